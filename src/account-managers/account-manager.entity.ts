@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { EmailAddressResolver } from "graphql-scalars";
+import { Field, ID, ObjectType } from "type-graphql";
+import { encodeGlobalId } from "../shared/global-id";
+import { Node } from "../shared/node";
+
+@Entity({ name: "account_managers" })
+@ObjectType({ implements: Node, description: "A staff member who owns the relationship with accounts" })
+export class AccountManager implements Node {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field(() => ID, { name: "id" })
+  get globalId(): string {
+    return encodeGlobalId("AccountManager", this.id);
+  }
+
+  @Field()
+  @Column()
+  name: string;
+
+  @Field(() => EmailAddressResolver)
+  @Column()
+  email: string;
+}

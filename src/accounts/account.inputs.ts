@@ -1,0 +1,151 @@
+import { IsInt, Length, Max, Min, ValidateNested } from "class-validator";
+import { LocalDateResolver } from "graphql-scalars";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { OrderDirection } from "../shared/pagination/page-arguments";
+import { DateRange } from "../shared/ranges";
+import { IsNotBlank } from "../shared/validators";
+import { AccountKind, AccountStatus, Region } from "./account.entity";
+
+@InputType({ description: "Accounts matching every given condition" })
+export class AccountFilter {
+  @Field(() => String, { nullable: true, description: "Case-insensitive part of the account's name" })
+  @Length(1, 200)
+  search?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Any of these industries" })
+  industry?: string[] | null;
+
+  @Field(() => [Region], { nullable: true, description: "Any of these regions" })
+  region?: Region[] | null;
+
+  @Field(() => [AccountStatus], { nullable: true, description: "Any of these statuses" })
+  status?: AccountStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  partnerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  accountManagerId?: string | null;
+
+  @Field(() => DateRange, { nullable: true })
+  @ValidateNested()
+  customerSince?: DateRange | null;
+}
+
+export enum AccountOrderField {
+  NAME = "NAME",
+  CUSTOMER_SINCE = "CUSTOMER_SINCE",
+  CREATED_AT = "CREATED_AT",
+  LOYALTY_POINTS = "LOYALTY_POINTS",
+}
+registerEnumType(AccountOrderField, {
+  name: "AccountOrderField",
+  valuesConfig: { CUSTOMER_SINCE: { description: "Prospects (no date yet) sort after every customer" } },
+});
+
+@InputType()
+export class AccountOrder {
+  @Field(() => AccountOrderField)
+  field: AccountOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction: OrderDirection;
+}
+
+@InputType({ description: "A contract: start, optional end, and whether it renews by itself" })
+export class ContractInput {
+  @Field(() => LocalDateResolver)
+  startsOn: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  endsOn?: string | null;
+
+  @Field({ defaultValue: false })
+  autoRenew: boolean;
+}
+
+@InputType()
+export class CreateAccountInput {
+  @Field()
+  @Length(1, 200)
+  @IsNotBlank()
+  name: string;
+
+  @Field(() => AccountKind, { defaultValue: AccountKind.ORGANIZATION })
+  kind: AccountKind;
+
+  @Field()
+  @Length(1, 100)
+  @IsNotBlank()
+  industry: string;
+
+  @Field(() => Region)
+  region: Region;
+
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(1)
+  employees?: number | null;
+
+  @Field(() => AccountStatus, { defaultValue: AccountStatus.PROSPECT })
+  status: AccountStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Prospects have none; for customers it defaults to today" })
+  customerSince?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  accountManagerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  partnerId?: string | null;
+
+  @Field(() => ContractInput, { nullable: true })
+  @ValidateNested()
+  contract?: ContractInput | null;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @Min(0)
+  @Max(1_000_000_000)
+  loyaltyPoints: number;
+}
+
+@InputType({ description: "Only the fields given change; null clears an optional field" })
+export class UpdateAccountInput {
+  @Field({ nullable: true })
+  @Length(1, 200)
+  @IsNotBlank()
+  name?: string;
+
+  @Field({ nullable: true })
+  @Length(1, 100)
+  @IsNotBlank()
+  industry?: string;
+
+  @Field(() => Region, { nullable: true })
+  region?: Region;
+
+  @Field(() => Int, { nullable: true })
+  @Min(1)
+  employees?: number | null;
+
+  @Field(() => AccountStatus, { nullable: true })
+  status?: AccountStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  customerSince?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  accountManagerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  partnerId?: string | null;
+
+  @Field(() => ContractInput, { nullable: true })
+  @ValidateNested()
+  contract?: ContractInput | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(1_000_000_000)
+  loyaltyPoints?: number;
+}

@@ -1,0 +1,116 @@
+import { DataSource, EntityManager } from "typeorm";
+import { AccountManager } from "../account-managers/account-manager.entity";
+import { Partner } from "../partners/partner.entity";
+import { NotFoundError } from "../shared/errors";
+import { decodeGlobalId, NodeTypeName } from "../shared/global-id";
+import { Page } from "../shared/pagination/connection";
+import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
+import { fetchPage } from "../shared/pagination/page-query";
+import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
+import { Account } from "./account.entity";
+import { AccountError, AccountErrorReason } from "./account.errors";
+import { checkAccountRules, checkStatusChange, customerSinceForStatus } from "./account.rules";
+import { applyAccountFilter } from "./account.filters";
+import { AccountFilter, AccountOrderField, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
+import { accountSortFields } from "./account.sort-fields";
+
+const defaultAccountOrder: OrderByInput<AccountOrderField>[] = [{ field: AccountOrderField.NAME, direction: OrderDirection.ASC }];
+
+export async function findAccounts(
+  dataSource: DataSource,
+  filter: AccountFilter | null | undefined,
+  orderBy: ReadonlyArray<OrderByInput<AccountOrderField>> | null | undefined,
+  pageArguments: PageArguments,
+): Promise<Page<Account>> {
+  const page = toPageRequest(pageArguments);
+  const keys = toSortKeys(orderBy?.length ? orderBy : defaultAccountOrder, accountSortFields);
+  const filtered = () => applyAccountFilter(dataSource.getRepository(Account).createQueryBuilder("account"), filter);
+  filtered(); // Checks the filter (ids, ranges) before any statement runs.
+  return fetchPage(filtered, keys, page);
+}
+
+export async function createAccount(dataSource: DataSource, input: CreateAccountInput): Promise<Account> {
+  return dataSource.transaction(async (manager) => {
+    const account = manager.getRepository(Account).create({
+      name: input.name.trim(),
+      kind: input.kind,
+      industry: input.industry.trim(),
+      region: input.region,
+      employees: input.employees ?? null,
+      status: input.status,
+      customerSince: customerSinceForStatus(input.status, input.customerSince ?? null, "input.customerSince"),
+      loyaltyPoints: input.loyaltyPoints,
+      ...contractColumns(input.contract),
+      accountManagerId: await referencedId(manager, input.accountManagerId, "AccountManager", "input.accountManagerId"),
+      partnerId: await referencedId(manager, input.partnerId, "Partner", "input.partnerId"),
+    });
+    checkAccountRules(account);
+    return manager.getRepository(Account).save(account);
+  });
+}
+
+export async function updateAccount(dataSource: DataSource, globalId: string, input: UpdateAccountInput): Promise<Account> {
+  const id = decodeGlobalId(globalId, "Account", "id");
+  return dataSource.transaction(async (manager) => {
+    const repository = manager.getRepository(Account);
+    const account = await repository.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    if (!account) throw new NotFoundError("Account", globalId, "id");
+    const changes = await accountChanges(manager, account, input);
+    Object.assign(account, changes, { updatedAt: new Date() });
+    checkAccountRules(account);
+    return repository.save(account);
+  });
+}
+
+async function accountChanges(manager: EntityManager, account: Account, input: UpdateAccountInput): Promise<Partial<Account>> {
+  const changes: Partial<Account> = {};
+  for (const field of ["name", "industry", "region", "status", "loyaltyPoints"] as const) {
+    const value = input[field];
+    if (value === null) requiredField(field);
+    if (value !== undefined) Object.assign(changes, { [field]: typeof value === "string" ? value.trim() : value });
+  }
+  if (input.employees !== undefined) changes.employees = input.employees;
+  if (input.status !== undefined && input.status !== account.status) {
+    checkStatusChange(account.status, input.status);
+  }
+  if (input.status !== undefined || input.customerSince !== undefined) {
+    const status = input.status ?? account.status;
+    const given = input.customerSince === undefined ? account.customerSince : input.customerSince;
+    changes.customerSince = customerSinceForStatus(status, given, "input.customerSince");
+  }
+  if (input.contract !== undefined) Object.assign(changes, contractColumns(input.contract));
+  if (input.accountManagerId !== undefined) {
+    changes.accountManagerId = await referencedId(manager, input.accountManagerId, "AccountManager", "input.accountManagerId");
+  }
+  if (input.partnerId !== undefined) {
+    changes.partnerId = await referencedId(manager, input.partnerId, "Partner", "input.partnerId");
+  }
+  return changes;
+}
+
+function requiredField(field: string): never {
+  throw new AccountError(AccountErrorReason.REQUIRED_FIELD_CLEARED, `input.${field}: cannot be cleared`, `input.${field}`);
+}
+
+function contractColumns(contract: CreateAccountInput["contract"]): Pick<Account, "contractStartsOn" | "contractEndsOn" | "contractAutoRenew"> {
+  return {
+    contractStartsOn: contract?.startsOn ?? null,
+    contractEndsOn: contract?.endsOn ?? null,
+    contractAutoRenew: contract?.autoRenew ?? false,
+  };
+}
+
+/** Decodes a referenced id and proves the row exists, so a bad reference is NOT_FOUND naming its field. */
+async function referencedId(
+  manager: EntityManager,
+  globalId: string | null | undefined,
+  typeName: Extract<NodeTypeName, "AccountManager" | "Partner">,
+  field: string,
+): Promise<string | null> {
+  if (globalId == null) return null;
+  const id = decodeGlobalId(globalId, typeName, field);
+  const entity = typeName === "Partner" ? Partner : AccountManager;
+  const exists = await manager.getRepository(entity).exists({ where: { id } });
+  if (!exists) throw new NotFoundError(typeName, globalId, field);
+  return id;
+}

@@ -1,0 +1,42 @@
+import { bool, cleanEnv, num, port, str, url } from "envalid";
+
+/**
+ * Every setting of the server and its tools, read from the environment once,
+ * validated at boot (a bad value stops the process with a message naming it) and frozen.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
+  const settings = cleanEnv(environment, {
+    PORT: port({ default: 4000, desc: "HTTP port of the GraphQL server" }),
+    HOST: str({ default: "127.0.0.1", desc: "Interface the server listens on" }),
+    DATABASE_URL: url({
+      default: undefined,
+      desc: "PostgreSQL connection string (secret: may hold a password). Unset: the embedded PGlite database",
+    }),
+    DATABASE_POOL_SIZE: num({ default: 10, desc: "Connections the server keeps to PostgreSQL" }),
+    EMBEDDED_DATA_DIR: str({
+      default: ".data/pglite",
+      desc: "Folder of the embedded database; kept across restarts",
+    }),
+    EMBEDDED_SOCKET_PORT: port({
+      default: 54329,
+      desc: "Loopback port on which the embedded database accepts the server's and the tools' connections",
+    }),
+    DEMO_ACCOUNTS: num({
+      default: 200,
+      desc: "Accounts seeded on the first start of an empty embedded database (0: none)",
+    }),
+    LOG_SQL: bool({ default: false, desc: "Log every SQL statement (development only)" }),
+  });
+  return Object.freeze({
+    port: settings.PORT,
+    host: settings.HOST,
+    databaseUrl: settings.DATABASE_URL,
+    databasePoolSize: settings.DATABASE_POOL_SIZE,
+    embeddedDataDir: settings.EMBEDDED_DATA_DIR,
+    embeddedSocketPort: settings.EMBEDDED_SOCKET_PORT,
+    demoAccounts: settings.DEMO_ACCOUNTS,
+    logSql: settings.LOG_SQL,
+  });
+}
+
+export type Config = ReturnType<typeof loadConfig>;

@@ -1,0 +1,31 @@
+import { SelectQueryBuilder } from "typeorm";
+import { decodeGlobalId } from "../shared/global-id";
+import { likePattern } from "../shared/ranges";
+import { Contact } from "./contact.entity";
+import { ContactFilter } from "./contact.inputs";
+
+/** Adds the filter's conditions to a query on contacts; ids are checked before any SQL runs. */
+export function applyContactFilter(query: SelectQueryBuilder<Contact>, filter: ContactFilter | null | undefined): SelectQueryBuilder<Contact> {
+  if (!filter) return query;
+  const alias = query.alias;
+  if (filter.accountId != null) {
+    const accountId = decodeGlobalId(filter.accountId, "Account", "filter.accountId");
+    query.andWhere(`${alias}.account_id = :contactAccountId`, { contactAccountId: accountId });
+  }
+  if (filter.role?.length) {
+    query.andWhere(`${alias}.role = ANY(:contactRoles)`, { contactRoles: filter.role });
+  }
+  if (filter.search != null) {
+    query.andWhere(
+      `(${alias}.first_name ILIKE :contactSearch OR ${alias}.last_name ILIKE :contactSearch OR ${alias}.email ILIKE :contactSearch)`,
+      { contactSearch: likePattern(filter.search) },
+    );
+  }
+  if (filter.isPrimary != null) {
+    query.andWhere(`${alias}.is_primary = :contactIsPrimary`, { contactIsPrimary: filter.isPrimary });
+  }
+  if (filter.marketingConsent != null) {
+    query.andWhere(`${alias}.marketing_consent = :contactMarketingConsent`, { contactMarketingConsent: filter.marketingConsent });
+  }
+  return query;
+}

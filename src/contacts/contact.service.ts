@@ -1,0 +1,116 @@
+import { DataSource, EntityManager } from "typeorm";
+import { Account } from "../accounts/account.entity";
+import { NotFoundError } from "../shared/errors";
+import { decodeGlobalId } from "../shared/global-id";
+import { Page } from "../shared/pagination/connection";
+import { PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
+import { fetchPage, fetchPagePerParent } from "../shared/pagination/page-query";
+import { OrderByInput } from "../shared/pagination/sort-order";
+import { Contact } from "./contact.entity";
+import { applyContactFilter } from "./contact.filters";
+import { ContactFilter, ContactOrderField, CreateContactInput, UpdateContactInput } from "./contact.inputs";
+import { asContactError, checkEmailFree, contactChanges, unsetPrimaryContact } from "./contact.rules";
+import { byName, contactSortKeys, primaryFirstThenByName } from "./contact.sort-fields";
+
+export interface ContactListArguments {
+  filter?: ContactFilter | null;
+  orderBy?: ReadonlyArray<OrderByInput<ContactOrderField>> | null;
+  page: PageArguments;
+}
+
+/** A page of all contacts; default by name. */
+export function findContacts(dataSource: DataSource, list: ContactListArguments): Promise<Page<Contact>> {
+  const page = toPageRequest(list.page);
+  const keys = contactSortKeys(list.orderBy, byName);
+  const filtered = () => applyContactFilter(dataSource.getRepository(Contact).createQueryBuilder("contact"), list.filter);
+  filtered(); // Checks the filter before any statement runs.
+  return fetchPage(filtered, keys, page);
+}
+
+/** The first page of contacts of each account, in one statement (limit per account); default primary first, then by name. */
+export function findContactPagesOfAccounts(
+  dataSource: DataSource,
+  accountIds: ReadonlyArray<string>,
+  list: ContactListArguments,
+): Promise<Page<Contact>[]> {
+  const page = toPageRequest(list.page);
+  const keys = contactSortKeys(list.orderBy, primaryFirstThenByName);
+  const filtered = (alias: string) => applyContactFilter(dataSource.getRepository(Contact).createQueryBuilder(alias), list.filter);
+  return fetchPagePerParent({
+    filtered,
+    parentColumn: "account_id",
+    parentProperty: "accountId",
+    parentIds: accountIds,
+    keys,
+    page,
+  });
+}
+
+export async function createContact(dataSource: DataSource, input: CreateContactInput): Promise<Contact> {
+  const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
+  const email = input.email?.trim() ?? null;
+  return inContactTransaction(dataSource, async (manager) => {
+    if (!(await lockAccount(manager, accountId))) throw new NotFoundError("Account", input.accountId, "input.accountId");
+    if (email !== null) await checkEmailFree(manager, accountId, email);
+    if (input.isPrimary) await unsetPrimaryContact(manager, accountId);
+    const repository = manager.getRepository(Contact);
+    return repository.save(
+      repository.create({
+        accountId,
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        role: input.role,
+        email,
+        phone: input.phone ?? null,
+        preferredChannel: input.preferredChannel,
+        marketingConsent: input.marketingConsent,
+        isPrimary: input.isPrimary,
+        birthday: input.birthday ?? null,
+        inRoleSince: input.inRoleSince ?? null,
+      }),
+    );
+  });
+}
+
+export async function updateContact(dataSource: DataSource, globalId: string, input: UpdateContactInput): Promise<Contact> {
+  const id = decodeGlobalId(globalId, "Contact", "id");
+  const changes = contactChanges(input);
+  return inContactTransaction(dataSource, async (manager) => {
+    const repository = manager.getRepository(Contact);
+    const found = await repository.findOne({ where: { id }, select: { id: true, accountId: true } });
+    if (!found) throw new NotFoundError("Contact", globalId, "id");
+    // The account before its contacts, as createContact takes them: two writers never wait on each other in a circle.
+    await lockAccount(manager, found.accountId);
+    const contact = await repository.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    if (!contact) throw new NotFoundError("Contact", globalId, "id");
+    if (changes.email != null) await checkEmailFree(manager, contact.accountId, changes.email, contact.id);
+    if (changes.isPrimary && !contact.isPrimary) await unsetPrimaryContact(manager, contact.accountId, contact.id);
+    Object.assign(contact, changes, { updatedAt: new Date() });
+    return repository.save(contact);
+  });
+}
+
+/**
+ * Locks the account against other contact writes until the transaction ends, so that the email
+ * and primary checks stay true until the write. NO KEY UPDATE still lets other tables' foreign
+ * keys reference the account meanwhile. False when there is no such account.
+ */
+async function lockAccount(manager: EntityManager, accountId: string): Promise<boolean> {
+  const locked = await manager
+    .getRepository(Account)
+    .createQueryBuilder("account")
+    .select("account.id")
+    .where("account.id = :accountId", { accountId })
+    .setLock("for_no_key_update")
+    .getOne();
+  return locked !== null;
+}
+
+/** One transaction, all or nothing; a unique violation left by a concurrent writer becomes the client's CONFLICT. */
+async function inContactTransaction(dataSource: DataSource, work: (manager: EntityManager) => Promise<Contact>): Promise<Contact> {
+  try {
+    return await dataSource.transaction(work);
+  } catch (error) {
+    throw asContactError(error);
+  }
+}

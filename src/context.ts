@@ -1,0 +1,31 @@
+import { DataSource } from "typeorm";
+import { AccountManager } from "./account-managers/account-manager.entity";
+import { Account } from "./accounts/account.entity";
+import { Partner } from "./partners/partner.entity";
+import { createContactLoaders } from "./contacts/contact.loaders";
+import { createOrderLoaders } from "./orders/order.loaders";
+import { entityLoaderById } from "./shared/loaders";
+import { createTicketLoaders } from "./tickets/ticket.loaders";
+
+/** The loaders of one request: made fresh per request, so no caller ever sees another's cache. */
+export function createLoaders(dataSource: DataSource) {
+  return {
+    accountById: entityLoaderById(dataSource, Account),
+    accountManagerById: entityLoaderById(dataSource, AccountManager),
+    partnerById: entityLoaderById(dataSource, Partner),
+    ...createOrderLoaders(dataSource),
+    ...createContactLoaders(dataSource),
+    ...createTicketLoaders(dataSource),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface RequestContext {
+  dataSource: DataSource;
+  loaders: Loaders;
+}
+
+export function createRequestContext(dataSource: DataSource): RequestContext {
+  return { dataSource, loaders: createLoaders(dataSource) };
+}

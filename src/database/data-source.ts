@@ -1,0 +1,49 @@
+import { types } from "pg";
+import { DataSource, Logger } from "typeorm";
+import { entities } from "./entities";
+import { migrations } from "./migrations";
+
+// bigint columns hold minor units and counts, far below 2^53: numbers, not strings.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize: number;
+  logger?: Logger;
+  applicationName?: string;
+}
+
+/** A TypeORM data source on PostgreSQL (a real server, or the embedded one behind its loopback socket). */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: "schema_migrations",
+    synchronize: false,
+    logger: options.logger,
+    logging: options.logger ? "all" : false,
+    extra: {
+      max: options.poolSize,
+      application_name: options.applicationName ?? "customer-graph",
+    },
+  });
+}
+
+/** Any fixed number: it names the advisory lock that makes concurrent starts migrate one at a time. */
+const migrationLockKey = 7_346_210_001;
+
+/** Applies every pending migration, each in its own transaction; returns the names applied. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lockHolder.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]);
+    await lockHolder.release();
+  }
+}

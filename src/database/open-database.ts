@@ -1,0 +1,63 @@
+import { DataSource, Logger } from "typeorm";
+import { Config } from "../config";
+import { createDataSource, migrate } from "./data-source";
+import { findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  /** "postgresql" for DATABASE_URL, "embedded" for PGlite started by this process or by the running server. */
+  kind: "postgresql" | "embedded";
+  /** True when this process started the embedded database (and so may seed it). */
+  ownsEmbeddedDatabase: boolean;
+  /** The migrations this opening applied, oldest first. */
+  appliedMigrations: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database the configuration names and brings its schema up to date:
+ * DATABASE_URL when set; else the embedded database of the running server; else a new embedded one.
+ */
+export async function openDatabase(
+  config: Config,
+  options: { logger?: Logger; applicationName?: string; poolSize?: number } = {},
+): Promise<OpenDatabase> {
+  const poolSize = options.poolSize ?? config.databasePoolSize;
+  if (config.databaseUrl) {
+    return connect(config.databaseUrl, "postgresql", false, poolSize, options, async () => undefined);
+  }
+  const runningUrl = await findRunningEmbeddedDatabase(config.embeddedDataDir);
+  if (runningUrl) {
+    return connect(runningUrl, "embedded", false, poolSize, options, async () => undefined);
+  }
+  const embedded = await startEmbeddedDatabase(config.embeddedDataDir, config.embeddedSocketPort);
+  try {
+    return await connect(embedded.url, "embedded", true, poolSize, options, () => embedded.stop());
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
+
+async function connect(
+  url: string,
+  kind: OpenDatabase["kind"],
+  ownsEmbeddedDatabase: boolean,
+  poolSize: number,
+  options: { logger?: Logger; applicationName?: string },
+  release: () => Promise<void>,
+): Promise<OpenDatabase> {
+  const dataSource = createDataSource({ url, poolSize, logger: options.logger, applicationName: options.applicationName });
+  await dataSource.initialize();
+  const appliedMigrations = await migrate(dataSource);
+  return {
+    dataSource,
+    kind,
+    ownsEmbeddedDatabase,
+    appliedMigrations,
+    async close() {
+      await dataSource.destroy();
+      await release();
+    },
+  };
+}

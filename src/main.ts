@@ -1,0 +1,22 @@
+import "reflect-metadata";
+import { startApplication } from "./application";
+import { loadConfig } from "./config";
+
+/** Start-up only: read the config, start the application, stop it cleanly on a signal. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const application = await startApplication(config);
+  const database = application.databaseKind === "embedded" ? `embedded database in ${config.embeddedDataDir}` : "PostgreSQL";
+  console.log(`Customer graph GraphQL API on ${application.url} (${database})`);
+  const stop = async () => {
+    await application.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import { ArrayMaxSize, ArrayMinSize, Length, Max, Min, ValidateNested } from "class-validator";
+import { CurrencyResolver, DateTimeResolver } from "graphql-scalars";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { MoneyInput } from "../shared/money";
+import { OrderDirection } from "../shared/pagination/page-arguments";
+import { DateTimeRange, MinorUnitsRange } from "../shared/ranges";
+import { IsNotBlank } from "../shared/validators";
+import { OrderChannel, OrderStatus } from "./order.entity";
+
+@InputType({ description: "Orders matching every given condition" })
+export class OrderFilter {
+  @Field(() => [OrderStatus], { nullable: true, description: "Any of these statuses" })
+  status?: OrderStatus[] | null;
+
+  @Field(() => DateTimeRange, { nullable: true })
+  @ValidateNested()
+  placedAt?: DateTimeRange | null;
+
+  @Field(() => MinorUnitsRange, { nullable: true, description: "Order total in minor units (cents)" })
+  @ValidateNested()
+  total?: MinorUnitsRange | null;
+
+  @Field(() => CurrencyResolver, { nullable: true })
+  currency?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only the orders of this account" })
+  accountId?: string | null;
+}
+
+export enum OrderOrderField {
+  PLACED_AT = "PLACED_AT",
+  TOTAL = "TOTAL",
+}
+registerEnumType(OrderOrderField, { name: "OrderOrderField" });
+
+@InputType()
+export class OrderOrder {
+  @Field(() => OrderOrderField)
+  field: OrderOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction: OrderDirection;
+}
+
+@InputType()
+export class OrderLineInput {
+  @Field()
+  @Length(1, 200)
+  @IsNotBlank()
+  product: string;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(1_000_000)
+  quantity: number;
+
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  unitPrice: MoneyInput;
+}
+
+@InputType({ description: "An order with its lines; the total is computed from them" })
+export class PlaceOrderInput {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => OrderChannel)
+  channel: OrderChannel;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the order was placed; default now, never in the future" })
+  placedAt?: Date | null;
+
+  @Field(() => [OrderLineInput], { description: "1 to 100 lines, all in one currency" })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested()
+  lines: OrderLineInput[];
+}

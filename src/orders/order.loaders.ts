@@ -1,0 +1,22 @@
+import DataLoader from "dataloader";
+import { DataSource } from "typeorm";
+import { groupBy } from "../shared/collections";
+import { entityLoaderById, loadersByArguments } from "../shared/loaders";
+import { Page } from "../shared/pagination/connection";
+import { OrderLine } from "./order-line.entity";
+import { Order } from "./order.entity";
+import { findLinesOfOrders, findOrderPagesOfAccounts, OrderListArguments } from "./order.service";
+
+export function createOrderLoaders(dataSource: DataSource) {
+  return {
+    orderById: entityLoaderById(dataSource, Order),
+    linesOfOrder: new DataLoader<string, OrderLine[]>(async (orderIds) => {
+      const linesByOrder = groupBy(await findLinesOfOrders(dataSource, orderIds), (line) => line.orderId);
+      return orderIds.map((orderId) => linesByOrder.get(orderId) ?? []);
+    }),
+    orderPagesOfAccount: loadersByArguments(
+      (list: OrderListArguments) =>
+        new DataLoader<string, Page<Order>>((accountIds) => findOrderPagesOfAccounts(dataSource, accountIds, list)),
+    ),
+  };
+}

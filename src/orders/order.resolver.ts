@@ -1,0 +1,67 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Account } from "../accounts/account.entity";
+import { RequestContext } from "../context";
+import { ConnectionType } from "../shared/pagination/connection";
+import { PageArguments } from "../shared/pagination/page-arguments";
+import { OrderLine } from "./order-line.entity";
+import { Order, OrderStatus } from "./order.entity";
+import { OrderFilter, OrderOrder, PlaceOrderInput } from "./order.inputs";
+import { findOrders, placeOrder, updateOrderStatus } from "./order.service";
+
+export const OrderConnection = ConnectionType(Order, "Order");
+export type OrderConnection = InstanceType<typeof OrderConnection>;
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => OrderConnection)
+  async orders(
+    @Args() page: PageArguments,
+    @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
+    @Arg("orderBy", () => [OrderOrder], { nullable: true, description: "Default: PLACED_AT descending; ties broken by id" })
+    orderBy: OrderOrder[] | null,
+    @Ctx() context: RequestContext,
+  ): Promise<OrderConnection> {
+    return new OrderConnection(await findOrders(context.dataSource, { filter, orderBy, page }));
+  }
+
+  @FieldResolver(() => [OrderLine])
+  async lines(@Root() order: Order, @Ctx() context: RequestContext): Promise<OrderLine[]> {
+    const lines = await context.loaders.linesOfOrder.load(order.id);
+    for (const line of lines) line.currency = order.currency;
+    return lines;
+  }
+
+  @FieldResolver(() => Account)
+  async account(@Root() order: Order, @Ctx() context: RequestContext): Promise<Account> {
+    return context.loaders.accountById.load(order.accountId) as Promise<Account>;
+  }
+
+  @Mutation(() => Order, { description: "Places an order for an account; its total is the sum of its lines" })
+  placeOrder(@Arg("input", () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() context: RequestContext): Promise<Order> {
+    return placeOrder(context.dataSource, input);
+  }
+
+  @Mutation(() => Order, { description: "Moves an order along its lifecycle; an illegal step is a CONFLICT" })
+  updateOrderStatus(
+    @Arg("id", () => ID) id: string,
+    @Arg("status", () => OrderStatus) status: OrderStatus,
+    @Ctx() context: RequestContext,
+  ): Promise<Order> {
+    return updateOrderStatus(context.dataSource, id, status);
+  }
+}
+
+@Resolver(() => Account)
+export class AccountOrdersResolver {
+  @FieldResolver(() => OrderConnection, { description: "The account's orders; default newest first" })
+  async orders(
+    @Root() account: Account,
+    @Args() page: PageArguments,
+    @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
+    @Arg("orderBy", () => [OrderOrder], { nullable: true }) orderBy: OrderOrder[] | null,
+    @Ctx() context: RequestContext,
+  ): Promise<OrderConnection> {
+    const pageOfAccount = await context.loaders.orderPagesOfAccount({ filter, orderBy, page }).load(account.id);
+    return new OrderConnection(pageOfAccount);
+  }
+}

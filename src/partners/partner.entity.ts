@@ -1,0 +1,30 @@
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { encodeGlobalId } from "../shared/global-id";
+import { Node } from "../shared/node";
+
+export enum PartnerKind {
+  RESELLER = "reseller",
+  SERVICE_PARTNER = "service_partner",
+}
+registerEnumType(PartnerKind, { name: "PartnerKind" });
+
+@Entity({ name: "partners" })
+@ObjectType({ implements: Node, description: "A reseller or service partner that looks after some accounts" })
+export class Partner implements Node {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field(() => ID, { name: "id" })
+  get globalId(): string {
+    return encodeGlobalId("Partner", this.id);
+  }
+
+  @Field()
+  @Column()
+  name: string;
+
+  @Field(() => PartnerKind)
+  @Column({ type: "text" })
+  kind: PartnerKind;
+}

@@ -1,0 +1,27 @@
+import { writeFile } from "node:fs/promises";
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AccountResolver } from "./accounts/account.resolver";
+import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
+import { NodeResolver } from "./node/node.resolver";
+import { AccountOrdersResolver, OrderResolver } from "./orders/order.resolver";
+import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolver";
+
+export const resolvers = [NodeResolver, AccountResolver, ContactResolver, AccountContactsResolver, OrderResolver, AccountOrdersResolver, TicketResolver, AccountTicketsResolver] as const;
+
+/** The GraphQL schema, built from the resolvers; inputs are validated with class-validator. */
+export function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: { skipMissingProperties: true, forbidUnknownValues: false },
+  });
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real changes. */
+export function printCustomerGraphSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export async function emitSchema(schema: GraphQLSchema, file: string): Promise<void> {
+  await writeFile(file, printCustomerGraphSchema(schema));
+}

@@ -1,0 +1,89 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLFormattedError } from "graphql";
+import { ArgumentValidationError } from "type-graphql";
+import { ValidationError } from "class-validator";
+import { ClientError, ClientErrorCode } from "./errors";
+
+/** Codes that graphql-js and Apollo attach themselves; their messages are written for clients. */
+const passThroughCodes = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/**
+ * The one place where errors become what clients see: our client errors keep their message,
+ * code and field; anything unexpected becomes INTERNAL_SERVER_ERROR with no SQL or stack.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (error: unknown) => void = console.error): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ClientError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+  if (original instanceof ArgumentValidationError) {
+    return validationFailure(formatted, original.extensions.validationErrors as ValidationError[]);
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && passThroughCodes.has(code)) {
+    const field = code === "BAD_USER_INPUT" ? coercionField(formatted.message) : undefined;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(field && { field }) } };
+  }
+  log(original);
+  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/**
+ * The field named by graphql-js when a variable does not fit its type, e.g.
+ * `Variable "$input" got invalid value "x" at "input.email"; ...` gives `input.email`.
+ */
+function coercionField(message: string): string | undefined {
+  const match = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/.exec(message) ?? /^Variable "\$([^"]+)"/.exec(message);
+  return match?.[2] ?? match?.[1];
+}
+
+/** Arguments are named by convention: `filter` takes a *Filter type, `input` an *Input type; page arguments stand alone. */
+function argumentName(target: object | undefined): string {
+  const typeName = target?.constructor.name ?? "";
+  if (typeName.endsWith("Filter")) return "filter";
+  if (typeName.endsWith("Input")) return "input";
+  return "";
+}
+
+function validationFailure(formatted: GraphQLFormattedError, errors: ValidationError[]): GraphQLFormattedError {
+  const problems = flattenValidationErrors(errors, argumentName(errors[0]?.target));
+  const field = problems[0]?.field;
+  return {
+    message: problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "),
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ClientErrorCode.BadUserInput, field, fields: problems.map((problem) => problem.field) },
+  };
+}
+
+function flattenValidationErrors(errors: ValidationError[], parent: string): Array<{ field: string; message: string }> {
+  return errors.flatMap((error) => {
+    const field = childPath(parent, error.property);
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: withoutPropertyName(message, error.property) }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+function childPath(parent: string, property: string | undefined): string {
+  if (!property) return parent;
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+/** class-validator starts messages with the property name; the field path already says it. */
+function withoutPropertyName(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}

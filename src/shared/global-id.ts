@@ -1,0 +1,34 @@
+import { fromGlobalId, toGlobalId } from "graphql-relay";
+import { InvalidInputError } from "./errors";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The GraphQL types that have global ids; a new `Node` type is added here. */
+export type NodeTypeName = "Account" | "Contact" | "Order" | "Ticket" | "Partner" | "AccountManager";
+
+export function encodeGlobalId(typeName: NodeTypeName, databaseId: string): string {
+  return toGlobalId(typeName, databaseId);
+}
+
+export interface DecodedGlobalId {
+  typeName: string;
+  databaseId: string;
+}
+
+/** Decodes any global id; `undefined` when the id is not one of ours. */
+export function tryDecodeGlobalId(globalId: string): DecodedGlobalId | undefined {
+  const { type, id } = fromGlobalId(globalId);
+  if (!type || !uuidPattern.test(id)) {
+    return undefined;
+  }
+  return { typeName: type, databaseId: id.toLowerCase() };
+}
+
+/** Decodes a global id that must name a `typeName`; otherwise a BAD_USER_INPUT naming `field`. */
+export function decodeGlobalId(globalId: string, typeName: NodeTypeName, field: string): string {
+  const decoded = tryDecodeGlobalId(globalId);
+  if (!decoded || decoded.typeName !== typeName) {
+    throw new InvalidInputError(field, `"${globalId}" is not the id of a ${typeName}`);
+  }
+  return decoded.databaseId;
+}

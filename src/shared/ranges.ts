@@ -1,0 +1,47 @@
+import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { Field, InputType } from "type-graphql";
+import { SafeIntResolver } from "graphql-scalars";
+import { InvalidInputError } from "./errors";
+
+@InputType({ description: "Dates from `from` to `to`, both included; either end may be left open" })
+export class DateRange {
+  @Field(() => LocalDateResolver, { nullable: true })
+  from?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  to?: string | null;
+}
+
+@InputType({ description: "Instants from `from` (included) to `to` (excluded); either end may be left open" })
+export class DateTimeRange {
+  @Field(() => DateTimeResolver, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  to?: Date | null;
+}
+
+@InputType({ description: "Amounts in minor units from `min` to `max`, both included" })
+export class MinorUnitsRange {
+  @Field(() => SafeIntResolver, { nullable: true })
+  min?: number | null;
+
+  @Field(() => SafeIntResolver, { nullable: true })
+  max?: number | null;
+}
+
+/** Rejects a range whose lower end lies above its upper end, naming the filter field. */
+export function checkRange<Value extends string | number | Date>(
+  field: string,
+  lower: Value | null | undefined,
+  upper: Value | null | undefined,
+): void {
+  if (lower != null && upper != null && lower > upper) {
+    throw new InvalidInputError(field, "the lower end of the range lies above its upper end");
+  }
+}
+
+/** Escapes LIKE wildcards so that a search term matches literally. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}

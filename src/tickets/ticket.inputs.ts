@@ -1,0 +1,73 @@
+import { Length, ValidateNested } from "class-validator";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { OrderDirection } from "../shared/pagination/page-arguments";
+import { DateTimeRange } from "../shared/ranges";
+import { TicketCategory, TicketChannel, TicketSeverity, TicketStatus } from "./ticket.entity";
+
+@InputType({ description: "Tickets matching every given condition" })
+export class TicketFilter {
+  @Field(() => [TicketStatus], { nullable: true, description: "Any of these statuses" })
+  status?: TicketStatus[] | null;
+
+  @Field(() => [TicketCategory], { nullable: true, description: "Any of these categories" })
+  category?: TicketCategory[] | null;
+
+  @Field(() => [TicketSeverity], { nullable: true, description: "Any of these severities" })
+  severity?: TicketSeverity[] | null;
+
+  @Field(() => [TicketChannel], { nullable: true, description: "Any of these channels" })
+  channel?: TicketChannel[] | null;
+
+  @Field(() => DateTimeRange, { nullable: true })
+  @ValidateNested()
+  openedAt?: DateTimeRange | null;
+
+  @Field(() => ID, { nullable: true, description: "Only the tickets of this account" })
+  accountId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only the tickets of this contact" })
+  contactId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: OPEN or PENDING (still being worked on); false: RESOLVED or CLOSED" })
+  open?: boolean | null;
+}
+
+export enum TicketOrderField {
+  OPENED_AT = "OPENED_AT",
+  SEVERITY = "SEVERITY",
+}
+registerEnumType(TicketOrderField, {
+  name: "TicketOrderField",
+  valuesConfig: { SEVERITY: { description: "Ranked LOW < MEDIUM < HIGH < CRITICAL: descending puts CRITICAL first" } },
+});
+
+@InputType()
+export class TicketOrder {
+  @Field(() => TicketOrderField)
+  field: TicketOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction: OrderDirection;
+}
+
+@InputType({ description: "A new support case; it opens now, with status OPEN" })
+export class OpenTicketInput {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => ID, { nullable: true, description: "A contact of that account, when the case has one" })
+  contactId?: string | null;
+
+  @Field({ description: "1 to 300 characters" })
+  @Length(1, 300)
+  subject: string;
+
+  @Field(() => TicketCategory)
+  category: TicketCategory;
+
+  @Field(() => TicketSeverity)
+  severity: TicketSeverity;
+
+  @Field(() => TicketChannel)
+  channel: TicketChannel;
+}

@@ -1,0 +1,133 @@
+import { DataSource, EntityManager } from "typeorm";
+import { Account } from "../accounts/account.entity";
+import { Contact } from "../contacts/contact.entity";
+import { NotFoundError } from "../shared/errors";
+import { decodeGlobalId } from "../shared/global-id";
+import { Page } from "../shared/pagination/connection";
+import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
+import { fetchPage, fetchPagePerParent } from "../shared/pagination/page-query";
+import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
+import { Ticket, TicketStatus } from "./ticket.entity";
+import { TicketError, TicketErrorReason } from "./ticket.errors";
+import { applyTicketFilter, ticketSortFields } from "./ticket.filters";
+import { OpenTicketInput, TicketFilter, TicketOrderField } from "./ticket.inputs";
+import {
+  changeTime,
+  checkSatisfaction,
+  checkSubject,
+  recordClosing,
+  recordReopening,
+  recordResolution,
+  recordResponse,
+} from "./ticket.rules";
+
+export interface TicketListArguments {
+  filter?: TicketFilter | null;
+  orderBy?: ReadonlyArray<OrderByInput<TicketOrderField>> | null;
+  page: PageArguments;
+}
+
+const newestFirst: OrderByInput<TicketOrderField>[] = [{ field: TicketOrderField.OPENED_AT, direction: OrderDirection.DESC }];
+
+function ticketKeys(orderBy: TicketListArguments["orderBy"]) {
+  return toSortKeys(orderBy?.length ? orderBy : newestFirst, ticketSortFields);
+}
+
+export function findTickets(dataSource: DataSource, list: TicketListArguments): Promise<Page<Ticket>> {
+  const page = toPageRequest(list.page);
+  const keys = ticketKeys(list.orderBy);
+  const filtered = () => applyTicketFilter(dataSource.getRepository(Ticket).createQueryBuilder("ticket"), list.filter);
+  filtered(); // Checks the filter before any statement runs.
+  return fetchPage(filtered, keys, page);
+}
+
+/** The first page of tickets of each account, in one statement (limit per account, not overall). */
+export function findTicketPagesOfAccounts(
+  dataSource: DataSource,
+  accountIds: ReadonlyArray<string>,
+  list: TicketListArguments,
+): Promise<Page<Ticket>[]> {
+  const page = toPageRequest(list.page);
+  const keys = ticketKeys(list.orderBy);
+  const filtered = (alias: string) => applyTicketFilter(dataSource.getRepository(Ticket).createQueryBuilder(alias), list.filter);
+  return fetchPagePerParent({
+    filtered,
+    parentColumn: "account_id",
+    parentProperty: "accountId",
+    parentIds: accountIds,
+    keys,
+    page,
+  });
+}
+
+export async function openTicket(dataSource: DataSource, input: OpenTicketInput): Promise<Ticket> {
+  const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
+  const contactId = input.contactId == null ? null : decodeGlobalId(input.contactId, "Contact", "input.contactId");
+  const subject = checkSubject(input.subject, "input.subject");
+  return dataSource.transaction(async (manager) => {
+    // Share locks keep the account and the contact from changing (or vanishing) until the ticket is in.
+    const account = await manager.getRepository(Account).findOne({ where: { id: accountId }, lock: { mode: "pessimistic_read" } });
+    if (!account) throw new NotFoundError("Account", input.accountId, "input.accountId");
+    if (contactId !== null) await lockContactOfAccount(manager, contactId, accountId, input.contactId!);
+    const repository = manager.getRepository(Ticket);
+    return repository.save(
+      repository.create({
+        accountId,
+        contactId,
+        subject,
+        category: input.category,
+        severity: input.severity,
+        channel: input.channel,
+        status: TicketStatus.OPEN,
+        openedAt: new Date(),
+        firstRespondedAt: null,
+        resolvedAt: null,
+        closedAt: null,
+        satisfaction: null,
+      }),
+    );
+  });
+}
+
+async function lockContactOfAccount(manager: EntityManager, contactId: string, accountId: string, globalId: string): Promise<void> {
+  const contact = await manager.getRepository(Contact).findOne({ where: { id: contactId, accountId }, lock: { mode: "pessimistic_read" } });
+  if (!contact) {
+    throw new TicketError(
+      TicketErrorReason.CONTACT_NOT_AT_ACCOUNT,
+      `input.contactId: the account has no contact with id "${globalId}"`,
+      "input.contactId",
+    );
+  }
+}
+
+/** Records our (first) response: the ticket then waits on the customer. */
+export function respondToTicket(dataSource: DataSource, globalId: string): Promise<Ticket> {
+  return changeTicket(dataSource, globalId, recordResponse);
+}
+
+export function resolveTicket(dataSource: DataSource, globalId: string): Promise<Ticket> {
+  return changeTicket(dataSource, globalId, recordResolution);
+}
+
+export function closeTicket(dataSource: DataSource, globalId: string, satisfaction: number | null | undefined): Promise<Ticket> {
+  const score = checkSatisfaction(satisfaction, "satisfaction");
+  return changeTicket(dataSource, globalId, (ticket, now) => recordClosing(ticket, score, now));
+}
+
+export function reopenTicket(dataSource: DataSource, globalId: string): Promise<Ticket> {
+  return changeTicket(dataSource, globalId, recordReopening);
+}
+
+/** Applies one lifecycle step to a ticket locked for the transaction, so concurrent steps queue up. */
+async function changeTicket(dataSource: DataSource, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
+  const id = decodeGlobalId(globalId, "Ticket", "id");
+  return dataSource.transaction(async (manager) => {
+    const repository = manager.getRepository(Ticket);
+    const ticket = await repository.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    if (!ticket) throw new NotFoundError("Ticket", globalId, "id");
+    const now = changeTime(ticket, new Date());
+    change(ticket, now);
+    ticket.updatedAt = now;
+    return repository.save(ticket);
+  });
+}

@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { print } from "graphql";
+import { Account360ListDocument, Account360ListQuery } from "./generated/graphql";
+
+/**
+ * `npm start` as a newcomer runs it: the compiled server (`npm test` compiles first) on an empty
+ * data folder, no DATABASE_URL. PGlite runs in a child process, as in production, not in jest's VM.
+ */
+describe("the server on a new machine (embedded database)", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = path.join(await mkdtemp(path.join(tmpdir(), "customer-graph-")), "pglite");
+  });
+  afterAll(() => rm(path.dirname(dataDir), { recursive: true, force: true }));
+
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+
+  async function startServer(): Promise<{ url: string; process: ChildProcess }> {
+    const environment: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_SOCKET_PORT: String(port + 1),
+      EMBEDDED_DATA_DIR: dataDir,
+      DEMO_ACCOUNTS: "12",
+    };
+    delete environment.DATABASE_URL;
+    const server = spawn(process.execPath, ["dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /on (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      server.stdout.on("data", read);
+      server.stderr.on("data", read);
+      server.once("exit", (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
+    });
+    return { url, process: server };
+  }
+
+  async function stopServer(server: ChildProcess): Promise<void> {
+    const exited = once(server, "exit");
+    server.kill("SIGTERM");
+    await exited;
+  }
+
+  async function fetch360(url: string): Promise<Account360ListQuery> {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: print(Account360ListDocument), variables: { first: 50, ordersPerAccount: 10 } }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: Account360ListQuery; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  }
+
+  it("when started on an empty data folder, then it serves seeded demo data, and keeps its data across a restart", async () => {
+    const first = await startServer();
+    let accountsBefore: number;
+    try {
+      expect(first.url).toBe(`http://127.0.0.1:${port}/graphql`);
+      const view = await fetch360(first.url);
+      accountsBefore = view.accounts.totalCount;
+      expect(accountsBefore).toBe(12);
+      const customers = view.accounts.edges.map((edge) => edge.node).filter((account) => account.orders.edges.length > 0);
+      expect(customers.length).toBeGreaterThan(0);
+      expect(customers.every((account) => account.contacts.edges.length > 0)).toBe(true);
+    } finally {
+      await stopServer(first.process);
+    }
+    const second = await startServer();
+    try {
+      expect((await fetch360(second.url)).accounts.totalCount).toBe(accountsBefore);
+    } finally {
+      await stopServer(second.process);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import { EmbeddedDatabase } from "../../src/database/embedded-database";
+import { runStatements } from "./global-setup";
+import { testSchemaVariable } from "./test-database";
+
+export default async function globalTeardown(): Promise<void> {
+  const embedded = (globalThis as { embeddedTestDatabase?: EmbeddedDatabase }).embeddedTestDatabase;
+  await embedded?.stop();
+  const schema = process.env[testSchemaVariable];
+  if (process.env.TEST_DATABASE_URL && schema) {
+    await runStatements(process.env.TEST_DATABASE_URL, [`DROP SCHEMA ${schema} CASCADE`]);
+  }
+}

@@ -1,0 +1,58 @@
+import { ApolloServer } from "@apollo/server";
+import { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { GraphQLFormattedError, GraphQLSchema, print } from "graphql";
+import { DataSource } from "typeorm";
+import { createRequestContext, RequestContext } from "../../src/context";
+import { buildCustomerGraphSchema } from "../../src/schema";
+import { createApolloServer } from "../../src/server";
+import { StatementCounter } from "./statement-counter";
+import { openTestDataSource } from "./test-database";
+
+export interface ExecutionResult<Data> {
+  data?: Data | null;
+  errors?: ReadonlyArray<GraphQLFormattedError>;
+}
+
+let schemaOnce: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL server on the test database, with a statement counter; call `close` in afterAll. */
+export async function startTestApp() {
+  const statements = new StatementCounter();
+  const dataSource: DataSource = await openTestDataSource({ logger: statements });
+  const internalErrors: unknown[] = [];
+  const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), {
+    log: (error) => internalErrors.push(error),
+  });
+  await server.start();
+
+  async function execute<Data, Variables extends Record<string, unknown>>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables?: Variables,
+  ): Promise<ExecutionResult<Data>> {
+    const response = await server.executeOperation<Data, Variables>(
+      { query: print(document), variables },
+      { contextValue: createRequestContext(dataSource) },
+    );
+    if (response.body.kind !== "single") throw new Error("Expected a single result");
+    // Through JSON, as a client receives it (scalars serialized, e.g. DateTime as strings).
+    return JSON.parse(JSON.stringify(response.body.singleResult)) as ExecutionResult<Data>;
+  }
+
+  return {
+    dataSource,
+    statements,
+    internalErrors,
+    execute,
+    async close() {
+      await server.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** The `extensions.code` of each error, for asserting failures. */
+export function errorCodes(result: ExecutionResult<unknown>): unknown[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code);
+}

@@ -1,0 +1,20 @@
+import { DataSource } from "typeorm";
+import { createDataSource } from "../../src/database/data-source";
+
+/** Set by the global setup to the migrated database every test file uses. */
+export const testDatabaseUrlVariable = "CUSTOMER_GRAPH_TEST_DATABASE";
+
+/** Set by the global setup to the schema of this run on TEST_DATABASE_URL. */
+export const testSchemaVariable = "CUSTOMER_GRAPH_TEST_SCHEMA";
+
+export function testDatabaseUrl(): string {
+  const url = process.env[testDatabaseUrlVariable];
+  if (!url) throw new Error("The test database is not set up: run the tests with jest (see jest.config.js)");
+  return url;
+}
+
+/** A data source on the test database; close it in afterAll. */
+export async function openTestDataSource(options: Partial<Parameters<typeof createDataSource>[0]> = {}): Promise<DataSource> {
+  const dataSource = createDataSource({ url: testDatabaseUrl(), poolSize: 4, ...options });
+  return dataSource.initialize();
+}
