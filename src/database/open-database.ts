@@ -1,4 +1,4 @@
-import { DataSource, Logger } from "typeorm";
+import { AdvancedConsoleLogger, DataSource, Logger } from "typeorm";
 import { Config } from "../config";
 import { createDataSource, migrate } from "./data-source";
 import { findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
@@ -23,6 +23,8 @@ export async function openDatabase(
   options: { logger?: Logger; applicationName?: string; poolSize?: number } = {},
 ): Promise<OpenDatabase> {
   const poolSize = options.poolSize ?? config.databasePoolSize;
+  const logger = options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined);
+  options = { ...options, logger };
   if (config.databaseUrl) {
     return connect(config.databaseUrl, "postgresql", false, poolSize, options, async () => undefined);
   }
