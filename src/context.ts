@@ -5,6 +5,9 @@ import { Partner } from "./partners/partner.entity";
 import { createContactLoaders } from "./contacts/contact.loaders";
 import { createOrderLoaders } from "./orders/order.loaders";
 import { entityLoaderById } from "./shared/loaders";
+import { createPolicyLoaders } from "./policies/graphql/policy.loaders";
+import { PolicyRegistry } from "./policies/policy-registry";
+import { RuleSet } from "./policies/rule-set";
 import { createTicketLoaders } from "./tickets/ticket.loaders";
 
 /** The loaders of one request: made fresh per request, so no caller ever sees another's cache. */
@@ -16,6 +19,7 @@ export function createLoaders(dataSource: DataSource) {
     ...createOrderLoaders(dataSource),
     ...createContactLoaders(dataSource),
     ...createTicketLoaders(dataSource),
+    ...createPolicyLoaders(dataSource),
   };
 }
 
@@ -24,8 +28,11 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface RequestContext {
   dataSource: DataSource;
   loaders: Loaders;
+  policies: PolicyRegistry;
+  /** The rule set this request started with: it finishes on it even if a newer one is swapped in meanwhile. */
+  ruleSet: RuleSet;
 }
 
-export function createRequestContext(dataSource: DataSource): RequestContext {
-  return { dataSource, loaders: createLoaders(dataSource) };
+export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry): RequestContext {
+  return { dataSource, loaders: createLoaders(dataSource), policies, ruleSet: policies.current() };
 }

@@ -4,10 +4,24 @@ import { buildSchema } from "type-graphql";
 import { AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
+import { AccountPolicyResolver, PolicyQueryResolver, ServicePriorityResolver, TicketPolicyResolver } from "./policies/graphql/policy.resolver";
 import { AccountOrdersResolver, OrderResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolver";
 
-export const resolvers = [NodeResolver, AccountResolver, ContactResolver, AccountContactsResolver, OrderResolver, AccountOrdersResolver, TicketResolver, AccountTicketsResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  AccountResolver,
+  ContactResolver,
+  AccountContactsResolver,
+  OrderResolver,
+  AccountOrdersResolver,
+  TicketResolver,
+  AccountTicketsResolver,
+  AccountPolicyResolver,
+  TicketPolicyResolver,
+  ServicePriorityResolver,
+  PolicyQueryResolver,
+] as const;
 
 /** The GraphQL schema, built from the resolvers; inputs are validated with class-validator. */
 export function buildCustomerGraphSchema(): Promise<GraphQLSchema> {

@@ -34,5 +34,17 @@ export function applyAccountFilter(query: SelectQueryBuilder<Account>, filter: A
     if (since.from != null) query.andWhere(`${alias}.customer_since >= :customerSinceFrom`, { customerSinceFrom: since.from });
     if (since.to != null) query.andWhere(`${alias}.customer_since <= :customerSinceTo`, { customerSinceTo: since.to });
   }
+  addAssessmentCondition(query, "tier", "accountTiers", filter.tier);
+  addAssessmentCondition(query, "lifecycle_stage", "accountLifecycleStages", filter.lifecycleStage);
+  addAssessmentCondition(query, "retention_risk", "accountRetentionRisks", filter.retentionRisk);
   return query;
+}
+
+/** Accounts whose current assessment has one of the values; an account not yet assessed matches none. */
+function addAssessmentCondition(query: SelectQueryBuilder<Account>, column: string, parameter: string, values: string[] | null | undefined): void {
+  if (!values?.length) return;
+  query.andWhere(
+    `EXISTS (SELECT 1 FROM account_assessments assessment WHERE assessment.account_id = ${query.alias}.id AND assessment.${column} = ANY(:${parameter}))`,
+    { [parameter]: values },
+  );
 }

@@ -30,6 +30,15 @@ export class AccountFilter {
   @Field(() => DateRange, { nullable: true })
   @ValidateNested()
   customerSince?: DateRange | null;
+
+  @Field(() => [String], { nullable: true, description: "Any of these tiers, as rules/tiering.json declares them (e.g. platinum)" })
+  tier?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Any of these lifecycle stages, as rules/tiering.json declares them" })
+  lifecycleStage?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Any of these retention risks, as rules/retention-barriers.json declares them" })
+  retentionRisk?: string[] | null;
 }
 
 export enum AccountOrderField {

@@ -1,3 +1,4 @@
+import { checkAssessmentFilter } from "../policies/graphql/assessment-filter";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { RequestContext } from "../context";
@@ -29,6 +30,7 @@ export class AccountResolver {
     orderBy: AccountOrder[] | null,
     @Ctx() context: RequestContext,
   ): Promise<AccountConnection> {
+    checkAssessmentFilter(filter, context.ruleSet);
     return new AccountConnection(await findAccounts(context.dataSource, filter, orderBy, page));
   }
 
@@ -46,7 +48,7 @@ export class AccountResolver {
 
   @Mutation(() => Account)
   createAccount(@Arg("input", () => CreateAccountInput) input: CreateAccountInput, @Ctx() context: RequestContext): Promise<Account> {
-    return createAccount(context.dataSource, input);
+    return createAccount(context.dataSource, context.ruleSet, input);
   }
 
   @Mutation(() => Account, { description: "Changes the fields given; null clears an optional field" })
@@ -55,6 +57,6 @@ export class AccountResolver {
     @Arg("input", () => UpdateAccountInput) input: UpdateAccountInput,
     @Ctx() context: RequestContext,
   ): Promise<Account> {
-    return updateAccount(context.dataSource, id, input);
+    return updateAccount(context.dataSource, context.ruleSet, id, input);
   }
 }

@@ -1,3 +1,5 @@
+import { reassessAccounts } from "../policies/reassessment";
+import { RuleSet } from "../policies/rule-set";
 import { DataSource, EntityManager } from "typeorm";
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { Partner } from "../partners/partner.entity";
@@ -29,7 +31,7 @@ export async function findAccounts(
   return fetchPage(filtered, keys, page);
 }
 
-export async function createAccount(dataSource: DataSource, input: CreateAccountInput): Promise<Account> {
+export async function createAccount(dataSource: DataSource, ruleSet: RuleSet, input: CreateAccountInput): Promise<Account> {
   return dataSource.transaction(async (manager) => {
     const account = manager.getRepository(Account).create({
       name: input.name.trim(),
@@ -45,11 +47,13 @@ export async function createAccount(dataSource: DataSource, input: CreateAccount
       partnerId: await referencedId(manager, input.partnerId, "Partner", "input.partnerId"),
     });
     checkAccountRules(account);
-    return manager.getRepository(Account).save(account);
+    const saved = await manager.getRepository(Account).save(account);
+    await reassessAccounts(manager, [saved.id], ruleSet);
+    return saved;
   });
 }
 
-export async function updateAccount(dataSource: DataSource, globalId: string, input: UpdateAccountInput): Promise<Account> {
+export async function updateAccount(dataSource: DataSource, ruleSet: RuleSet, globalId: string, input: UpdateAccountInput): Promise<Account> {
   const id = decodeGlobalId(globalId, "Account", "id");
   return dataSource.transaction(async (manager) => {
     const repository = manager.getRepository(Account);
@@ -58,7 +62,10 @@ export async function updateAccount(dataSource: DataSource, globalId: string, in
     const changes = await accountChanges(manager, account, input);
     Object.assign(account, changes, { updatedAt: new Date() });
     checkAccountRules(account);
-    return repository.save(account);
+    const saved = await repository.save(account);
+    // Contract, loyalty points and status are facts of every policy family.
+    await reassessAccounts(manager, [account.id], ruleSet);
+    return saved;
   });
 }
 

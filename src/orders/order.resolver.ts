@@ -38,7 +38,7 @@ export class OrderResolver {
 
   @Mutation(() => Order, { description: "Places an order for an account; its total is the sum of its lines" })
   placeOrder(@Arg("input", () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() context: RequestContext): Promise<Order> {
-    return placeOrder(context.dataSource, input);
+    return placeOrder(context.dataSource, context.ruleSet, input);
   }
 
   @Mutation(() => Order, { description: "Moves an order along its lifecycle; an illegal step is a CONFLICT" })
@@ -47,7 +47,7 @@ export class OrderResolver {
     @Arg("status", () => OrderStatus) status: OrderStatus,
     @Ctx() context: RequestContext,
   ): Promise<Order> {
-    return updateOrderStatus(context.dataSource, id, status);
+    return updateOrderStatus(context.dataSource, context.ruleSet, id, status);
   }
 }
 

@@ -1,3 +1,5 @@
+import { reassessAccounts } from "../policies/reassessment";
+import { RuleSet } from "../policies/rule-set";
 import { DataSource } from "typeorm";
 import { Account } from "../accounts/account.entity";
 import { NotFoundError } from "../shared/errors";
@@ -57,7 +59,7 @@ export function findLinesOfOrders(dataSource: DataSource, orderIds: ReadonlyArra
     .getMany();
 }
 
-export async function placeOrder(dataSource: DataSource, input: PlaceOrderInput): Promise<Order> {
+export async function placeOrder(dataSource: DataSource, ruleSet: RuleSet, input: PlaceOrderInput): Promise<Order> {
   const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
   const priced = priceLines(input);
   const placedAt = checkPlacedAt(input.placedAt, new Date());
@@ -76,11 +78,12 @@ export async function placeOrder(dataSource: DataSource, input: PlaceOrderInput)
       }),
     );
     await manager.getRepository(OrderLine).insert(priced.lines.map((line) => ({ ...line, orderId: order.id })));
+    await reassessAccounts(manager, [accountId], ruleSet);
     return order;
   });
 }
 
-export async function updateOrderStatus(dataSource: DataSource, globalId: string, status: OrderStatus): Promise<Order> {
+export async function updateOrderStatus(dataSource: DataSource, ruleSet: RuleSet, globalId: string, status: OrderStatus): Promise<Order> {
   const id = decodeGlobalId(globalId, "Order", "id");
   return dataSource.transaction(async (manager) => {
     const repository = manager.getRepository(Order);
@@ -89,6 +92,8 @@ export async function updateOrderStatus(dataSource: DataSource, globalId: string
     checkStatusTransition(order.status, status);
     order.status = status;
     order.updatedAt = new Date();
-    return repository.save(order);
+    const saved = await repository.save(order);
+    await reassessAccounts(manager, [order.accountId], ruleSet);
+    return saved;
   });
 }

@@ -106,4 +106,23 @@ export class Ticket implements Node {
 
   @Column({ name: "updated_at", type: "timestamptz", precision: 3, default: () => "now()" })
   updatedAt: Date;
+
+  // The service priority the policies decided (see Ticket.servicePriority); null until first evaluated.
+  @Column({ name: "priority_level", type: "text", nullable: true })
+  priorityLevel: string | null;
+
+  @Column({ name: "priority_lane", type: "text", nullable: true })
+  priorityLane: string | null;
+
+  @Column({ name: "first_response_due_at", type: "timestamptz", precision: 3, nullable: true })
+  firstResponseDueAt: Date | null;
+
+  @Column({ name: "resolution_due_at", type: "timestamptz", precision: 3, nullable: true })
+  resolutionDueAt: Date | null;
+
+  @Column({ name: "priority_rules_version", type: "text", nullable: true })
+  priorityRulesVersion: string | null;
+
+  @Column({ name: "priority_evaluated_at", type: "timestamptz", precision: 3, nullable: true })
+  priorityEvaluatedAt: Date | null;
 }

@@ -35,10 +35,16 @@ export class TicketFilter {
 export enum TicketOrderField {
   OPENED_AT = "OPENED_AT",
   SEVERITY = "SEVERITY",
+  PRIORITY = "PRIORITY",
+  FIRST_RESPONSE_DUE_AT = "FIRST_RESPONSE_DUE_AT",
 }
 registerEnumType(TicketOrderField, {
   name: "TicketOrderField",
-  valuesConfig: { SEVERITY: { description: "Ranked LOW < MEDIUM < HIGH < CRITICAL: descending puts CRITICAL first" } },
+  valuesConfig: {
+    SEVERITY: { description: "Ranked LOW < MEDIUM < HIGH < CRITICAL: descending puts CRITICAL first" },
+    PRIORITY: { description: "Service priority P1 < P2 < P3 < P4: ascending puts P1 first; tickets never prioritized come last" },
+    FIRST_RESPONSE_DUE_AT: { description: "The support queue: soonest due first when ascending; tickets never prioritized come last" },
+  },
 });
 
 @InputType()

@@ -37,17 +37,17 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, { description: "Opens a support case for an account, now, with status OPEN" })
   openTicket(@Arg("input", () => OpenTicketInput) input: OpenTicketInput, @Ctx() context: RequestContext): Promise<Ticket> {
-    return openTicket(context.dataSource, input);
+    return openTicket(context.dataSource, context.ruleSet, input);
   }
 
   @Mutation(() => Ticket, { description: "Records a response to the customer: PENDING; the first one sets firstRespondedAt" })
   respondToTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
-    return respondToTicket(context.dataSource, id);
+    return respondToTicket(context.dataSource, context.ruleSet, id);
   }
 
   @Mutation(() => Ticket, { description: "OPEN or PENDING to RESOLVED; otherwise a CONFLICT" })
   resolveTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
-    return resolveTicket(context.dataSource, id);
+    return resolveTicket(context.dataSource, context.ruleSet, id);
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED to CLOSED, with the customer's satisfaction if given; otherwise a CONFLICT" })
@@ -56,12 +56,12 @@ export class TicketResolver {
     @Arg("satisfaction", () => Int, { nullable: true, description: "1 (very unhappy) to 5 (very happy)" }) satisfaction: number | null,
     @Ctx() context: RequestContext,
   ): Promise<Ticket> {
-    return closeTicket(context.dataSource, id, satisfaction);
+    return closeTicket(context.dataSource, context.ruleSet, id, satisfaction);
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED back to OPEN when the resolution did not help; otherwise a CONFLICT" })
   reopenTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
-    return reopenTicket(context.dataSource, id);
+    return reopenTicket(context.dataSource, context.ruleSet, id);
   }
 }
 

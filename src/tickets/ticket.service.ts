@@ -1,3 +1,5 @@
+import { reassessAccounts } from "../policies/reassessment";
+import { RuleSet } from "../policies/rule-set";
 import { DataSource, EntityManager } from "typeorm";
 import { Account } from "../accounts/account.entity";
 import { Contact } from "../contacts/contact.entity";
@@ -60,7 +62,7 @@ export function findTicketPagesOfAccounts(
   });
 }
 
-export async function openTicket(dataSource: DataSource, input: OpenTicketInput): Promise<Ticket> {
+export async function openTicket(dataSource: DataSource, ruleSet: RuleSet, input: OpenTicketInput): Promise<Ticket> {
   const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
   const contactId = input.contactId == null ? null : decodeGlobalId(input.contactId, "Contact", "input.contactId");
   const subject = checkSubject(input.subject, "input.subject");
@@ -70,7 +72,7 @@ export async function openTicket(dataSource: DataSource, input: OpenTicketInput)
     if (!account) throw new NotFoundError("Account", input.accountId, "input.accountId");
     if (contactId !== null) await lockContactOfAccount(manager, contactId, accountId, input.contactId!);
     const repository = manager.getRepository(Ticket);
-    return repository.save(
+    const ticket = await repository.save(
       repository.create({
         accountId,
         contactId,
@@ -86,6 +88,7 @@ export async function openTicket(dataSource: DataSource, input: OpenTicketInput)
         satisfaction: null,
       }),
     );
+    return withReassessment(manager, ruleSet, ticket);
   });
 }
 
@@ -101,25 +104,25 @@ async function lockContactOfAccount(manager: EntityManager, contactId: string, a
 }
 
 /** Records our (first) response: the ticket then waits on the customer. */
-export function respondToTicket(dataSource: DataSource, globalId: string): Promise<Ticket> {
-  return changeTicket(dataSource, globalId, recordResponse);
+export function respondToTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
+  return changeTicket(dataSource, ruleSet, globalId, recordResponse);
 }
 
-export function resolveTicket(dataSource: DataSource, globalId: string): Promise<Ticket> {
-  return changeTicket(dataSource, globalId, recordResolution);
+export function resolveTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
+  return changeTicket(dataSource, ruleSet, globalId, recordResolution);
 }
 
-export function closeTicket(dataSource: DataSource, globalId: string, satisfaction: number | null | undefined): Promise<Ticket> {
+export function closeTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string, satisfaction: number | null | undefined): Promise<Ticket> {
   const score = checkSatisfaction(satisfaction, "satisfaction");
-  return changeTicket(dataSource, globalId, (ticket, now) => recordClosing(ticket, score, now));
+  return changeTicket(dataSource, ruleSet, globalId, (ticket, now) => recordClosing(ticket, score, now));
 }
 
-export function reopenTicket(dataSource: DataSource, globalId: string): Promise<Ticket> {
-  return changeTicket(dataSource, globalId, recordReopening);
+export function reopenTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
+  return changeTicket(dataSource, ruleSet, globalId, recordReopening);
 }
 
 /** Applies one lifecycle step to a ticket locked for the transaction, so concurrent steps queue up. */
-async function changeTicket(dataSource: DataSource, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
+async function changeTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
   const id = decodeGlobalId(globalId, "Ticket", "id");
   return dataSource.transaction(async (manager) => {
     const repository = manager.getRepository(Ticket);
@@ -128,6 +131,15 @@ async function changeTicket(dataSource: DataSource, globalId: string, change: (t
     const now = changeTime(ticket, new Date());
     change(ticket, now);
     ticket.updatedAt = now;
-    return repository.save(ticket);
+    return withReassessment(manager, ruleSet, await repository.save(ticket));
   });
+}
+
+/**
+ * Re-evaluates the ticket's account (open tickets and complaints are facts) and so the priorities of its
+ * open tickets, in the caller's transaction; returns the ticket as stored, its priority included.
+ */
+async function withReassessment(manager: EntityManager, ruleSet: RuleSet, ticket: Ticket): Promise<Ticket> {
+  await reassessAccounts(manager, [ticket.accountId], ruleSet);
+  return manager.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
 }

@@ -2,7 +2,9 @@ import { ApolloServer } from "@apollo/server";
 import { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { GraphQLFormattedError, GraphQLSchema, print } from "graphql";
 import { DataSource } from "typeorm";
+import path from "node:path";
 import { createRequestContext, RequestContext } from "../../src/context";
+import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
 import { StatementCounter } from "./statement-counter";
@@ -15,8 +17,12 @@ export interface ExecutionResult<Data> {
 
 let schemaOnce: Promise<GraphQLSchema> | undefined;
 
+/** The shipped rules/ folder, as the server runs it. */
+export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
+
 /** The GraphQL server on the test database, with a statement counter; call `close` in afterAll. */
-export async function startTestApp() {
+export async function startTestApp(options: { rulesDirectory?: string } = {}) {
+  const policies = await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory);
   const statements = new StatementCounter();
   const dataSource: DataSource = await openTestDataSource({ logger: statements });
   const internalErrors: unknown[] = [];
@@ -31,7 +37,7 @@ export async function startTestApp() {
   ): Promise<ExecutionResult<Data>> {
     const response = await server.executeOperation<Data, Variables>(
       { query: print(document), variables },
-      { contextValue: createRequestContext(dataSource) },
+      { contextValue: createRequestContext(dataSource, policies) },
     );
     if (response.body.kind !== "single") throw new Error("Expected a single result");
     // Through JSON, as a client receives it (scalars serialized, e.g. DateTime as strings).
@@ -40,6 +46,7 @@ export async function startTestApp() {
 
   return {
     dataSource,
+    policies,
     statements,
     internalErrors,
     execute,

@@ -1,4 +1,5 @@
 import { CustomerGraph1763800000000 } from "./1763800000000-customer-graph";
+import { PolicyResults1763900000000 } from "./1763900000000-policy-results";
 
 /** Every migration, oldest first. */
-export const migrations = [CustomerGraph1763800000000];
+export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000];

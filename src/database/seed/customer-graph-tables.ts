@@ -199,3 +199,6 @@ export const ticketsTable: TableDefinition<TicketRow> = {
 
 /** Children after parents, so that every foreign key finds its row within the batch's transaction. */
 export const customerGraphTableNames = ["account_managers", "partners", "accounts", "contacts", "orders", "order_lines", "tickets"] as const;
+
+/** The policy results kept about those rows: emptied with them on a reset. */
+export const policyResultTableNames = ["account_assessments", "account_assessment_history", "ticket_priority_explanations", "ticket_priority_history"] as const;

@@ -1,8 +1,12 @@
 import "reflect-metadata";
+import path from "node:path";
 import { DataSource } from "typeorm";
 import { loadConfig } from "../../config";
+import { accountProgress } from "../../policies/commands/command-support";
+import { PolicyRegistry } from "../../policies/policy-registry";
+import { reevaluateAllAccounts } from "../../policies/reevaluation";
 import { openDatabase } from "../open-database";
-import { customerGraphTableNames } from "./customer-graph-tables";
+import { customerGraphTableNames, policyResultTableNames } from "./customer-graph-tables";
 import { parseSeedArguments, SeedArguments, SeedArgumentsError, seedUsage } from "./seed-arguments";
 import { seedCustomerGraph, SeedInterruptedError, SeedSummary } from "./seed-customer-graph";
 import { createProgressReporter } from "./seed-progress";
@@ -27,15 +31,27 @@ export async function runSeedCommand(argv: readonly string[], environment: NodeJ
     console.log(seedUsage);
     return seedExitCodes.seeded;
   }
-  const database = await openDatabase(loadConfig(environment), { applicationName: "customer-graph-seed", poolSize: 3 });
+  const config = loadConfig(environment);
+  const database = await openDatabase(config, { applicationName: "customer-graph-seed", poolSize: 3 });
   try {
     const where = database.kind === "embedded" ? "the embedded database" : "PostgreSQL";
     if (!(await emptyOrReset(database.dataSource, parsed.reset))) return seedExitCodes.failed;
     console.log(`Seeding ${parsed.accounts.toLocaleString("en")} accounts into ${where} (seed ${parsed.seed})`);
-    return await seedWithProgress(database.dataSource, parsed);
+    const exitCode = await seedWithProgress(database.dataSource, parsed);
+    if (exitCode === seedExitCodes.seeded) await evaluatePolicies(database.dataSource, config.rulesDirectory);
+    return exitCode;
   } finally {
     await database.close();
   }
+}
+
+/** Every seeded account gets its tier, lifecycle stage and retention result, every open ticket its priority. */
+async function evaluatePolicies(dataSource: DataSource, rulesDirectory: string): Promise<void> {
+  const ruleSet = (await PolicyRegistry.open(path.resolve(rulesDirectory))).current();
+  const progress = accountProgress("Evaluating policies");
+  const summary = await reevaluateAllAccounts(dataSource, ruleSet, { onProgress: progress.update });
+  progress.stop();
+  console.log(`Evaluated the policies (rules version ${ruleSet.version}) for ${summary.accounts.toLocaleString("en")} accounts and ${summary.tickets.toLocaleString("en")} open tickets in ${(summary.milliseconds / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -57,7 +73,7 @@ async function emptyOrReset(dataSource: DataSource, reset: boolean): Promise<boo
     return false;
   }
   // No CASCADE: should another table come to reference these, the reset stops rather than empty it too.
-  await dataSource.query(`TRUNCATE ${customerGraphTableNames.join(", ")}`);
+  await dataSource.query(`TRUNCATE ${[...customerGraphTableNames, ...policyResultTableNames].join(", ")}`);
   console.log(`Emptied the customer-graph tables (${described})`);
   return true;
 }

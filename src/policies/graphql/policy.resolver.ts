@@ -1,0 +1,69 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Account } from "../../accounts/account.entity";
+import { RequestContext } from "../../context";
+import { Money } from "../../shared/money";
+import { Ticket } from "../../tickets/ticket.entity";
+import { AccountAssessment, Retention } from "./assessment.types";
+import { Explanation } from "./explanation.types";
+import { RuleSetInfo, TierShare } from "./rule-set.types";
+import { PriorityLevel, ServicePriority } from "./service-priority.types";
+import { tierDistribution } from "./tier-distribution";
+
+@Resolver(() => Account)
+export class AccountPolicyResolver {
+  @FieldResolver(() => AccountAssessment, { nullable: true, description: "Tier and lifecycle stage; null until the account is first evaluated" })
+  async assessment(@Root() account: Account, @Ctx() context: RequestContext): Promise<AccountAssessment | null> {
+    return (await context.loaders.assessmentByAccountId.load(account.id))?.assessment ?? null;
+  }
+
+  @FieldResolver(() => Retention, { nullable: true, description: "Churn risk and retention; null until the account is first evaluated" })
+  async retention(@Root() account: Account, @Ctx() context: RequestContext): Promise<Retention | null> {
+    return (await context.loaders.assessmentByAccountId.load(account.id))?.retention ?? null;
+  }
+}
+
+@Resolver(() => Ticket)
+export class TicketPolicyResolver {
+  @FieldResolver(() => ServicePriority, { nullable: true, description: "Null until the ticket is first evaluated" })
+  servicePriority(@Root() ticket: Ticket): ServicePriority | null {
+    if (ticket.priorityLevel === null) return null;
+    const now = Date.now();
+    const late = (doneAt: Date | null, dueAt: Date) => (doneAt?.getTime() ?? now) > dueAt.getTime();
+    const firstResponseBreached = late(ticket.firstRespondedAt, ticket.firstResponseDueAt!);
+    const resolutionBreached = late(ticket.resolvedAt, ticket.resolutionDueAt!);
+    return {
+      ticketId: ticket.id,
+      level: ticket.priorityLevel as PriorityLevel,
+      lane: ticket.priorityLane!,
+      firstResponseDueAt: ticket.firstResponseDueAt!,
+      resolutionDueAt: ticket.resolutionDueAt!,
+      firstResponseBreached,
+      resolutionBreached,
+      breached: firstResponseBreached || resolutionBreached,
+      rulesVersion: ticket.priorityRulesVersion!,
+      evaluatedAt: ticket.priorityEvaluatedAt!,
+    };
+  }
+}
+
+@Resolver(() => ServicePriority)
+export class ServicePriorityResolver {
+  @FieldResolver(() => Explanation)
+  async explanation(@Root() priority: ServicePriority, @Ctx() context: RequestContext): Promise<Explanation> {
+    return (await context.loaders.priorityExplanationByTicketId.load(priority.ticketId))!.explanation;
+  }
+}
+
+@Resolver()
+export class PolicyQueryResolver {
+  @Query(() => [RuleSetInfo], { description: "The rule files in service, one per policy family, with the last refused edit" })
+  ruleSets(@Ctx() context: RequestContext): RuleSetInfo[] {
+    return context.policies.status();
+  }
+
+  @Query(() => [TierShare], { description: "Accounts and 12-month revenue per tier, best tier first" })
+  async tierDistribution(@Ctx() context: RequestContext): Promise<TierShare[]> {
+    const shares = await tierDistribution(context.dataSource, context.ruleSet.tiering.tiers);
+    return shares.map((share) => ({ tier: share.tier, accounts: share.accounts, revenue12m: new Money(share.revenueCents, "USD") }));
+  }
+}

@@ -1,0 +1,18 @@
+import { DataSource } from "typeorm";
+
+export interface TierTotals {
+  tier: string;
+  accounts: number;
+  revenueCents: number;
+}
+
+/** Every declared tier (best first, zero when empty), then any tier an older rule set left behind. */
+export async function tierDistribution(dataSource: DataSource, tiers: readonly string[]): Promise<TierTotals[]> {
+  const rows: TierTotals[] = await dataSource.query(
+    `SELECT tier, count(*)::int AS accounts, round(sum(revenue_12m_usd) * 100)::bigint AS "revenueCents"
+     FROM account_assessments GROUP BY tier`,
+  );
+  const byTier = new Map(rows.map((row) => [row.tier, row]));
+  const declared = tiers.map((tier) => byTier.get(tier) ?? { tier, accounts: 0, revenueCents: 0 });
+  return [...declared, ...rows.filter((row) => !tiers.includes(row.tier))];
+}

@@ -1,0 +1,77 @@
+import { EntityManager } from "typeorm";
+import { AccountPolicyOutcome } from "../evaluation/assess";
+
+export interface AccountOutcomeToWrite {
+  accountId: string;
+  outcome: AccountPolicyOutcome;
+}
+
+/**
+ * Upserts the assessments of a batch of accounts and adds a history row for each account whose tier,
+ * stage, risk, let-go or actions changed (or that had none), all in one statement.
+ * Returns how many accounts changed.
+ */
+export async function writeAccountAssessments(
+  manager: EntityManager,
+  outcomes: readonly AccountOutcomeToWrite[],
+  rulesVersion: string,
+  evaluatedAt: Date,
+): Promise<number> {
+  if (outcomes.length === 0) return 0;
+  const rows = outcomes.map(({ accountId, outcome: { facts, tiering, retention } }) => ({
+    account_id: accountId,
+    tier: tiering.tier,
+    lifecycle_stage: tiering.lifecycleStage,
+    retention_risk: retention.risk,
+    risk_score: retention.riskScore,
+    signals: retention.signals,
+    barriers: retention.barriers,
+    actions: retention.actions,
+    let_go: retention.letGo,
+    let_go_reason: retention.letGoReason,
+    revenue_12m_usd: facts.revenue12m ?? 0,
+    facts,
+    tiering_explanation: tiering.explanation,
+    near_miss: tiering.nearMiss,
+    retention_explanation: retention.explanation,
+  }));
+  const [{ changed }] = await manager.query(writeStatement, [JSON.stringify(rows), evaluatedAt, rulesVersion]);
+  return changed;
+}
+
+const writeStatement = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (
+      account_id uuid, tier text, lifecycle_stage text, retention_risk text, risk_score integer,
+      signals jsonb, barriers jsonb, actions jsonb, let_go boolean, let_go_reason text, revenue_12m_usd numeric,
+      facts jsonb, tiering_explanation jsonb, near_miss jsonb, retention_explanation jsonb)
+  ),
+  previous AS (
+    SELECT assessment.account_id, assessment.tier, assessment.lifecycle_stage, assessment.retention_risk, assessment.let_go, assessment.actions
+    FROM account_assessments assessment JOIN input USING (account_id)
+  ),
+  history AS (
+    INSERT INTO account_assessment_history (account_id, changed_at, rules_version, previous_tier, tier,
+      previous_lifecycle_stage, lifecycle_stage, previous_retention_risk, retention_risk, let_go, actions)
+    SELECT input.account_id, $2, $3, previous.tier, input.tier, previous.lifecycle_stage, input.lifecycle_stage,
+      previous.retention_risk, input.retention_risk, input.let_go, input.actions
+    FROM input LEFT JOIN previous USING (account_id)
+    WHERE (previous.tier, previous.lifecycle_stage, previous.retention_risk, previous.let_go, previous.actions)
+      IS DISTINCT FROM (input.tier, input.lifecycle_stage, input.retention_risk, input.let_go, input.actions)
+    RETURNING 1
+  ),
+  upserted AS (
+    INSERT INTO account_assessments (account_id, tier, lifecycle_stage, retention_risk, risk_score, signals, barriers, actions,
+      let_go, let_go_reason, revenue_12m_usd, facts, tiering_explanation, near_miss, retention_explanation, rules_version, evaluated_at)
+    SELECT account_id, tier, lifecycle_stage, retention_risk, risk_score, signals, barriers, actions,
+      let_go, let_go_reason, round(revenue_12m_usd, 2), facts, tiering_explanation, near_miss, retention_explanation, $3, $2
+    FROM input
+    ON CONFLICT (account_id) DO UPDATE SET
+      tier = excluded.tier, lifecycle_stage = excluded.lifecycle_stage, retention_risk = excluded.retention_risk,
+      risk_score = excluded.risk_score, signals = excluded.signals, barriers = excluded.barriers, actions = excluded.actions,
+      let_go = excluded.let_go, let_go_reason = excluded.let_go_reason, revenue_12m_usd = excluded.revenue_12m_usd,
+      facts = excluded.facts, tiering_explanation = excluded.tiering_explanation, near_miss = excluded.near_miss,
+      retention_explanation = excluded.retention_explanation, rules_version = excluded.rules_version, evaluated_at = excluded.evaluated_at
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM upserted)::int AS written`;

@@ -1,0 +1,143 @@
+import { FactDefinition, factsByName } from "../facts/fact-catalogue";
+import { comparisonOperators, PolicyFamily } from "./rule-file";
+import { didYouMean, isRecord, ProblemCollector } from "./problem-collector";
+import { JsonPath } from "./rule-problem";
+
+/** What a condition may refer to in one family: its facts, and the names the tiering file declares. */
+export interface ConditionScope {
+  family: PolicyFamily;
+  /** The tiering file's tiers and stages; undefined when that file is itself invalid (values are then not checked). */
+  declaredValues?: { tiers: readonly string[]; lifecycleStages: readonly string[] };
+}
+
+const orderingOperators = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
+const listOperators = new Set(["in", "notIn"]);
+const groupKeys = ["all", "any", "not"] as const;
+
+/** Checks a condition tree: its shape, that every fact exists for the family, and that every value fits its fact. */
+export function checkCondition(condition: unknown, path: JsonPath, scope: ConditionScope, problems: ProblemCollector, rule: string): void {
+  if (!isRecord(condition)) return; // The JSON Schema reports the wrong type.
+  const kinds = ["fact", ...groupKeys].filter((key) => key in condition);
+  if (kinds.length !== 1) {
+    problems.report(path, "a condition needs exactly one of: fact (a comparison), all, any, not", rule);
+    return;
+  }
+  if ("fact" in condition) return checkComparison(condition, path, scope, problems, rule);
+  if ("not" in condition) return checkCondition(condition.not, [...path, "not"], scope, problems, rule);
+  const key = "all" in condition ? "all" : "any";
+  const members = condition[key];
+  if (Array.isArray(members)) members.forEach((member, index) => checkCondition(member, [...path, key, index], scope, problems, rule));
+}
+
+function checkComparison(condition: Record<string, unknown>, path: JsonPath, scope: ConditionScope, problems: ProblemCollector, rule: string): void {
+  const fact = resolveFact(condition.fact, [...path, "fact"], scope, problems, rule);
+  const operator = condition.operator;
+  if (!fact || typeof operator !== "string" || !(comparisonOperators as readonly string[]).includes(operator)) return;
+  const valuePath = [...path, "value"];
+  const value = condition.value;
+  if (isRecord(value)) {
+    checkFactReference(fact, operator, value, valuePath, scope, problems, rule);
+    return;
+  }
+  const mismatch = describeValueMismatch(fact, operator, value, allowedValues(fact, scope));
+  if (mismatch) problems.report(valuePath, mismatch, rule);
+}
+
+function resolveFact(name: unknown, path: JsonPath, scope: ConditionScope, problems: ProblemCollector, rule: string): FactDefinition | undefined {
+  if (typeof name !== "string") return undefined;
+  const fact = factsByName.get(name);
+  if (!fact) {
+    problems.report(path, `unknown fact "${name}".${didYouMean(name, factsByName.keys())} The facts are listed in rules/FACTS.md`, rule);
+    return undefined;
+  }
+  const unavailable = unavailabilityReason(fact, scope.family);
+  if (unavailable) {
+    problems.report(path, unavailable, rule);
+    return undefined;
+  }
+  return fact;
+}
+
+function unavailabilityReason(fact: FactDefinition, family: PolicyFamily): string | undefined {
+  if (fact.subject === "ticket" && family !== "service-priority") {
+    return `"${fact.name}" is a ticket fact: only service-priority rules can use it`;
+  }
+  if (fact.producedBy === family) return `"${fact.name}" is what the ${family} rules decide; they cannot use it as a fact`;
+  return undefined;
+}
+
+function checkFactReference(
+  fact: FactDefinition,
+  operator: string,
+  reference: Record<string, unknown>,
+  path: JsonPath,
+  scope: ConditionScope,
+  problems: ProblemCollector,
+  rule: string,
+): void {
+  const keys = Object.keys(reference);
+  if (keys.length !== 1 || typeof reference.fact !== "string") {
+    problems.report(path, 'a value that is an object must be { "fact": "<fact name>" }, to compare two facts', rule);
+    return;
+  }
+  const other = resolveFact(reference.fact, [...path, "fact"], scope, problems, rule);
+  if (!other) return;
+  if (listOperators.has(operator)) problems.report(path, `${operator} needs a list of values, not another fact`, rule);
+  else if (isNumeric(fact) !== isNumeric(other) || (!isNumeric(fact) && fact.type !== other.type)) {
+    problems.report(path, `"${fact.name}" (${fact.type}) cannot be compared with "${other.name}" (${other.type})`, rule);
+  } else if (orderingOperators.has(operator) && !isNumeric(fact)) {
+    problems.report(path, `${operator} compares numbers; "${fact.name}" is ${fact.type}`, rule);
+  }
+}
+
+/** Why the value does not fit the fact and operator, in an analyst's words; undefined when it fits. */
+export function describeValueMismatch(fact: FactDefinition, operator: string, value: unknown, allowed: readonly string[] | undefined): string | undefined {
+  if (value === null) {
+    if (operator !== "equal" && operator !== "notEqual") return `${operator} cannot compare with null; use equal or notEqual null to test "unknown"`;
+    return fact.nullable ? undefined : `"${fact.name}" is never unknown, so comparing it with null is always ${operator === "notEqual"}`;
+  }
+  if (listOperators.has(operator)) {
+    if (!Array.isArray(value) || value.length === 0) return `${operator} needs a non-empty list of values, e.g. [${exampleValue(fact, allowed)}]`;
+    for (const item of value) {
+      const mismatch = describeSingleValueMismatch(fact, item, allowed);
+      if (mismatch) return mismatch;
+    }
+    return undefined;
+  }
+  if (Array.isArray(value)) return `${operator} compares with one value; use "in" to compare with a list`;
+  if (orderingOperators.has(operator) && !isNumeric(fact)) return `${operator} compares numbers; "${fact.name}" is ${describeType(fact)}`;
+  return describeSingleValueMismatch(fact, value, allowed);
+}
+
+function describeSingleValueMismatch(fact: FactDefinition, value: unknown, allowed: readonly string[] | undefined): string | undefined {
+  if (isNumeric(fact)) {
+    return typeof value === "number" && Number.isFinite(value) ? undefined : `"${fact.name}" is a number (${fact.unit}); ${JSON.stringify(value)} is not`;
+  }
+  if (fact.type === "boolean") return typeof value === "boolean" ? undefined : `"${fact.name}" is true or false; ${JSON.stringify(value)} is neither`;
+  if (typeof value !== "string") return `"${fact.name}" is text; ${JSON.stringify(value)} is not`;
+  if (allowed && !allowed.includes(value)) {
+    return `"${value}" is not a ${fact.unit} "${fact.name}" can have.${didYouMean(value, allowed)} It can be: ${allowed.join(", ")}`;
+  }
+  return undefined;
+}
+
+export function allowedValues(fact: FactDefinition, scope: ConditionScope): readonly string[] | undefined {
+  if (Array.isArray(fact.values)) return fact.values;
+  if (fact.values === "tiers") return scope.declaredValues?.tiers;
+  if (fact.values === "lifecycleStages") return scope.declaredValues?.lifecycleStages;
+  return undefined;
+}
+
+function isNumeric(fact: FactDefinition): boolean {
+  return fact.type === "number" || fact.type === "integer";
+}
+
+function describeType(fact: FactDefinition): string {
+  return fact.type === "boolean" ? "true or false" : fact.type;
+}
+
+function exampleValue(fact: FactDefinition, allowed: readonly string[] | undefined): string {
+  if (isNumeric(fact)) return "1, 2";
+  if (fact.type === "boolean") return "true";
+  return (allowed ?? ["a", "b"]).slice(0, 2).map((value) => JSON.stringify(value)).join(", ");
+}

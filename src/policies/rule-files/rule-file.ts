@@ -1,0 +1,126 @@
+/**
+ * The shape of the analysts' rule files in rules/, as read after JSON Schema validation.
+ * Rules are json-rules-engine's own format (name, priority, conditions, event) with flat facts:
+ * no `path`, no `params`, no shared named conditions.
+ */
+
+export const policyFamilies = ["tiering", "service-priority", "retention-barriers"] as const;
+export type PolicyFamily = (typeof policyFamilies)[number];
+
+/** first: per decision, the highest-priority rule that fires wins (file order breaks ties); collect: every rule that fires counts. */
+export type HitPolicy = "first" | "collect";
+
+export const hitPolicyOfFamily: Record<PolicyFamily, HitPolicy> = {
+  tiering: "first",
+  "service-priority": "first",
+  "retention-barriers": "collect",
+};
+
+export const comparisonOperators = [
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+  "in",
+  "notIn",
+] as const;
+export type ComparisonOperator = (typeof comparisonOperators)[number];
+
+export type ConditionValue = string | number | boolean | null | ReadonlyArray<string | number> | { fact: string };
+
+export interface FactCondition {
+  fact: string;
+  operator: ComparisonOperator;
+  value: ConditionValue;
+  /** An analyst's label for the condition, shown in explanations. */
+  name?: string;
+}
+
+export type Condition = FactCondition | AllConditions | AnyConditions | NotCondition;
+export interface AllConditions {
+  all: Condition[];
+  name?: string;
+}
+export interface AnyConditions {
+  any: Condition[];
+  name?: string;
+}
+export interface NotCondition {
+  not: Condition;
+  name?: string;
+}
+export type TopLevelCondition = AllConditions | AnyConditions | NotCondition;
+
+export interface RuleEvent {
+  type: string;
+  params: Record<string, string | number | boolean>;
+}
+
+export interface PolicyRule {
+  name: string;
+  description?: string;
+  priority: number;
+  conditions: TopLevelCondition;
+  event: RuleEvent;
+}
+
+interface RuleFileBase<Family extends PolicyFamily> {
+  $schema?: string;
+  family: Family;
+  description: string;
+  hitPolicy: HitPolicy;
+  rules: PolicyRule[];
+}
+
+/** Events: `tier` {tier} and `lifecycle-stage` {stage}; tiers are listed best first. */
+export interface TieringFile extends RuleFileBase<"tiering"> {
+  tiers: string[];
+  lifecycleStages: string[];
+  default: { tier: string; lifecycleStage: string };
+}
+
+export const priorityLevels = ["P1", "P2", "P3", "P4"] as const;
+export type PriorityLevel = (typeof priorityLevels)[number];
+
+export interface ServiceTarget {
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+}
+
+/** Events: `priority` {level} and `lane` {lane}; targets give the clock per tier and level. */
+export interface ServicePriorityFile extends RuleFileBase<"service-priority"> {
+  lanes: string[];
+  targets: Record<string, Record<PriorityLevel, ServiceTarget>>;
+  default: { level: PriorityLevel; lane: string };
+}
+
+export interface RiskLevel {
+  level: string;
+  minScore: number;
+}
+
+/**
+ * Events: `signal` {signal, weight}, `barrier` {barrier}, `action` {action}, `let-go` {reason}.
+ * The risk is the level whose minScore the summed signal weights reach (levels listed highest first).
+ */
+export interface RetentionFile extends RuleFileBase<"retention-barriers"> {
+  riskLevels: RiskLevel[];
+  default: { risk: string };
+}
+
+export type RuleFile = TieringFile | ServicePriorityFile | RetentionFile;
+
+/** The event types each family's rules may raise, and the decision each one sets. */
+export const eventTypesOfFamily: Record<PolicyFamily, readonly string[]> = {
+  tiering: ["tier", "lifecycle-stage"],
+  "service-priority": ["priority", "lane"],
+  "retention-barriers": ["signal", "barrier", "action", "let-go"],
+};
+
+export interface RuleFilesByFamily {
+  tiering: TieringFile;
+  "service-priority": ServicePriorityFile;
+  "retention-barriers": RetentionFile;
+}

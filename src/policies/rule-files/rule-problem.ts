@@ -1,0 +1,34 @@
+/** One thing wrong with a rule file, located so that an analyst can go straight to it. */
+export interface RuleProblem {
+  /** The file as the analyst knows it, e.g. rules/tiering.json. */
+  file: string;
+  line: number;
+  column: number;
+  /** The rule's name when the problem is inside a rule. */
+  rule?: string;
+  /** The test case's name when the problem is a failing or malformed analyst test case. */
+  testCase?: string;
+  /** Where in the file, as a JSON path: $.rules[3].conditions.all[0].fact */
+  path: string;
+  message: string;
+}
+
+export function describeProblem(problem: RuleProblem): string {
+  const subject = problem.rule !== undefined ? `rule "${problem.rule}" ` : problem.testCase !== undefined ? `test case "${problem.testCase}" ` : "";
+  const where = subject ? `${subject}(${problem.path})` : problem.path;
+  return `${problem.file}:${problem.line}:${problem.column} ${where}: ${problem.message}`;
+}
+
+export type JsonPath = ReadonlyArray<string | number>;
+
+export function formatJsonPath(path: JsonPath): string {
+  return path.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : `${text}.${segment}`), "$");
+}
+
+/** Thrown with every problem found, never only the first. */
+export class RuleFilesInvalidError extends Error {
+  constructor(readonly problems: readonly RuleProblem[]) {
+    super(`${problems.length} problem(s) in the rule files:\n${problems.map(describeProblem).join("\n")}`);
+    this.name = "RuleFilesInvalidError";
+  }
+}

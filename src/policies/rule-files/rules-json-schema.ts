@@ -1,0 +1,170 @@
+import { FactDefinition, factCatalogue } from "../facts/fact-catalogue";
+import { comparisonOperators, eventTypesOfFamily, policyFamilies, priorityLevels } from "./rule-file";
+
+/**
+ * The JSON Schemas of the analysts' files, built from the fact catalogue so that an editor completes
+ * fact names and shows what each means. Written to schema/ by `npm run rules:facts`; a test keeps the
+ * committed copies current. They check the shape; the semantic checks (facts, values, reachability) follow.
+ */
+export function buildRuleFileJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "rules.schema.json",
+    title: "Policy rule file (json-rules-engine rules with a family, a hit policy and a default outcome)",
+    type: "object",
+    required: ["family", "description", "hitPolicy", "default", "rules"],
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      family: { enum: [...policyFamilies], description: "Which policy this file decides" },
+      description: { type: "string", minLength: 1 },
+      hitPolicy: {
+        enum: ["first", "collect"],
+        description: "first: per decision, the highest-priority rule that fires wins. collect: every rule that fires counts.",
+      },
+      tiers: nameList("Tiering: the tiers, best first"),
+      lifecycleStages: nameList("Tiering: the lifecycle stages"),
+      lanes: nameList("Service priority: the queues a ticket can be routed to"),
+      targets: {
+        type: "object",
+        description: "Service priority: per tier, per level, the first-response and resolution clocks in minutes",
+        additionalProperties: {
+          type: "object",
+          required: [...priorityLevels],
+          additionalProperties: false,
+          properties: Object.fromEntries(priorityLevels.map((level) => [level, { $ref: "#/definitions/serviceTarget" }])),
+        },
+      },
+      riskLevels: {
+        type: "array",
+        minItems: 1,
+        description: "Retention: risk levels, highest first; the risk is the first level whose minScore the summed signal weights reach",
+        items: {
+          type: "object",
+          required: ["level", "minScore"],
+          additionalProperties: false,
+          properties: { level: { $ref: "#/definitions/name" }, minScore: { type: "integer", minimum: 0 } },
+        },
+      },
+      default: {
+        type: "object",
+        description: "The outcome when no rule decides",
+        additionalProperties: { type: "string" },
+      },
+      rules: { type: "array", items: { $ref: "#/definitions/rule" } },
+    },
+    definitions: {
+      name: { type: "string", minLength: 1, maxLength: 50, pattern: "^[a-z0-9][a-z0-9_]*$" },
+      serviceTarget: {
+        type: "object",
+        required: ["firstResponseMinutes", "resolutionMinutes"],
+        additionalProperties: false,
+        properties: {
+          firstResponseMinutes: { type: "integer", minimum: 1 },
+          resolutionMinutes: { type: "integer", minimum: 1 },
+        },
+      },
+      rule: {
+        type: "object",
+        required: ["name", "priority", "conditions", "event"],
+        additionalProperties: false,
+        properties: {
+          name: { type: "string", minLength: 1, maxLength: 200, description: "Shown in explanations: say what the rule means" },
+          description: { type: "string" },
+          priority: { type: "integer", minimum: 1, maximum: 1000, description: "Higher runs (and wins) first" },
+          conditions: { $ref: "#/definitions/condition" },
+          event: { $ref: "#/definitions/event" },
+        },
+      },
+      condition: {
+        type: "object",
+        additionalProperties: false,
+        dependencies: { fact: ["operator", "value"], operator: ["fact"], value: ["fact"] },
+        properties: {
+          all: { type: "array", items: { $ref: "#/definitions/condition" }, description: "Every condition must hold" },
+          any: { type: "array", items: { $ref: "#/definitions/condition" }, description: "At least one condition must hold" },
+          not: { $ref: "#/definitions/condition", description: "The condition must not hold" },
+          fact: { type: "string", examples: factCatalogue.map((fact) => fact.name), description: "A fact from rules/FACTS.md" },
+          operator: { enum: [...comparisonOperators] },
+          value: {
+            description: "A number, text, true/false, null (unknown), a list for in/notIn, or { \"fact\": name } to compare two facts",
+          },
+          name: { type: "string", description: "A label for explanations" },
+        },
+      },
+      event: {
+        type: "object",
+        required: ["type", "params"],
+        additionalProperties: false,
+        properties: {
+          type: { enum: [...new Set(Object.values(eventTypesOfFamily).flat())] },
+          params: { type: "object", additionalProperties: { type: ["string", "number", "boolean"] } },
+        },
+      },
+    },
+  };
+}
+
+/** The schema of rules/tests/*.json: facts typed one by one, so a misspelled fact is caught. */
+export function buildRuleTestsJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "rules-tests.schema.json",
+    title: "Analysts' test cases for a policy rule file",
+    type: "object",
+    required: ["family", "cases"],
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      family: { enum: [...policyFamilies] },
+      cases: {
+        type: "array",
+        minItems: 1,
+        items: {
+          type: "object",
+          required: ["name", "facts", "expect"],
+          additionalProperties: false,
+          properties: {
+            name: { type: "string", minLength: 1 },
+            facts: {
+              type: "object",
+              description: "Facts left out are unknown (null)",
+              additionalProperties: false,
+              properties: Object.fromEntries(factCatalogue.map((fact) => [fact.name, factValueSchema(fact)])),
+            },
+            expect: {
+              type: "object",
+              minProperties: 1,
+              additionalProperties: false,
+              properties: {
+                tier: { type: "string" },
+                lifecycleStage: { type: "string" },
+                level: { enum: [...priorityLevels] },
+                lane: { type: "string" },
+                firstResponseMinutes: { type: "integer" },
+                resolutionMinutes: { type: "integer" },
+                risk: { type: "string" },
+                riskScore: { type: "integer" },
+                signals: { type: "array", items: { type: "string" } },
+                barriers: { type: "array", items: { type: "string" } },
+                actions: { type: "array", items: { type: "string" } },
+                letGo: { type: "boolean" },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+function nameList(description: string) {
+  return { type: "array", minItems: 1, uniqueItems: true, items: { $ref: "#/definitions/name" }, description };
+}
+
+function factValueSchema(fact: FactDefinition): Record<string, unknown> {
+  const type = fact.type === "text" ? "string" : fact.type;
+  const description = `${fact.description} (${fact.unit})`;
+  const values = Array.isArray(fact.values) ? { enum: fact.nullable ? [...fact.values, null] : [...fact.values] } : {};
+  return { type: fact.nullable ? [type, "null"] : type, description, ...values };
+}

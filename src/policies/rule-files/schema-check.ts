@@ -1,0 +1,74 @@
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import { didYouMean, ProblemCollector } from "./problem-collector";
+import { buildRuleFileJsonSchema, buildRuleTestsJsonSchema } from "./rules-json-schema";
+import { JsonPath } from "./rule-problem";
+
+let validators: { ruleFile: ValidateFunction; ruleTests: ValidateFunction } | undefined;
+
+function compiledValidators() {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    validators = { ruleFile: ajv.compile(buildRuleFileJsonSchema()), ruleTests: ajv.compile(buildRuleTestsJsonSchema()) };
+  }
+  return validators;
+}
+
+/** Checks a parsed file against its JSON Schema and reports each error in an analyst's words; true when it fits. */
+export function checkAgainstSchema(kind: "ruleFile" | "ruleTests", value: unknown, problems: ProblemCollector, ruleNameAt: (path: JsonPath) => string | undefined): boolean {
+  const validate = compiledValidators()[kind];
+  if (validate(value)) return true;
+  for (const error of relevantErrors(validate.errors ?? [])) {
+    const path = toPath(error);
+    problems.report(path, describeSchemaError(error), ruleNameAt(path));
+  }
+  return false;
+}
+
+/** An additionalProperties error also fails the "dependencies" and "if" keywords around it: keep the clearest. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((error) => error.keyword !== "if");
+}
+
+function toPath(error: ErrorObject): JsonPath {
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
+  return segments;
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return `"${params.missingProperty}" is missing`;
+    case "additionalProperties":
+      return describeUnknownField(String(params.additionalProperty), Object.keys((error.parentSchema?.properties as object) ?? {}));
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value));
+      const suggestion = typeof error.data === "string" ? didYouMean(error.data, (params.allowedValues as unknown[]).map(String)) : "";
+      return `${JSON.stringify(error.data)} is not allowed here.${suggestion} It can be: ${allowed.join(", ")}`;
+    }
+    case "type":
+      return `must be ${describeType(String(params.type))}, not ${JSON.stringify(error.data)}`;
+    case "dependencies":
+      return `"${params.property}" needs "${params.missingProperty}" beside it`;
+    case "pattern":
+      return `${JSON.stringify(error.data)} must be a lower-case name such as gold or at_risk`;
+    default:
+      return error.message ?? "is not valid here";
+  }
+}
+
+function describeUnknownField(field: string, known: string[]): string {
+  if (field === "path" || field === "params") return `"${field}" is not allowed: facts are plain values (see rules/FACTS.md), nothing to look inside`;
+  if (field === "condition") return `shared conditions are not allowed: write the conditions out in the rule`;
+  return `"${field}" is not a field here.${didYouMean(field, known)}${known.length ? ` Fields: ${known.join(", ")}` : ""}`;
+}
+
+function describeType(type: string): string {
+  const words: Record<string, string> = { integer: "a whole number", number: "a number", string: "text", boolean: "true or false", object: "an object { }", array: "a list [ ]" };
+  return type.split(",").map((part) => words[part] ?? part).join(" or ");
+}
