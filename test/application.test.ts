@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { print } from "graphql";
-import { Account360ListDocument, Account360ListQuery } from "./generated/graphql";
+import { Account360ListDocument, Account360ListQuery, TierDistributionDocument, TierDistributionQuery } from "./generated/graphql";
 
 /**
  * `npm start` as a newcomer runs it: the compiled server (`npm test` compiles first) on an empty
@@ -65,6 +65,21 @@ describe("the server on a new machine (embedded database)", () => {
     return body.data;
   }
 
+  async function tierDistribution(url: string): Promise<TierDistributionQuery["tierDistribution"]> {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: print(TierDistributionDocument) }) });
+    return ((await response.json()) as { data: TierDistributionQuery }).data.tierDistribution;
+  }
+
+  /** The demo accounts are assessed in the background right after start: wait (boundedly) until all are. */
+  async function waitForAssessments(url: string, accounts: number): Promise<TierDistributionQuery["tierDistribution"]> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const shares = await tierDistribution(url);
+      if (shares.reduce((sum, share) => sum + share.accounts, 0) === accounts) return shares;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error("The demo accounts were not assessed within 10 s");
+  }
+
   it("when started on an empty data folder, then it serves seeded demo data, and keeps its data across a restart", async () => {
     const first = await startServer();
     let accountsBefore: number;
@@ -76,6 +91,8 @@ describe("the server on a new machine (embedded database)", () => {
       const customers = view.accounts.edges.map((edge) => edge.node).filter((account) => account.orders.edges.length > 0);
       expect(customers.length).toBeGreaterThan(0);
       expect(customers.every((account) => account.contacts.edges.length > 0)).toBe(true);
+      const shares = await waitForAssessments(first.url, 12);
+      expect(shares.map((share) => share.tier)).toEqual(["platinum", "gold", "silver", "bronze"]);
     } finally {
       await stopServer(first.process);
     }
