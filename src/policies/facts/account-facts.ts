@@ -64,9 +64,35 @@ function toAccountFacts(row: AccountFactsRow): AccountFacts {
 const revenueOrder = "orders.status NOT IN ('cancelled', 'returned')";
 const dollars = "orders.total_minor / rate.minor_units_per_dollar";
 
+// One LATERAL aggregate per account of the batch: each reads its own rows through the per-account
+// indexes. A plain "account_id = ANY(...)" over the whole batch was planned as a sequential scan of
+// every order (measured: 5 times slower at 100,000 accounts).
 const accountFactsStatement = `
-  WITH order_totals AS (
-    SELECT orders.account_id,
+  SELECT
+    account.id AS account_id,
+    account.status AS account_status,
+    ($2::timestamptz::date - account.customer_since) AS customer_age_days,
+    floor(extract(epoch FROM $2::timestamptz - order_totals.last_order_at) / 86400)::int AS days_since_last_order,
+    order_totals.orders_12m,
+    round(coalesce(order_totals.revenue_12m, 0), 2)::float8 AS revenue_12m,
+    round(coalesce(order_totals.lifetime_revenue, 0), 2)::float8 AS lifetime_revenue,
+    round(order_totals.lifetime_revenue / nullif(order_totals.revenue_orders, 0), 2)::float8 AS average_order_value,
+    round(order_totals.returned_12m::numeric / nullif(order_totals.orders_12m, 0), 4)::float8 AS return_rate_12m,
+    ticket_totals.open_tickets,
+    ticket_totals.open_complaints,
+    ticket_totals.tickets_90d,
+    ticket_totals.complaints_90d,
+    round(ticket_totals.satisfaction_90d, 2)::float8 AS satisfaction_90d,
+    round(coalesce(order_totals.revenue_last_90d, 0) / nullif(order_totals.revenue_previous_90d, 0), 4)::float8 AS revenue_trend,
+    (account.contract_ends_on - $2::timestamptz::date) AS contract_ends_in_days,
+    account.contract_auto_renew AS auto_renew,
+    account.loyalty_points,
+    account.account_manager_id IS NOT NULL AS has_account_manager,
+    account.partner_id IS NOT NULL AS has_partner
+  FROM unnest($1::uuid[]) AS batch (account_id)
+  JOIN accounts account ON account.id = batch.account_id
+  CROSS JOIN LATERAL (
+    SELECT
       max(orders.placed_at) FILTER (WHERE orders.status <> 'cancelled') AS last_order_at,
       count(*) FILTER (WHERE orders.status <> 'cancelled' AND orders.placed_at > $2::timestamptz - interval '12 months') AS orders_12m,
       count(*) FILTER (WHERE orders.status = 'returned' AND orders.placed_at > $2::timestamptz - interval '12 months') AS returned_12m,
@@ -78,42 +104,15 @@ const accountFactsStatement = `
         AND orders.placed_at <= $2::timestamptz - interval '90 days') AS revenue_previous_90d
     FROM orders
     LEFT JOIN exchange_rates rate ON rate.currency = orders.currency
-    WHERE orders.account_id = ANY($1::uuid[]) AND orders.placed_at <= $2::timestamptz
-    GROUP BY orders.account_id
-  ),
-  ticket_totals AS (
-    SELECT tickets.account_id,
+    WHERE orders.account_id = batch.account_id AND orders.placed_at <= $2::timestamptz
+  ) order_totals
+  CROSS JOIN LATERAL (
+    SELECT
       count(*) FILTER (WHERE tickets.status IN ('open', 'pending')) AS open_tickets,
       count(*) FILTER (WHERE tickets.status IN ('open', 'pending') AND tickets.category = 'complaint') AS open_complaints,
       count(*) FILTER (WHERE tickets.opened_at > $2::timestamptz - interval '90 days') AS tickets_90d,
       count(*) FILTER (WHERE tickets.category = 'complaint' AND tickets.opened_at > $2::timestamptz - interval '90 days') AS complaints_90d,
       avg(tickets.satisfaction) FILTER (WHERE tickets.closed_at > $2::timestamptz - interval '90 days' AND tickets.closed_at <= $2::timestamptz) AS satisfaction_90d
     FROM tickets
-    WHERE tickets.account_id = ANY($1::uuid[]) AND tickets.opened_at <= $2::timestamptz
-    GROUP BY tickets.account_id
-  )
-  SELECT
-    account.id AS account_id,
-    account.status AS account_status,
-    ($2::timestamptz::date - account.customer_since) AS customer_age_days,
-    floor(extract(epoch FROM $2::timestamptz - order_totals.last_order_at) / 86400)::int AS days_since_last_order,
-    coalesce(order_totals.orders_12m, 0) AS orders_12m,
-    round(coalesce(order_totals.revenue_12m, 0), 2)::float8 AS revenue_12m,
-    round(coalesce(order_totals.lifetime_revenue, 0), 2)::float8 AS lifetime_revenue,
-    round(order_totals.lifetime_revenue / nullif(order_totals.revenue_orders, 0), 2)::float8 AS average_order_value,
-    round(order_totals.returned_12m::numeric / nullif(order_totals.orders_12m, 0), 4)::float8 AS return_rate_12m,
-    coalesce(ticket_totals.open_tickets, 0) AS open_tickets,
-    coalesce(ticket_totals.open_complaints, 0) AS open_complaints,
-    coalesce(ticket_totals.tickets_90d, 0) AS tickets_90d,
-    coalesce(ticket_totals.complaints_90d, 0) AS complaints_90d,
-    round(ticket_totals.satisfaction_90d, 2)::float8 AS satisfaction_90d,
-    round(coalesce(order_totals.revenue_last_90d, 0) / nullif(order_totals.revenue_previous_90d, 0), 4)::float8 AS revenue_trend,
-    (account.contract_ends_on - $2::timestamptz::date) AS contract_ends_in_days,
-    account.contract_auto_renew AS auto_renew,
-    account.loyalty_points,
-    account.account_manager_id IS NOT NULL AS has_account_manager,
-    account.partner_id IS NOT NULL AS has_partner
-  FROM accounts account
-  LEFT JOIN order_totals ON order_totals.account_id = account.id
-  LEFT JOIN ticket_totals ON ticket_totals.account_id = account.id
-  WHERE account.id = ANY($1::uuid[])`;
+    WHERE tickets.account_id = batch.account_id AND tickets.opened_at <= $2::timestamptz
+  ) ticket_totals`;
