@@ -17,7 +17,7 @@ export interface DataSourceOptions {
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: "postgres",
-    url: options.url,
+    url: withJitOff(options.url),
     entities,
     migrations,
     migrationsTableName: "schema_migrations",
@@ -26,12 +26,21 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: options.logger ? "all" : false,
     extra: {
       max: options.poolSize,
-      // JIT compilation pays off for long analytics, not for our short, well-indexed statements: the
-      // planner's high estimates for batch statements made it spend more time compiling than running.
-      options: "-c jit=off",
       application_name: options.applicationName ?? "customer-graph",
     },
   });
+}
+
+/**
+ * JIT compilation pays off for long analytics, not for our short, well-indexed statements: the planner's
+ * high estimates for batch statements made it spend more time compiling than running (measured: 535 ms
+ * of a 606 ms statement). Added to the URL's own `options`, which pg would otherwise use instead.
+ */
+function withJitOff(connectionString: string): string {
+  const url = new URL(connectionString);
+  const options = url.searchParams.get("options");
+  url.searchParams.set("options", options ? `${options} -c jit=off` : "-c jit=off");
+  return url.toString();
 }
 
 /** Any fixed number: it names the advisory lock that makes concurrent starts migrate one at a time. */

@@ -2,7 +2,8 @@ import { performance } from "node:perf_hooks";
 import { EntityManager } from "typeorm";
 import { assessAccount, prioritizeTicket } from "./evaluation/assess";
 import { computeAccountFacts } from "./facts/account-facts";
-import { computeTicketFacts, findOpenTicketIdsOfAccounts } from "./facts/ticket-facts";
+import { AccountFacts } from "./facts/fact-catalogue";
+import { computeOpenTicketFacts, TicketWithFacts } from "./facts/ticket-facts";
 import { AccountOutcomeToWrite, writeAccountAssessments } from "./results/account-assessment-writer";
 import { TicketPriorityToWrite, writeTicketPriorities } from "./results/ticket-priority-writer";
 import { RuleSet } from "./rule-set";
@@ -21,10 +22,51 @@ export interface ReassessmentTimings {
   writes: number;
 }
 
+/** The facts of a batch: its accounts', and its accounts' open tickets'. */
+export interface GatheredFacts {
+  accounts: Map<string, AccountFacts>;
+  openTickets: Map<string, TicketWithFacts>;
+}
+
+export interface EvaluatedBatch {
+  assessments: AccountOutcomeToWrite[];
+  priorities: TicketPriorityToWrite[];
+}
+
+/** Two statements, whatever the batch size. */
+export async function gatherFacts(manager: EntityManager, accountIds: readonly string[], asOf: Date): Promise<GatheredFacts> {
+  const [accounts, openTickets] = await Promise.all([computeAccountFacts(manager, accountIds, asOf), computeOpenTicketFacts(manager, accountIds, asOf)]);
+  return { accounts, openTickets };
+}
+
 /**
- * Recomputes the facts of a batch of accounts, runs tiering and retention, then the service priority of
- * their open tickets, and writes every result: a fixed number of statements per batch, whatever its size.
- * Runs in the caller's transaction (a mutation's, or one per background batch).
+ * Tiering and retention for every account, then the service priority of its open tickets.
+ * Runs one after the other: overlapping engine runs were measured slower (garbage collection).
+ */
+export async function evaluateBatch(ruleSet: RuleSet, gathered: GatheredFacts): Promise<EvaluatedBatch> {
+  const assessments: AccountOutcomeToWrite[] = [];
+  for (const [accountId, facts] of gathered.accounts) assessments.push({ accountId, outcome: await assessAccount(ruleSet, facts) });
+  const factsOfAccount = new Map(assessments.map(({ accountId, outcome }) => [accountId, outcome.facts]));
+  const priorities: TicketPriorityToWrite[] = [];
+  for (const [ticketId, ticket] of gathered.openTickets) {
+    // The tickets were found by this batch's account ids, so their account's facts are at hand.
+    const accountFacts = factsOfAccount.get(ticket.accountId)!;
+    const outcome = await prioritizeTicket(ruleSet, accountFacts, ticket.facts);
+    priorities.push({ ticketId, openedAt: ticket.openedAt, facts: { ...accountFacts, ...ticket.facts }, outcome });
+  }
+  return { assessments, priorities };
+}
+
+/** Two statements; a result already written by a newer evaluation of the same rule set is kept. */
+export async function writeBatch(manager: EntityManager, batch: EvaluatedBatch, ruleSet: RuleSet, asOf: Date): Promise<ReassessmentSummary> {
+  const accountsChanged = await writeAccountAssessments(manager, batch.assessments, ruleSet.version, asOf);
+  const ticketsChanged = await writeTicketPriorities(manager, batch.priorities, ruleSet.version, asOf);
+  return { accounts: batch.assessments.length, accountsChanged, tickets: batch.priorities.length, ticketsChanged };
+}
+
+/**
+ * Recomputes a batch of accounts and their open tickets and writes every result, in the caller's
+ * transaction (a mutation's): four statements, whatever the batch size.
  */
 export async function reassessAccounts(
   manager: EntityManager,
@@ -34,42 +76,12 @@ export async function reassessAccounts(
   timings?: ReassessmentTimings,
 ): Promise<ReassessmentSummary> {
   const clock = stopwatch(timings);
-  const accountFacts = await clock("facts", () => computeAccountFacts(manager, accountIds, asOf));
-  const assessed = await clock("engine", () => assessAll(ruleSet, accountFacts));
-  const accountsChanged = await clock("writes", () => writeAccountAssessments(manager, assessed, ruleSet.version, asOf));
-
-  const ticketIds = await clock("facts", () => findOpenTicketIdsOfAccounts(manager, [...accountFacts.keys()]));
-  if (ticketIds.length === 0) return { accounts: assessed.length, accountsChanged, tickets: 0, ticketsChanged: 0 };
-  const ticketFacts = await clock("facts", () => computeTicketFacts(manager, ticketIds, asOf));
-  const factsOfAccount = new Map(assessed.map(({ accountId, outcome }) => [accountId, outcome.facts]));
-  const priorities = await clock("engine", () => prioritizeAll(ruleSet, ticketFacts, factsOfAccount));
-  const ticketsChanged = await clock("writes", () => writeTicketPriorities(manager, priorities, ruleSet.version, asOf));
-  return { accounts: assessed.length, accountsChanged, tickets: priorities.length, ticketsChanged };
+  const gathered = await clock("facts", () => gatherFacts(manager, accountIds, asOf));
+  const evaluated = await clock("engine", () => evaluateBatch(ruleSet, gathered));
+  return clock("writes", () => writeBatch(manager, evaluated, ruleSet, asOf));
 }
 
-// Runs one after the other: overlapping engine runs were measured slower (garbage collection).
-async function assessAll(ruleSet: RuleSet, accountFacts: Awaited<ReturnType<typeof computeAccountFacts>>): Promise<AccountOutcomeToWrite[]> {
-  const assessed: AccountOutcomeToWrite[] = [];
-  for (const [accountId, facts] of accountFacts) assessed.push({ accountId, outcome: await assessAccount(ruleSet, facts) });
-  return assessed;
-}
-
-async function prioritizeAll(
-  ruleSet: RuleSet,
-  ticketFacts: Awaited<ReturnType<typeof computeTicketFacts>>,
-  factsOfAccount: Map<string, AccountOutcomeToWrite["outcome"]["facts"]>,
-): Promise<TicketPriorityToWrite[]> {
-  const priorities: TicketPriorityToWrite[] = [];
-  for (const [ticketId, ticket] of ticketFacts) {
-    // The tickets were found by this batch's account ids, so their account's facts are at hand.
-    const accountFacts = factsOfAccount.get(ticket.accountId)!;
-    const facts = { ...accountFacts, ...ticket.facts };
-    priorities.push({ ticketId, openedAt: ticket.openedAt, facts, outcome: await prioritizeTicket(ruleSet, accountFacts, ticket.facts) });
-  }
-  return priorities;
-}
-
-function stopwatch(timings: ReassessmentTimings | undefined) {
+export function stopwatch(timings: ReassessmentTimings | undefined) {
   return async <Result>(phase: keyof ReassessmentTimings, work: () => Promise<Result>): Promise<Result> => {
     const started = performance.now();
     try {

@@ -38,7 +38,11 @@ export async function runSeedCommand(argv: readonly string[], environment: NodeJ
     if (!(await emptyOrReset(database.dataSource, parsed.reset))) return seedExitCodes.failed;
     console.log(`Seeding ${parsed.accounts.toLocaleString("en")} accounts into ${where} (seed ${parsed.seed})`);
     const exitCode = await seedWithProgress(database.dataSource, parsed);
-    if (exitCode === seedExitCodes.seeded) await evaluatePolicies(database.dataSource, config.rulesDirectory);
+    if (exitCode === seedExitCodes.seeded) {
+      // Fresh statistics, or the planner guesses at millions of new rows (autovacuum may be off or late).
+      await database.dataSource.query("ANALYZE");
+      await evaluatePolicies(database.dataSource, config.rulesDirectory);
+    }
     return exitCode;
   } finally {
     await database.close();

@@ -2,11 +2,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { DataSource } from "typeorm";
 import { runCommand, withDatabase } from "../commands/command-support";
 import { assessAccount } from "../evaluation/assess";
-import { computeAccountFacts } from "../facts/account-facts";
-import { computeTicketFacts, findOpenTicketIdsOfAccounts } from "../facts/ticket-facts";
 import { FactValues } from "../facts/fact-catalogue";
 import { PolicyRegistry } from "../policy-registry";
-import { ReassessmentTimings } from "../reassessment";
+import { gatherFacts, ReassessmentTimings } from "../reassessment";
 import { reevaluateAllAccounts } from "../reevaluation";
 import { RuleSet } from "../rule-set";
 import { bareEngine, timeBareRuns } from "./bare-engine-timing";
@@ -56,16 +54,14 @@ async function collectFactSets(dataSource: DataSource, ruleSet: RuleSet): Promis
     const ids: string[] = (await dataSource.query("SELECT id FROM accounts WHERE id > $1 ORDER BY id LIMIT 2000", [lastId])).map((row: { id: string }) => row.id);
     if (ids.length === 0) break;
     lastId = ids[ids.length - 1];
+    const gathered = await gatherFacts(dataSource.manager, ids, asOf);
     const factsOfAccount = new Map<string, FactValues>();
-    for (const [accountId, facts] of await computeAccountFacts(dataSource.manager, ids, asOf)) {
+    for (const [accountId, facts] of gathered.accounts) {
       const withTier = (await assessAccount(ruleSet, facts)).facts;
       factsOfAccount.set(accountId, withTier);
       accounts.push(withTier);
     }
-    const ticketIds = await findOpenTicketIdsOfAccounts(dataSource.manager, ids);
-    for (const ticket of (await computeTicketFacts(dataSource.manager, ticketIds, asOf)).values()) {
-      tickets.push({ ...factsOfAccount.get(ticket.accountId), ...ticket.facts });
-    }
+    for (const ticket of gathered.openTickets.values()) tickets.push({ ...factsOfAccount.get(ticket.accountId), ...ticket.facts });
   }
   return { accounts, tickets };
 }

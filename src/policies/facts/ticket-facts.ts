@@ -7,30 +7,48 @@ export interface TicketWithFacts {
   facts: TicketFacts;
 }
 
-/** The ticket's own facts for a batch of tickets, as of a moment, in one statement. */
-export async function computeTicketFacts(manager: EntityManager, ticketIds: readonly string[], asOf: Date): Promise<Map<string, TicketWithFacts>> {
-  if (ticketIds.length === 0) return new Map();
-  const rows: { id: string; account_id: string; opened_at: Date; category: string; severity: string; channel: string; hours_open: number }[] =
-    await manager.query(
-      `SELECT id, account_id, opened_at, category, severity, channel,
-         greatest(0, round((extract(epoch FROM $2::timestamptz - opened_at) / 3600)::numeric, 2))::float8 AS hours_open
-       FROM tickets WHERE id = ANY($1::uuid[])`,
-      [ticketIds, asOf],
-    );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      { accountId: row.account_id, openedAt: row.opened_at, facts: { category: row.category, severity: row.severity, channel: row.channel, hoursOpen: row.hours_open } },
-    ]),
-  );
+/**
+ * The open (or pending) tickets of a batch of accounts, the ones whose priority is still running,
+ * with their own facts as of a moment: one statement. Hours open are never negative, so that a ticket
+ * stamped a moment after `asOf` is still prioritized, as just opened.
+ */
+export async function computeOpenTicketFacts(manager: EntityManager, accountIds: readonly string[], asOf: Date): Promise<Map<string, TicketWithFacts>> {
+  if (accountIds.length === 0) return new Map();
+  const rows: OpenTicketRow[] = await manager.query(openTicketFactsStatement, [accountIds, asOf]);
+  return new Map(rows.map((row) => [row.id, toTicketWithFacts(row)]));
 }
 
-/** The open (or pending) tickets of a batch of accounts: the ones whose priority is still running. */
-export async function findOpenTicketIdsOfAccounts(manager: EntityManager, accountIds: readonly string[]): Promise<string[]> {
-  if (accountIds.length === 0) return [];
-  const rows: { id: string }[] = await manager.query(
-    "SELECT id FROM tickets WHERE account_id = ANY($1::uuid[]) AND status IN ('open', 'pending')",
-    [accountIds],
-  );
-  return rows.map((row) => row.id);
+interface OpenTicketRow {
+  id: string;
+  accountId: string;
+  openedAt: Date;
+  category: string;
+  severity: string;
+  channel: string;
+  hoursOpen: number;
 }
+
+function toTicketWithFacts({ accountId, openedAt, category, severity, channel, hoursOpen }: OpenTicketRow): TicketWithFacts {
+  return { accountId, openedAt, facts: { category, severity, channel, hoursOpen } };
+}
+
+// A LATERAL read per account through the partial index of open tickets by account. A batch-wide
+// "account_id = ANY(...)" was planned as a read of every open ticket on a database without statistics
+// (measured: 50 to 130 ms for 1,000 accounts at 100,000, against 10 to 15 ms). The ORDER BY, which that
+// index gives for free, keeps the subquery from being flattened into a plain join that could do the same.
+const openTicketFactsStatement = `
+  SELECT
+    ticket.id,
+    batch.account_id AS "accountId",
+    ticket.opened_at AS "openedAt",
+    ticket.category,
+    ticket.severity,
+    ticket.channel,
+    greatest(0, round(extract(epoch FROM $2::timestamptz - ticket.opened_at) / 3600, 2))::float8 AS "hoursOpen"
+  FROM unnest($1::uuid[]) AS batch (account_id)
+  CROSS JOIN LATERAL (
+    SELECT tickets.id, tickets.opened_at, tickets.category, tickets.severity, tickets.channel
+    FROM tickets
+    WHERE tickets.account_id = batch.account_id AND tickets.status IN ('open', 'pending')
+    ORDER BY tickets.opened_at DESC, tickets.id DESC
+  ) ticket`;

@@ -1,7 +1,6 @@
 import { DataSource } from "typeorm";
 import { assessAccount, AccountPolicyOutcome, prioritizeTicket } from "../evaluation/assess";
-import { computeAccountFacts } from "../facts/account-facts";
-import { computeTicketFacts, findOpenTicketIdsOfAccounts } from "../facts/ticket-facts";
+import { gatherFacts } from "../reassessment";
 import { RuleSet } from "../rule-set";
 import { ImpactMatrix } from "./impact-matrix";
 
@@ -52,9 +51,9 @@ async function compareBatch(
   preview: ImpactPreview,
 ): Promise<void> {
   const names = new Map(accounts.map((account) => [account.id, `${account.name} (${account.id})`]));
-  const facts = await computeAccountFacts(dataSource.manager, accounts.map((account) => account.id), asOf);
+  const gathered = await gatherFacts(dataSource.manager, accounts.map((account) => account.id), asOf);
   const outcomes = new Map<string, { now: AccountPolicyOutcome; draft: AccountPolicyOutcome }>();
-  for (const [accountId, accountFacts] of facts) {
+  for (const [accountId, accountFacts] of gathered.accounts) {
     const now = await assessAccount(current, accountFacts);
     const drafted = await assessAccount(draft, accountFacts);
     outcomes.set(accountId, { now, draft: drafted });
@@ -64,8 +63,7 @@ async function compareBatch(
     preview.retentionRisk.add(subject, now.retention.risk, drafted.retention.risk);
     preview.letGo.add(subject, String(now.retention.letGo), String(drafted.retention.letGo));
   }
-  const ticketIds = await findOpenTicketIdsOfAccounts(dataSource.manager, [...facts.keys()]);
-  for (const [ticketId, ticket] of await computeTicketFacts(dataSource.manager, ticketIds, asOf)) {
+  for (const [ticketId, ticket] of gathered.openTickets) {
     const { now, draft: drafted } = outcomes.get(ticket.accountId)!;
     const before = await prioritizeTicket(current, now.facts, ticket.facts);
     const after = await prioritizeTicket(draft, drafted.facts, ticket.facts);

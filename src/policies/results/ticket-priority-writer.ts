@@ -36,6 +36,7 @@ export async function writeTicketPriorities(
   return changed;
 }
 
+// A ticket prioritized after this evaluation's moment by the same rule set keeps that newer result.
 const writeStatement = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (
@@ -43,7 +44,9 @@ const writeStatement = `
       facts jsonb, explanation jsonb)
   ),
   previous AS (
-    SELECT ticket.id AS ticket_id, ticket.priority_level, ticket.priority_lane
+    -- newer is null for a ticket never prioritized: hence "IS NOT TRUE" below.
+    SELECT ticket.id AS ticket_id, ticket.priority_level, ticket.priority_lane,
+      (ticket.priority_rules_version = $3 AND ticket.priority_evaluated_at > $2) AS newer
     FROM tickets ticket JOIN input ON input.ticket_id = ticket.id
   ),
   history AS (
@@ -52,13 +55,7 @@ const writeStatement = `
     SELECT input.ticket_id, $2, $3, previous.priority_level, input.level, previous.priority_lane, input.lane,
       input.first_response_due_at, input.resolution_due_at
     FROM input JOIN previous USING (ticket_id)
-    WHERE (previous.priority_level, previous.priority_lane) IS DISTINCT FROM (input.level, input.lane)
-    RETURNING 1
-  ),
-  explained AS (
-    INSERT INTO ticket_priority_explanations (ticket_id, facts, explanation)
-    SELECT ticket_id, facts, explanation FROM input
-    ON CONFLICT (ticket_id) DO UPDATE SET facts = excluded.facts, explanation = excluded.explanation
+    WHERE previous.newer IS NOT TRUE AND (previous.priority_level, previous.priority_lane) IS DISTINCT FROM (input.level, input.lane)
     RETURNING 1
   ),
   updated AS (
@@ -66,7 +63,14 @@ const writeStatement = `
       priority_level = input.level, priority_lane = input.lane,
       first_response_due_at = input.first_response_due_at, resolution_due_at = input.resolution_due_at,
       priority_rules_version = $3, priority_evaluated_at = $2
-    FROM input WHERE ticket.id = input.ticket_id
+    FROM input JOIN previous USING (ticket_id)
+    WHERE ticket.id = input.ticket_id AND previous.newer IS NOT TRUE
+    RETURNING ticket.id AS ticket_id
+  ),
+  explained AS (
+    INSERT INTO ticket_priority_explanations (ticket_id, facts, explanation)
+    SELECT input.ticket_id, input.facts, input.explanation FROM input JOIN updated USING (ticket_id)
+    ON CONFLICT (ticket_id) DO UPDATE SET facts = excluded.facts, explanation = excluded.explanation
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM explained)::int + (SELECT count(*) FROM updated)::int AS written`;
+  SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM explained)::int AS written`;
