@@ -25,7 +25,7 @@ export interface RuleSet {
 
 export type RuleSetLoad = { loaded: true; ruleSet: RuleSet } | { loaded: false; problems: RuleProblem[] };
 
-export function ruleFileName(family: PolicyFamily): string {
+function ruleFileName(family: PolicyFamily): string {
   return `${family}.json`;
 }
 

@@ -91,7 +91,7 @@ function checkFactReference(
 }
 
 /** Why the value does not fit the fact and operator, in an analyst's words; undefined when it fits. */
-export function describeValueMismatch(fact: FactDefinition, operator: string, value: unknown, allowed: readonly string[] | undefined): string | undefined {
+function describeValueMismatch(fact: FactDefinition, operator: string, value: unknown, allowed: readonly string[] | undefined): string | undefined {
   if (value === null) {
     if (operator !== "equal" && operator !== "notEqual") return `${operator} cannot compare with null; use equal or notEqual null to test "unknown"`;
     return fact.nullable ? undefined : `"${fact.name}" is never unknown, so comparing it with null is always ${operator === "notEqual"}`;

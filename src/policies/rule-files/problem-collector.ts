@@ -29,7 +29,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The closest known name, for "did you mean"; undefined when nothing is close. */
-export function closestName(name: string, known: Iterable<string>): string | undefined {
+function closestName(name: string, known: Iterable<string>): string | undefined {
   let best: { name: string; distance: number } | undefined;
   for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());

@@ -24,11 +24,3 @@ export type JsonPath = ReadonlyArray<string | number>;
 export function formatJsonPath(path: JsonPath): string {
   return path.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : `${text}.${segment}`), "$");
 }
-
-/** Thrown with every problem found, never only the first. */
-export class RuleFilesInvalidError extends Error {
-  constructor(readonly problems: readonly RuleProblem[]) {
-    super(`${problems.length} problem(s) in the rule files:\n${problems.map(describeProblem).join("\n")}`);
-    this.name = "RuleFilesInvalidError";
-  }
-}

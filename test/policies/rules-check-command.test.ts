@@ -1,0 +1,40 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { shippedRulesDirectory } from "../support/test-app";
+
+const run = promisify(execFile);
+const command = path.resolve(__dirname, "../../dist/src/policies/commands/rules-check-command.js");
+
+async function check(rulesDirectory: string): Promise<{ exitCode: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [command, "--rules", rulesDirectory]);
+    return { exitCode: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { exitCode: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+/** `npm run rules:check` as analysts run it (the compiled command: npm test builds first). */
+describe("rules:check", () => {
+  test("when the shipped rules are checked, then they are valid and every analyst test case passes", async () => {
+    const { exitCode, output } = await check(shippedRulesDirectory);
+    expect(exitCode).toBe(0);
+    expect(output).toMatch(/^The rules are valid: version [0-9a-f]{12} .*; \d+ test case\(s\) passed\.$/m);
+  });
+
+  test("when a copy has a misspelled fact, then it exits 1 naming the file, line, rule and path", async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), "rules-copy-"));
+    await cp(shippedRulesDirectory, copy, { recursive: true });
+    const tieringFile = path.join(copy, "tiering.json");
+    await writeFile(tieringFile, (await readFile(tieringFile, "utf8")).replace('"fact": "revenue12m"', '"fact": "revenu12m"'));
+
+    const { exitCode, output } = await check(copy);
+    expect(exitCode).toBe(1);
+    expect(output).toMatch(/not ready to go live/);
+    expect(output).toMatch(/rules\/tiering\.json:\d+:\d+ rule ".+" \(\$\.rules\[\d+\]\.conditions\.all\[\d+\]\.fact\): unknown fact "revenu12m"\. Did you mean "revenue12m"\?/);
+  });
+});
