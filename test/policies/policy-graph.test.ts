@@ -6,6 +6,7 @@ import {
   OpenTicketWithPriorityDocument,
   PlaceOrderAndAssessDocument,
   ResolveTicketDocument,
+  UpdateAccountDocument,
   RuleSetsDocument,
   SupportQueueDocument,
   TierDistributionDocument,
@@ -121,6 +122,14 @@ describe("policies in the graph", () => {
       ["service-priority", app.policies.current().version, 3, null],
       ["retention-barriers", app.policies.current().version, 5, null],
     ]);
+  });
+
+  test("when an account's loyalty points change, then its retention barriers are reassessed in the same mutation", async () => {
+    const account = await createAccount(app.dataSource);
+    const updated = await app.execute(UpdateAccountDocument, { id: account.globalId, input: { loyaltyPoints: 6000 } });
+    expect(updated.errors).toBeUndefined();
+    const result = await app.execute(AccountPoliciesDocument, { id: account.globalId });
+    expect(result.data?.account?.retention?.barriers).toEqual(["loyalty_points"]);
   });
 
   test("when complaints pile up and one closes unhappy, then the account's retention shows the signal", async () => {
