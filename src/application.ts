@@ -1,14 +1,20 @@
-import { startStandaloneServer } from "@apollo/server/standalone";
+import { DataSource } from "typeorm";
+import { createApiKey } from "./access/api-keys";
+import { Authenticator } from "./access/authenticator";
+import { Role } from "./access/roles";
 import { Config } from "./config";
 import { createRequestContext } from "./context";
 import { openDatabase } from "./database/open-database";
 import { seedDemoGraphIfEmpty } from "./database/seed/demo-seed";
 import { PolicyRuntime } from "./policies/policy-runtime";
 import { buildCustomerGraphSchema } from "./schema";
+import { startGraphQLHttpServer } from "./http/graphql-http-server";
 import { createApolloServer } from "./server";
 
 export interface RunningApplication {
   url: string;
+  /** A key printed for development on the embedded database, so that the two-command start works. */
+  developmentKey: string | null;
   databaseKind: "postgresql" | "embedded";
   policies: PolicyRuntime;
   stop(): Promise<void>;
@@ -33,17 +39,23 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     }
     await policies.reevaluateIfStale();
     const registry = policies.registry;
+    const authenticator = new Authenticator(database.dataSource);
+    const developmentKey = database.ownsEmbeddedDatabase ? await createDevelopmentKey(database.dataSource) : null;
     const server = createApolloServer(await buildCustomerGraphSchema());
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: config.port, host: config.host },
-      context: async () => createRequestContext(database.dataSource, registry),
+    const http = await startGraphQLHttpServer(server, {
+      port: config.port,
+      host: config.host,
+      maxRequestBytes: config.maxRequestBytes,
+      context: async (request) => createRequestContext(database.dataSource, registry, await authenticator.authenticate(request.headers.authorization)),
     });
     const runningPolicies = policies;
     return {
-      url: new URL("graphql", url).toString(),
+      url: http.url,
+      developmentKey,
       databaseKind: database.kind,
       policies: runningPolicies,
       async stop() {
+        await http.close();
         await server.stop();
         await runningPolicies.close();
         await database.close();
@@ -54,4 +66,10 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     await database.close();
     throw error;
   }
+}
+
+/** An internal key for the developer running `npm start` on the embedded database; it expires in 30 days. */
+async function createDevelopmentKey(dataSource: DataSource): Promise<string> {
+  const expiresAt = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+  return (await createApiKey(dataSource.manager, { name: "development key (npm start)", role: Role.INTERNAL, partnerId: null, expiresAt })).key;
 }

@@ -26,6 +26,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       desc: "Accounts seeded on the first start of an empty embedded database (0: none)",
     }),
     LOG_SQL: bool({ default: false, desc: "Log every SQL statement (development only)" }),
+    MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
     RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
     RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
   });
@@ -38,6 +39,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     embeddedSocketPort: settings.EMBEDDED_SOCKET_PORT,
     demoAccounts: settings.DEMO_ACCOUNTS,
     logSql: settings.LOG_SQL,
+    maxRequestBytes: settings.MAX_REQUEST_BYTES,
     rulesDirectory: settings.RULES_DIRECTORY,
     watchRules: settings.RULES_WATCH,
   });

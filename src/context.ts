@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+import { Caller } from "./access/roles";
 import { AccountManager } from "./account-managers/account-manager.entity";
 import { Account } from "./accounts/account.entity";
 import { Partner } from "./partners/partner.entity";
@@ -26,6 +27,8 @@ export function createLoaders(dataSource: DataSource) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface RequestContext {
+  /** Who is calling, from the request's API key. */
+  caller: Caller;
   dataSource: DataSource;
   loaders: Loaders;
   policies: PolicyRegistry;
@@ -33,6 +36,6 @@ export interface RequestContext {
   ruleSet: RuleSet;
 }
 
-export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry): RequestContext {
-  return { dataSource, loaders: createLoaders(dataSource), policies, ruleSet: policies.current() };
+export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry, caller: Caller): RequestContext {
+  return { caller, dataSource, loaders: createLoaders(dataSource), policies, ruleSet: policies.current() };
 }

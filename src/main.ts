@@ -8,6 +8,9 @@ async function main(): Promise<void> {
   const application = await startApplication(config);
   const database = application.databaseKind === "embedded" ? `embedded database in ${config.embeddedDataDir}` : "PostgreSQL";
   console.log(`Customer graph GraphQL API on ${application.url} (${database})`);
+  if (application.developmentKey) {
+    console.log(`Development API key (role internal, 30 days): ${application.developmentKey}\nSend it as the header  Authorization: Bearer <key>`);
+  }
   const stop = async () => {
     await application.stop();
     process.exit(0);

@@ -19,7 +19,7 @@ describe("the server on a new machine (embedded database)", () => {
 
   const port = 40_000 + Math.floor(Math.random() * 10_000);
 
-  async function startServer(): Promise<{ url: string; process: ChildProcess }> {
+  async function startServer(): Promise<{ url: string; key: string; process: ChildProcess }> {
     const environment: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(port),
@@ -30,21 +30,22 @@ describe("the server on a new machine (embedded database)", () => {
     delete environment.DATABASE_URL;
     const server = spawn(process.execPath, ["dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    const url = await new Promise<string>((resolve, reject) => {
+    const started = await new Promise<{ url: string; key: string }>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /on (http:\/\/\S+)/.exec(output);
-        if (match) {
+        const url = /on (http:\/\/\S+)/.exec(output)?.[1];
+        const key = /Development API key \(.*\): (cgk_\S+)/.exec(output)?.[1];
+        if (url && key) {
           clearTimeout(timer);
-          resolve(match[1]);
+          resolve({ url, key });
         }
       };
       server.stdout.on("data", read);
       server.stderr.on("data", read);
       server.once("exit", (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
     });
-    return { url, process: server };
+    return { ...started, process: server };
   }
 
   async function stopServer(server: ChildProcess): Promise<void> {
@@ -53,10 +54,10 @@ describe("the server on a new machine (embedded database)", () => {
     await exited;
   }
 
-  async function fetch360(url: string): Promise<Account360ListQuery> {
+  async function fetch360({ url, key }: { url: string; key: string }): Promise<Account360ListQuery> {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: print(Account360ListDocument), variables: { first: 50, ordersPerAccount: 10 } }),
     });
     expect(response.status).toBe(200);
@@ -65,15 +66,19 @@ describe("the server on a new machine (embedded database)", () => {
     return body.data;
   }
 
-  async function tierDistribution(url: string): Promise<TierDistributionQuery["tierDistribution"]> {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: print(TierDistributionDocument) }) });
+  async function tierDistribution({ url, key }: { url: string; key: string }): Promise<TierDistributionQuery["tierDistribution"]> {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: print(TierDistributionDocument) }),
+    });
     return ((await response.json()) as { data: TierDistributionQuery }).data.tierDistribution;
   }
 
   /** The demo accounts are assessed in the background right after start: wait (boundedly) until all are. */
-  async function waitForAssessments(url: string, accounts: number): Promise<TierDistributionQuery["tierDistribution"]> {
+  async function waitForAssessments(server: { url: string; key: string }, accounts: number): Promise<TierDistributionQuery["tierDistribution"]> {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const shares = await tierDistribution(url);
+      const shares = await tierDistribution(server);
       if (shares.reduce((sum, share) => sum + share.accounts, 0) === accounts) return shares;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -85,20 +90,27 @@ describe("the server on a new machine (embedded database)", () => {
     let accountsBefore: number;
     try {
       expect(first.url).toBe(`http://127.0.0.1:${port}/graphql`);
-      const view = await fetch360(first.url);
+      const view = await fetch360(first);
       accountsBefore = view.accounts.totalCount;
       expect(accountsBefore).toBe(12);
       const customers = view.accounts.edges.map((edge) => edge.node).filter((account) => account.orders.edges.length > 0);
       expect(customers.length).toBeGreaterThan(0);
       expect(customers.every((account) => account.contacts.edges.length > 0)).toBe(true);
-      const shares = await waitForAssessments(first.url, 12);
+      const shares = await waitForAssessments(first, 12);
+      const anonymous = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ ruleSets { version } }" }) });
+      expect(anonymous.status).toBe(401);
+      expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+      const wrongKey = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer cgk_nope" }, body: "{}" });
+      expect(wrongKey.status).toBe(401);
+      const huge = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${first.key}` }, body: JSON.stringify({ query: `{ ${"a".repeat(200_000)} }` }) });
+      expect(huge.status).toBe(413);
       expect(shares.map((share) => share.tier)).toEqual(["platinum", "gold", "silver", "bronze"]);
     } finally {
       await stopServer(first.process);
     }
     const second = await startServer();
     try {
-      expect((await fetch360(second.url)).accounts.totalCount).toBe(accountsBefore);
+      expect((await fetch360(second)).accounts.totalCount).toBe(accountsBefore);
     } finally {
       await stopServer(second.process);
     }

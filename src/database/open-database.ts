@@ -22,7 +22,8 @@ export async function openDatabase(
   config: Config,
   options: { logger?: Logger; applicationName?: string; poolSize?: number } = {},
 ): Promise<OpenDatabase> {
-  const poolSize = options.poolSize ?? config.databasePoolSize;
+  // Migrating holds the advisory lock on one connection while the migrations run on another.
+  const poolSize = Math.max(2, options.poolSize ?? config.databasePoolSize);
   const logger = options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined);
   options = { ...options, logger };
   if (config.databaseUrl) {

@@ -13,6 +13,9 @@ const passThroughCodes = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "BAD_REQUEST",
+  // Raised by the access layer with messages written for the caller.
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
 ]);
 
 /**

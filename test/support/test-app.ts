@@ -4,6 +4,7 @@ import { GraphQLFormattedError, GraphQLSchema, print } from "graphql";
 import { DataSource } from "typeorm";
 import path from "node:path";
 import { createRequestContext, RequestContext } from "../../src/context";
+import { Caller, Role } from "../../src/access/roles";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
@@ -21,6 +22,9 @@ let schemaOnce: Promise<GraphQLSchema> | undefined;
 export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
 
 /** The GraphQL server on the test database, with a statement counter; call `close` in afterAll. */
+/** What front-ends are: the caller of every test request unless a test says otherwise. */
+export const internalCaller: Caller = { keyId: "00000000-0000-0000-0000-000000000000", keyPrefix: "cgk_test", role: Role.INTERNAL, partnerId: null };
+
 export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   const policies = await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory);
   const statements = new StatementCounter();
@@ -37,7 +41,7 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   ): Promise<ExecutionResult<Data>> {
     const response = await server.executeOperation<Data, Variables>(
       { query: print(document), variables },
-      { contextValue: createRequestContext(dataSource, policies) },
+      { contextValue: createRequestContext(dataSource, policies, internalCaller) },
     );
     if (response.body.kind !== "single") throw new Error("Expected a single result");
     // Through JSON, as a client receives it (scalars serialized, e.g. DateTime as strings).

@@ -1,5 +1,6 @@
 import { CustomerGraph1763800000000 } from "./1763800000000-customer-graph";
 import { PolicyResults1763900000000 } from "./1763900000000-policy-results";
+import { ApiKeys1764000000000 } from "./1764000000000-api-keys";
 
 /** Every migration, oldest first. */
-export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000];
+export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000, ApiKeys1764000000000];

@@ -1,0 +1,99 @@
+import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from "@apollo/server";
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { AddressInfo } from "node:net";
+
+export interface GraphQLHttpServerOptions<Context extends object> {
+  port: number;
+  host: string;
+  /** Requests larger than this are refused with 413 before they are parsed. */
+  maxRequestBytes: number;
+  context: (request: IncomingMessage) => Promise<Context>;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves Apollo at /graphql on node's own HTTP server (what Apollo's standalone server does, plus a body
+ * size limit and our own status codes): the context function's errors carry their HTTP status (401).
+ */
+export async function startGraphQLHttpServer<Context extends object>(
+  apollo: ApolloServer<Context>,
+  options: GraphQLHttpServerOptions<Context>,
+): Promise<RunningHttpServer> {
+  await apollo.start();
+  const server = createServer((request, response) => {
+    handle(apollo, options, request, response).catch(() => {
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${address.port}/graphql`,
+    close: () => closeServer(server),
+  };
+}
+
+async function handle<Context extends object>(
+  apollo: ApolloServer<Context>,
+  options: GraphQLHttpServerOptions<Context>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  if (url.pathname !== "/graphql") return sendError(response, 404, "NOT_FOUND", "The GraphQL endpoint is /graphql");
+  const body = await readBody(request, options.maxRequestBytes);
+  if (body === "too large") return sendError(response, 413, "PAYLOAD_TOO_LARGE", `Requests are limited to ${options.maxRequestBytes} bytes`);
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  let parsed: unknown = undefined;
+  if (body.length > 0 && (headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return sendError(response, 400, "BAD_REQUEST", "The request body is not valid JSON");
+    }
+  }
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: (request.method ?? "GET").toUpperCase(), headers, search: url.search, body: parsed ?? body };
+  const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });
+  response.statusCode = result.status ?? 200;
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<string | "too large"> {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared > maxBytes) return "too large";
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return "too large";
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+  response.statusCode = status;
+  response.setHeader("content-type", "application/json; charset=utf-8");
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}
