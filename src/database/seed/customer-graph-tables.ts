@@ -202,3 +202,6 @@ export const customerGraphTableNames = ["account_managers", "partners", "account
 
 /** The policy results kept about those rows: emptied with them on a reset. */
 export const policyResultTableNames = ["account_assessments", "account_assessment_history", "ticket_priority_explanations", "ticket_priority_history"] as const;
+
+/** API keys name partners, which a reset replaces: they go too (create new ones with npm run keys:create). */
+export const accessTableNames = ["api_keys"] as const;

@@ -6,7 +6,7 @@ import { accountProgress } from "../../policies/commands/command-support";
 import { PolicyRegistry } from "../../policies/policy-registry";
 import { reevaluateAllAccounts } from "../../policies/reevaluation";
 import { openDatabase } from "../open-database";
-import { customerGraphTableNames, policyResultTableNames } from "./customer-graph-tables";
+import { accessTableNames, customerGraphTableNames, policyResultTableNames } from "./customer-graph-tables";
 import { parseSeedArguments, SeedArguments, SeedArgumentsError, seedUsage } from "./seed-arguments";
 import { seedCustomerGraph, SeedInterruptedError, SeedSummary } from "./seed-customer-graph";
 import { createProgressReporter } from "./seed-progress";
@@ -77,8 +77,8 @@ async function emptyOrReset(dataSource: DataSource, reset: boolean): Promise<boo
     return false;
   }
   // No CASCADE: should another table come to reference these, the reset stops rather than empty it too.
-  await dataSource.query(`TRUNCATE ${[...customerGraphTableNames, ...policyResultTableNames].join(", ")}`);
-  console.log(`Emptied the customer-graph tables (${described})`);
+  await dataSource.query(`TRUNCATE ${[...customerGraphTableNames, ...policyResultTableNames, ...accessTableNames].join(", ")}`);
+  console.log(`Emptied the customer-graph tables (${described}) and the API keys`);
   return true;
 }
 
