@@ -1,6 +1,8 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLSchema } from "graphql";
+import { queryLimitsPlugin } from "./access/query-limits-plugin";
+import { limitsByRole } from "./access/query-limits";
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
 
@@ -10,6 +12,8 @@ export function createApolloServer(schema: GraphQLSchema, options: { log?: (erro
     schema,
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    // The highest limit of any role, enforced while parsing; each role's own limit is checked after.
+    parseOptions: { maxTokens: Math.max(...Object.values(limitsByRole).map((limits) => limits.tokens)) },
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin()],
   });
 }

@@ -2,6 +2,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { ValidationError } from "class-validator";
+import { QueryLimitCode } from "../access/query-limits-plugin";
 import { ClientError, ClientErrorCode } from "./errors";
 
 /** Codes that graphql-js and Apollo attach themselves; their messages are written for clients. */
@@ -16,6 +17,7 @@ const passThroughCodes = new Set([
   // Raised by the access layer with messages written for the caller.
   "UNAUTHENTICATED",
   "FORBIDDEN",
+  ...Object.values(QueryLimitCode),
 ]);
 
 /**

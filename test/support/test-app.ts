@@ -14,6 +14,7 @@ import { openTestDataSource } from "./test-database";
 export interface ExecutionResult<Data> {
   data?: Data | null;
   errors?: ReadonlyArray<GraphQLFormattedError>;
+  extensions?: Record<string, unknown>;
 }
 
 let schemaOnce: Promise<GraphQLSchema> | undefined;
@@ -38,14 +39,21 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   async function execute<Data, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Data, Variables>,
     variables?: Variables,
+    caller: Caller = internalCaller,
   ): Promise<ExecutionResult<Data>> {
-    const response = await server.executeOperation<Data, Variables>(
-      { query: print(document), variables },
-      { contextValue: createRequestContext(dataSource, policies, internalCaller) },
-    );
+    return executeText<Data>(print(document), variables, caller);
+  }
+
+  /** Any text as a document, as a hostile client might send it. */
+  async function executeText<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller: Caller = internalCaller,
+  ): Promise<ExecutionResult<Data> & { http: { status?: number } }> {
+    const response = await server.executeOperation<Data>({ query, variables }, { contextValue: createRequestContext(dataSource, policies, caller) });
     if (response.body.kind !== "single") throw new Error("Expected a single result");
     // Through JSON, as a client receives it (scalars serialized, e.g. DateTime as strings).
-    return JSON.parse(JSON.stringify(response.body.singleResult)) as ExecutionResult<Data>;
+    return { ...(JSON.parse(JSON.stringify(response.body.singleResult)) as ExecutionResult<Data>), http: { status: response.http.status } };
   }
 
   return {
@@ -54,6 +62,7 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
     statements,
     internalErrors,
     execute,
+    executeText,
     async close() {
       await server.stop();
       await dataSource.destroy();

@@ -1,0 +1,95 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, validate, ValidationRule } from "graphql";
+import { RequestContext } from "../context";
+import { queryCost } from "./query-cost";
+import { limitsByRole, QueryLimits } from "./query-limits";
+
+/** The stable codes of refused documents (HTTP 400): each names the limit, its value, and what was asked. */
+export enum QueryLimitCode {
+  DEPTH = "MAX_DEPTH_EXCEEDED",
+  ALIASES = "MAX_ALIASES_EXCEEDED",
+  DIRECTIVES = "MAX_DIRECTIVES_EXCEEDED",
+  TOKENS = "MAX_TOKENS_EXCEEDED",
+  COST = "MAX_COST_EXCEEDED",
+  INTROSPECTION = "INTROSPECTION_DISABLED",
+}
+
+function refusal(code: QueryLimitCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** graphql-armor's validation rules at the caller's limits; they report through GraphQL errors. */
+function limitRules(limits: QueryLimits): Array<[QueryLimitCode, ValidationRule]> {
+  const shared = { exposeLimits: true, propagateOnRejection: true };
+  const rules: Array<[QueryLimitCode, ValidationRule]> = [
+    [QueryLimitCode.DEPTH, maxDepthRule({ ...shared, n: limits.depth, flattenFragments: true }) as ValidationRule],
+    [QueryLimitCode.ALIASES, maxAliasesRule({ ...shared, n: limits.aliases }) as ValidationRule],
+    [QueryLimitCode.DIRECTIVES, maxDirectivesRule({ ...shared, n: limits.directives }) as ValidationRule],
+  ];
+  if (!limits.introspection) rules.push([QueryLimitCode.INTROSPECTION, NoSchemaIntrospectionCustomRule]);
+  return rules;
+}
+
+/**
+ * Checks every operation against its caller's limits after parsing and before any resolver runs:
+ * tokens, depth, aliases, directives, introspection, then the cost with variables applied.
+ * Every response carries `extensions.cost` (what was asked, and the limit).
+ */
+export function queryLimitsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      let cost: { requested: number; limit: number } | undefined;
+      return {
+        async didResolveOperation({ request, document, schema, contextValue, operationName, operation }) {
+          if (operation?.operation === "subscription") {
+            throw new GraphQLError("Subscriptions are not served", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+          }
+          const limits = limitsByRole[contextValue.caller.role];
+          checkTokens(request.query ?? "", limits.tokens);
+          for (const [code, rule] of limitRules(limits)) {
+            const problem = firstValidationProblem(() => validate(schema, document, [rule]));
+            if (problem) throw refusal(code, problem.replace(/^Syntax Error: /, ""));
+          }
+          const requested = queryCost(schema, document, operationName ?? undefined, request.variables);
+          if (requested === undefined) return;
+          cost = { requested, limit: limits.cost };
+          if (requested > limits.cost) {
+            throw refusal(QueryLimitCode.COST, `The query would cost ${requested} points; the limit is ${limits.cost} (lists count at their page size: ask for fewer items or fields)`);
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          if (cost) result.extensions = { ...result.extensions, cost };
+          if (contextValue.caller && !limitsByRole[contextValue.caller.role].fieldSuggestions && result.errors) {
+            result.errors = result.errors.map((error) => ({ ...error, message: error.message.replace(/ Did you mean .+\?$/, "") }));
+          }
+        },
+      };
+    },
+  };
+}
+
+/** graphql-armor's rules throw their error rather than report it; graphql-js's report it: either way, its message. */
+function firstValidationProblem(run: () => readonly GraphQLError[]): string | undefined {
+  try {
+    return run()[0]?.message;
+  } catch (error) {
+    if (error instanceof GraphQLError) return error.message;
+    throw error;
+  }
+}
+
+/** graphql-js counts tokens while parsing and stops at the limit, so a flood of tokens costs little. */
+function checkTokens(query: string, maxTokens: number): void {
+  try {
+    parse(query, { maxTokens });
+  } catch (error) {
+    if (error instanceof GraphQLError && /tokens/.test(error.message)) {
+      throw refusal(QueryLimitCode.TOKENS, `The document has more than ${maxTokens} tokens, the limit`);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { Role } from "./roles";
+
+/** What one request may ask for, checked before any resolver runs. */
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  /** Cost points: one per object, lists counted at their page size (`first`/`last`, default 20). */
+  cost: number;
+  introspection: boolean;
+  /** "Did you mean …?" hints in errors, which would map the schema for a prober. */
+  fieldSuggestions: boolean;
+}
+
+/**
+ * Partners get graphql-armor's defaults or stricter (depth 6, aliases 15, tokens 1,000) and Shopify's
+ * 1,000-point query cost; internal front-ends and analysts run the full 360° view (about 2,600 points
+ * for 50 accounts) and may introspect.
+ */
+export const limitsByRole: Readonly<Record<Role, QueryLimits>> = {
+  [Role.PARTNER]: { depth: 6, aliases: 15, directives: 10, tokens: 1_000, cost: 1_000, introspection: false, fieldSuggestions: false },
+  [Role.ANALYST]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true },
+  [Role.INTERNAL]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true },
+};
+
+/** The page size a connection field is counted at when the query gives neither first nor last. */
+export const defaultPageSizeForCost = 20;
