@@ -3,17 +3,18 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { GraphQLSchema } from "graphql";
 import { queryLimitsPlugin } from "./access/query-limits-plugin";
 import { limitsByRole } from "./access/query-limits";
+import { consoleRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
 
 /** The Apollo server: schema, error formatting, and no stack traces in responses, ever. */
-export function createApolloServer(schema: GraphQLSchema, options: { log?: (error: unknown) => void } = {}): ApolloServer<RequestContext> {
+export function createApolloServer(schema: GraphQLSchema, options: { log?: RequestLog } = {}): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
-    formatError: (formatted, error) => formatError(formatted, error, options.log),
+    formatError,
     includeStacktraceInErrorResponses: false,
     // The highest limit of any role, enforced while parsing; each role's own limit is checked after.
     parseOptions: { maxTokens: Math.max(...Object.values(limitsByRole).map((limits) => limits.tokens)) },
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin()],
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin(), requestLogPlugin(options.log ?? consoleRequestLog)],
   });
 }

@@ -24,7 +24,7 @@ const passThroughCodes = new Set([
  * The one place where errors become what clients see: our client errors keep their message,
  * code and field; anything unexpected becomes INTERNAL_SERVER_ERROR with no SQL or stack.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (error: unknown) => void = console.error): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ClientError) {
     return {
@@ -42,7 +42,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     const field = code === "BAD_USER_INPUT" ? coercionField(formatted.message) : undefined;
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(field && { field }) } };
   }
-  log(original);
+  // Logged with the request id by the request log plugin.
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 

@@ -4,6 +4,7 @@ import { GraphQLFormattedError, GraphQLSchema, print } from "graphql";
 import { DataSource } from "typeorm";
 import path from "node:path";
 import { createRequestContext, RequestContext } from "../../src/context";
+import { AuditEntry } from "../../src/access/request-log-plugin";
 import { Caller, Role } from "../../src/access/roles";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";
@@ -31,8 +32,16 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   const statements = new StatementCounter();
   const dataSource: DataSource = await openTestDataSource({ logger: statements });
   const internalErrors: unknown[] = [];
+  const internalErrorRequestIds: string[] = [];
+  const auditEntries: AuditEntry[] = [];
   const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), {
-    log: (error) => internalErrors.push(error),
+    log: {
+      internalError: (requestId, error) => {
+        internalErrors.push(error);
+        internalErrorRequestIds.push(requestId);
+      },
+      audit: (entry) => auditEntries.push(entry),
+    },
   });
   await server.start();
 
@@ -61,6 +70,8 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
     policies,
     statements,
     internalErrors,
+    internalErrorRequestIds,
+    auditEntries,
     execute,
     executeText,
     async close() {
