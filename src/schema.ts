@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { roleAuthChecker } from "./access/auth-checker";
 import { AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
@@ -28,6 +29,7 @@ export function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     validate: { skipMissingProperties: true, forbidUnknownValues: false },
+    authChecker: roleAuthChecker,
   });
 }
 

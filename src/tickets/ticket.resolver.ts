@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../access/roles";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
 import { Contact } from "../contacts/contact.entity";
 import { RequestContext } from "../context";
@@ -46,11 +47,13 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { description: "OPEN or PENDING to RESOLVED; otherwise a CONFLICT" })
+  @Authorized(Role.INTERNAL)
   resolveTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
     return resolveTicket(context.dataSource, context.ruleSet, id);
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED to CLOSED, with the customer's satisfaction if given; otherwise a CONFLICT" })
+  @Authorized(Role.INTERNAL)
   closeTicket(
     @Arg("id", () => ID) id: string,
     @Arg("satisfaction", () => Int, { nullable: true, description: "1 (very unhappy) to 5 (very happy)" }) satisfaction: number | null,
@@ -60,6 +63,7 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED back to OPEN when the resolution did not help; otherwise a CONFLICT" })
+  @Authorized(Role.INTERNAL)
   reopenTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
     return reopenTicket(context.dataSource, context.ruleSet, id);
   }

@@ -1,5 +1,6 @@
 import { DateTimeResolver, GraphQLJSON } from "graphql-scalars";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, Int, ObjectType } from "type-graphql";
+import { staffRoles } from "../../access/auth-checker";
 import { Explanation, NearMiss } from "./explanation.types";
 
 @ObjectType({ description: "What the account is worth, by rules/tiering.json" })
@@ -16,13 +17,16 @@ export class AccountAssessment {
   @Field(() => DateTimeResolver)
   evaluatedAt: Date;
 
-  @Field(() => GraphQLJSON, { description: "The facts the rules saw, by name (see rules/FACTS.md)" })
+  @Authorized(...staffRoles)
+  @Field(() => GraphQLJSON, { nullable: true, description: "The facts the rules saw, by name (see rules/FACTS.md); internal and analyst keys only" })
   facts: Record<string, unknown>;
 
-  @Field(() => Explanation)
+  @Authorized(...staffRoles)
+  @Field(() => Explanation, { nullable: true, description: "Internal and analyst keys only" })
   explanation: Explanation;
 
-  @Field(() => NearMiss, { nullable: true, description: "Null in the top tier" })
+  @Authorized(...staffRoles)
+  @Field(() => NearMiss, { nullable: true, description: "Null in the top tier; internal and analyst keys only" })
   nearMiss: NearMiss | null;
 }
 

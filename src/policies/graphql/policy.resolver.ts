@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { staffRoles } from "../../access/auth-checker";
 import { Account } from "../../accounts/account.entity";
 import { RequestContext } from "../../context";
 import { Money } from "../../shared/money";
@@ -16,7 +17,11 @@ export class AccountPolicyResolver {
     return (await context.loaders.assessmentByAccountId.load(account.id))?.assessment ?? null;
   }
 
-  @FieldResolver(() => Retention, { nullable: true, description: "Churn risk and retention; null until the account is first evaluated" })
+  @Authorized(...staffRoles)
+  @FieldResolver(() => Retention, {
+    nullable: true,
+    description: "Churn risk and retention actions, for internal and analyst keys only (partners get FORBIDDEN); null until the account is first evaluated",
+  })
   async retention(@Root() account: Account, @Ctx() context: RequestContext): Promise<Retention | null> {
     return (await context.loaders.assessmentByAccountId.load(account.id))?.retention ?? null;
   }
