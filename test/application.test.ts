@@ -104,6 +104,12 @@ describe("the server on a new machine (embedded database)", () => {
       expect(wrongKey.status).toBe(401);
       const huge = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${first.key}` }, body: JSON.stringify({ query: `{ ${"a".repeat(200_000)} }` }) });
       expect(huge.status).toBe(413);
+      const batch = await fetch(first.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${first.key}` },
+        body: JSON.stringify([{ query: "{ ruleSets { version } }" }, { query: "{ ruleSets { family } }" }]),
+      });
+      expect(batch.status).toBe(400);
       expect(shares.map((share) => share.tier)).toEqual(["platinum", "gold", "silver", "bronze"]);
     } finally {
       await stopServer(first.process);

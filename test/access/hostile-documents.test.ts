@@ -110,13 +110,14 @@ describe("hostile documents from a partner", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(50);
   });
 
-  test.each(corpus.map((document) => [document.name, document] as const))("when a partner sends %s, then it is refused with its code before any database work", async (_, document) => {
+  test.each(corpus.map((document) => [document.name, document] as const))("when a partner sends %s, then it is refused (HTTP 400) with its code before any database work", async (_, document) => {
     app.statements.reset();
     const result = await app.executeText(document.query, document.variables, partner);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.map((error) => error.extensions?.code)).toContain(document.code);
     expect(result.errors?.every((error) => !/Did you mean/.test(error.message))).toBe(true);
     expect(app.statements.count).toBe(0);
+    expect(result.http.status).toBe(400);
   });
 
   test("when a refused document is sent by an internal caller with higher limits, then the same shape within them runs", async () => {
