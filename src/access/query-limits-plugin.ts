@@ -5,6 +5,7 @@ import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, validate, ValidationRule } from "graphql";
 import { RequestContext } from "../context";
 import { queryCost } from "./query-cost";
+import { takeFromBucket } from "./rate-limiter";
 import { limitsByRole, QueryLimits } from "./query-limits";
 
 /** The stable codes of refused documents (HTTP 400): each names the limit, its value, and what was asked. */
@@ -15,6 +16,13 @@ export enum QueryLimitCode {
   TOKENS = "MAX_TOKENS_EXCEEDED",
   COST = "MAX_COST_EXCEEDED",
   INTROSPECTION = "INTROSPECTION_DISABLED",
+  RATE_LIMITED = "RATE_LIMITED",
+}
+
+function rateLimited(retryAfterSeconds: number, cost: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(`Over the rate limit: retry in ${retryAfterSeconds} s (the bucket drains at a steady rate of points per second)`, {
+    extensions: { code: QueryLimitCode.RATE_LIMITED, retryAfter: retryAfterSeconds, cost, http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) } },
+  });
 }
 
 function refusal(code: QueryLimitCode, message: string): GraphQLError {
@@ -41,7 +49,7 @@ function limitRules(limits: QueryLimits): Array<[QueryLimitCode, ValidationRule]
 export function queryLimitsPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
-      let cost: { requested: number; limit: number } | undefined;
+      let cost: Record<string, unknown> | undefined;
       return {
         async didResolveOperation({ request, document, schema, contextValue, operationName, operation }) {
           if (operation?.operation === "subscription") {
@@ -53,12 +61,19 @@ export function queryLimitsPlugin(): ApolloServerPlugin<RequestContext> {
             const problem = firstValidationProblem(() => validate(schema, document, [rule]));
             if (problem) throw refusal(code, problem.replace(/^Syntax Error: /, ""));
           }
+          // No operation to run (several, none named): Apollo refuses the request itself, nothing to charge.
+          if (!operation) return;
           const requested = queryCost(schema, document, operationName ?? undefined, request.variables);
           if (requested === undefined) return;
           cost = { requested, limit: limits.cost };
           if (requested > limits.cost) {
             throw refusal(QueryLimitCode.COST, `The query would cost ${requested} points; the limit is ${limits.cost} (lists count at their page size: ask for fewer items or fields)`);
           }
+          if (!limits.rateLimit) return;
+          const bucket = await takeFromBucket(contextValue.dataSource, contextValue.caller.keyId, requested, limits.rateLimit);
+          // Actual equals requested: a shorter page than asked for is not refunded.
+          cost = { requested, actual: requested, limit: limits.cost, remaining: bucket.remaining, resetAt: bucket.resetAt.toISOString() };
+          if (!bucket.allowed) throw rateLimited(bucket.retryAfterSeconds, cost);
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== "single") return;

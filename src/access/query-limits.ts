@@ -1,3 +1,4 @@
+import { BucketSettings } from "./rate-limiter";
 import { Role } from "./roles";
 
 /** What one request may ask for, checked before any resolver runs. */
@@ -11,6 +12,8 @@ export interface QueryLimits {
   introspection: boolean;
   /** "Did you mean …?" hints in errors, which would map the schema for a prober. */
   fieldSuggestions: boolean;
+  /** The key's bucket of cost points (Shopify's model); none for internal front-ends. */
+  rateLimit: BucketSettings | null;
 }
 
 /**
@@ -19,9 +22,15 @@ export interface QueryLimits {
  * for 50 accounts) and may introspect.
  */
 export const limitsByRole: Readonly<Record<Role, QueryLimits>> = {
-  [Role.PARTNER]: { depth: 6, aliases: 15, directives: 10, tokens: 1_000, cost: 1_000, introspection: false, fieldSuggestions: false },
-  [Role.ANALYST]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true },
-  [Role.INTERNAL]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true },
+  [Role.PARTNER]: {
+    depth: 6, aliases: 15, directives: 10, tokens: 1_000, cost: 1_000, introspection: false, fieldSuggestions: false,
+    rateLimit: { capacity: 1_000, leakPerSecond: 50 },
+  },
+  [Role.ANALYST]: {
+    depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true,
+    rateLimit: { capacity: 20_000, leakPerSecond: 1_000 },
+  },
+  [Role.INTERNAL]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true, rateLimit: null },
 };
 
 /** The page size a connection field is counted at when the query gives neither first nor last. */

@@ -43,7 +43,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === "string" && passThroughCodes.has(code)) {
     const field = code === "BAD_USER_INPUT" ? coercionField(formatted.message) : undefined;
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(field && { field }) } };
+    // A rate-limited client needs the bucket's state to know when to come back.
+    const bucket = code === QueryLimitCode.RATE_LIMITED ? { retryAfter: formatted.extensions?.retryAfter, cost: formatted.extensions?.cost } : {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(field && { field }), ...bucket } };
   }
   // Logged with the request id by the request log plugin.
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -129,6 +129,6 @@ describe("hostile documents from a partner", () => {
   test("when a partner asks within the limits, then the response carries the cost requested and the limit", async () => {
     const result = await app.executeText(`{ ruleSets { version } }`, undefined, partner);
     expect(result.errors).toBeUndefined();
-    expect(result.extensions).toEqual({ cost: { requested: 2, limit: 1000 } });
+    expect(result.extensions).toEqual({ cost: { requested: 2, actual: 2, limit: 1000, remaining: expect.any(Number), resetAt: expect.any(String) } });
   });
 });
