@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLSchema } from "graphql";
 import { queryLimitsPlugin } from "./access/query-limits-plugin";
-import { limitsByRole } from "./access/query-limits";
+import { parserMaxTokens } from "./access/query-limits";
 import { consoleRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
@@ -14,7 +14,7 @@ export function createApolloServer(schema: GraphQLSchema, options: { log?: Reque
     formatError,
     includeStacktraceInErrorResponses: false,
     // The highest limit of any role, enforced while parsing; each role's own limit is checked after.
-    parseOptions: { maxTokens: Math.max(...Object.values(limitsByRole).map((limits) => limits.tokens)) },
+    parseOptions: { maxTokens: parserMaxTokens },
     plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin(), requestLogPlugin(options.log ?? consoleRequestLog)],
   });
 }

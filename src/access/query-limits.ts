@@ -35,3 +35,6 @@ export const limitsByRole: Readonly<Record<Role, QueryLimits>> = {
 
 /** The page size a connection field is counted at when the query gives neither first nor last. */
 export const defaultPageSizeForCost = 20;
+
+/** The highest token limit of any role: Apollo's parser enforces it before anything else. */
+export const parserMaxTokens = Math.max(...Object.values(limitsByRole).map((limits) => limits.tokens));

@@ -43,9 +43,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === "string" && passThroughCodes.has(code)) {
     const field = code === "BAD_USER_INPUT" ? coercionField(formatted.message) : undefined;
-    // A rate-limited client needs the bucket's state to know when to come back.
-    const bucket = code === QueryLimitCode.RATE_LIMITED ? { retryAfter: formatted.extensions?.retryAfter, cost: formatted.extensions?.cost } : {};
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(field && { field }), ...bucket } };
+    // Written for clients, like the message (e.g. a rate-limited request's retryAfter and bucket state); http is Apollo's.
+    const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code, ...(field && { field }) } };
   }
   // Logged with the request id by the request log plugin.
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

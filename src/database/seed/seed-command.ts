@@ -2,14 +2,13 @@ import "reflect-metadata";
 import path from "node:path";
 import { DataSource } from "typeorm";
 import { loadConfig } from "../../config";
-import { accountProgress } from "../../policies/commands/command-support";
 import { PolicyRegistry } from "../../policies/policy-registry";
 import { reevaluateAllAccounts } from "../../policies/reevaluation";
 import { openDatabase } from "../open-database";
 import { accessTableNames, customerGraphTableNames, policyResultTableNames } from "./customer-graph-tables";
 import { parseSeedArguments, SeedArguments, SeedArgumentsError, seedUsage } from "./seed-arguments";
 import { seedCustomerGraph, SeedInterruptedError, SeedSummary } from "./seed-customer-graph";
-import { createProgressReporter } from "./seed-progress";
+import { createAccountProgress } from "../../shared/account-progress";
 
 /** Exit codes: 0 seeded, 1 failed or refused, 2 bad arguments, 130 interrupted (what shells report for Ctrl-C). */
 export const seedExitCodes = { seeded: 0, failed: 1, badArguments: 2, interrupted: 130 } as const;
@@ -52,7 +51,7 @@ export async function runSeedCommand(argv: readonly string[], environment: NodeJ
 /** Every seeded account gets its tier, lifecycle stage and retention result, every open ticket its priority. */
 async function evaluatePolicies(dataSource: DataSource, rulesDirectory: string): Promise<void> {
   const ruleSet = (await PolicyRegistry.open(path.resolve(rulesDirectory))).current();
-  const progress = accountProgress("Evaluating policies");
+  const progress = createAccountProgress({ running: "Evaluating policies", done: "Evaluated the policies of" });
   const summary = await reevaluateAllAccounts(dataSource, ruleSet, { onProgress: progress.update });
   progress.stop();
   console.log(`Evaluated the policies (rules version ${ruleSet.version}) for ${summary.accounts.toLocaleString("en")} accounts and ${summary.tickets.toLocaleString("en")} open tickets in ${(summary.milliseconds / 1000).toFixed(1)} s`);
@@ -84,7 +83,7 @@ async function emptyOrReset(dataSource: DataSource, reset: boolean): Promise<boo
 
 async function seedWithProgress(dataSource: DataSource, parsed: SeedArguments): Promise<number> {
   const started = performance.now();
-  const progress = createProgressReporter(parsed.accounts);
+  const progress = createAccountProgress({ running: "Seeding", done: "Seeded" });
   const stop = new AbortController();
   const interrupt = () => {
     // Stop after the batch at hand, so that the database (embedded ones especially) closes cleanly.
@@ -97,7 +96,7 @@ async function seedWithProgress(dataSource: DataSource, parsed: SeedArguments): 
       accounts: parsed.accounts,
       seed: parsed.seed,
       referenceDate: parsed.referenceDate,
-      onProgress: (update) => progress.update(update),
+      onProgress: (update) => progress.update(update.accountsDone, update.accountsTotal),
       signal: stop.signal,
     });
     progress.stop();

@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import { Presets, SingleBar } from "cli-progress";
 import path from "node:path";
 import { loadConfig } from "../../config";
 import { openDatabase, OpenDatabase } from "../../database/open-database";
@@ -13,31 +12,6 @@ export async function withDatabase(applicationName: string, work: (database: Ope
   } finally {
     await database.close();
   }
-}
-
-/** A progress bar on a terminal; a line every few seconds elsewhere (CI logs, files). */
-export function accountProgress(label: string): { update(done: number, total: number): void; stop(): void } {
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({ stream: process.stderr, format: `${label} |{bar}| {percentage}% | {value}/{total} accounts | {eta_formatted} to go`, hideCursor: true }, Presets.shades_classic);
-    let started = false;
-    return {
-      update(done, total) {
-        if (!started) bar.start(total, 0);
-        started = true;
-        bar.update(done);
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  let lastLine = 0;
-  return {
-    update(done, total) {
-      if (Date.now() - lastLine < 5_000 && done < total) return;
-      lastLine = Date.now();
-      console.error(`${label}: ${done.toLocaleString("en")} of ${total.toLocaleString("en")} accounts`);
-    },
-    stop: () => undefined,
-  };
 }
 
 export function runCommand(main: () => Promise<void>): void {

@@ -1,6 +1,7 @@
 import { PolicyRegistry } from "../policy-registry";
 import { reevaluateAllAccounts } from "../reevaluation";
-import { accountProgress, runCommand, withDatabase } from "./command-support";
+import { createAccountProgress } from "../../shared/account-progress";
+import { runCommand, withDatabase } from "./command-support";
 
 /**
  * npm run policies:evaluate: re-evaluates every account and its open tickets now, with the rules in rules/.
@@ -9,7 +10,7 @@ import { accountProgress, runCommand, withDatabase } from "./command-support";
 runCommand(() =>
   withDatabase("customer-graph-policies", async (database, rulesDirectory) => {
     const ruleSet = (await PolicyRegistry.open(rulesDirectory)).current();
-    const progress = accountProgress("Evaluating");
+    const progress = createAccountProgress({ running: "Evaluating", done: "Evaluated" });
     const summary = await reevaluateAllAccounts(database.dataSource, ruleSet, { onProgress: progress.update });
     progress.stop();
     console.log(

@@ -6,7 +6,8 @@ import { PolicyRegistry } from "../policy-registry";
 import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
 import { describeProblem } from "../rule-files/rule-problem";
 import { compileRuleSet, readRuleFileSources } from "../rule-set";
-import { accountProgress, runCommand, withDatabase } from "./command-support";
+import { createAccountProgress } from "../../shared/account-progress";
+import { runCommand, withDatabase } from "./command-support";
 
 /**
  * npm run rules:impact -- --draft <file>: how many accounts and open tickets a draft of one rule file would
@@ -32,7 +33,7 @@ runCommand(async () => {
       return 1;
     }
     console.log(`Comparing rules version ${current.version} (in service) with the draft of ${family} (version ${drafted.ruleSet.version})\n`);
-    const progress = accountProgress("Comparing");
+    const progress = createAccountProgress({ running: "Comparing", done: "Compared" });
     const preview = await previewImpact(database.dataSource, current, drafted.ruleSet, progress.update);
     progress.stop();
     const tiers = current.files.tiering.tiers;
