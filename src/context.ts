@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+import { createDataScope, DataScope } from "./access/data-scope";
 import { Caller } from "./access/roles";
 import { AccountManager } from "./account-managers/account-manager.entity";
 import { Account } from "./accounts/account.entity";
@@ -11,16 +12,16 @@ import { PolicyRegistry } from "./policies/policy-registry";
 import { RuleSet } from "./policies/rule-set";
 import { createTicketLoaders } from "./tickets/ticket.loaders";
 
-/** The loaders of one request: made fresh per request, so no caller ever sees another's cache. */
-export function createLoaders(dataSource: DataSource) {
+/** The loaders of one request: made fresh per request, so no caller ever sees another's cache or rows. */
+export function createLoaders(scope: DataScope) {
   return {
-    accountById: entityLoaderById(dataSource, Account),
-    accountManagerById: entityLoaderById(dataSource, AccountManager),
-    partnerById: entityLoaderById(dataSource, Partner),
-    ...createOrderLoaders(dataSource),
-    ...createContactLoaders(dataSource),
-    ...createTicketLoaders(dataSource),
-    ...createPolicyLoaders(dataSource),
+    accountById: entityLoaderById(scope, Account),
+    accountManagerById: entityLoaderById(scope, AccountManager),
+    partnerById: entityLoaderById(scope, Partner),
+    ...createOrderLoaders(scope),
+    ...createContactLoaders(scope),
+    ...createTicketLoaders(scope),
+    ...createPolicyLoaders(scope),
   };
 }
 
@@ -29,7 +30,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface RequestContext {
   /** Who is calling, from the request's API key. */
   caller: Caller;
-  dataSource: DataSource;
+  /** What of the graph the caller may reach; every service reads and writes through it. */
+  scope: DataScope;
   loaders: Loaders;
   policies: PolicyRegistry;
   /** The rule set this request started with: it finishes on it even if a newer one is swapped in meanwhile. */
@@ -37,5 +39,9 @@ export interface RequestContext {
 }
 
 export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry, caller: Caller): RequestContext {
-  return { caller, dataSource, loaders: createLoaders(dataSource), policies, ruleSet: policies.current() };
+  return contextWithScope(createDataScope(dataSource, caller), policies, caller);
+}
+
+export function contextWithScope(scope: DataScope, policies: PolicyRegistry, caller: Caller): RequestContext {
+  return { caller, scope, loaders: createLoaders(scope), policies, ruleSet: policies.current() };
 }

@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLSchema } from "graphql";
+import { DataSource } from "typeorm";
 import { queryLimitsPlugin } from "./access/query-limits-plugin";
 import { parserMaxTokens } from "./access/query-limits";
 import { consoleRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
@@ -8,13 +9,13 @@ import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
 
 /** The Apollo server: schema, error formatting, and no stack traces in responses, ever. */
-export function createApolloServer(schema: GraphQLSchema, options: { log?: RequestLog } = {}): ApolloServer<RequestContext> {
+export function createApolloServer(schema: GraphQLSchema, dataSource: DataSource, options: { log?: RequestLog } = {}): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     // The highest limit of any role, enforced while parsing; each role's own limit is checked after.
     parseOptions: { maxTokens: parserMaxTokens },
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin(), requestLogPlugin(options.log ?? consoleRequestLog)],
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin(dataSource), requestLogPlugin(options.log ?? consoleRequestLog)],
   });
 }

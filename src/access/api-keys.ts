@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DataSource, EntityManager } from "typeorm";
-import { Caller, Role } from "./roles";
+import { Caller, fullPersonalDataAccess, Role } from "./roles";
 
 const keyPrefixLength = 12;
 
@@ -83,9 +83,13 @@ export async function rotateApiKey(dataSource: DataSource, id: string): Promise<
 /** The caller a key stands for, or undefined when the key is unknown, revoked or expired. */
 export async function findCallerByKey(dataSource: DataSource, key: string): Promise<Caller | undefined> {
   const [row] = await dataSource.query(
-    `SELECT id, key_prefix, role, partner_id FROM api_keys
-     WHERE key_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+    `SELECT api_key.id, api_key.key_prefix, api_key.role, api_key.partner_id, partner.shares_contact_email, partner.shares_contact_phone
+     FROM api_keys api_key LEFT JOIN partners partner ON partner.id = api_key.partner_id
+     WHERE api_key.key_hash = $1 AND api_key.revoked_at IS NULL AND (api_key.expires_at IS NULL OR api_key.expires_at > now())`,
     [hashApiKey(key)],
   );
-  return row && { keyId: row.id, keyPrefix: row.key_prefix, role: row.role as Role, partnerId: row.partner_id };
+  if (!row) return undefined;
+  const personalData =
+    row.partner_id === null ? fullPersonalDataAccess : { contactEmail: row.shares_contact_email, contactPhone: row.shares_contact_phone };
+  return { keyId: row.id, keyPrefix: row.key_prefix, role: row.role as Role, partnerId: row.partner_id, personalData };
 }

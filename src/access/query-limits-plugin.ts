@@ -3,6 +3,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, ValidationRule } from "graphql";
+import { DataSource } from "typeorm";
 import { RequestContext } from "../context";
 import { queryCost } from "./query-cost";
 import { takeFromBucket } from "./rate-limiter";
@@ -46,7 +47,8 @@ function limitRules(limits: QueryLimits): Array<[QueryLimitCode, ValidationRule]
  * tokens, depth, aliases, directives, introspection, then the cost with variables applied.
  * Every response carries `extensions.cost` (what was asked, and the limit).
  */
-export function queryLimitsPlugin(): ApolloServerPlugin<RequestContext> {
+/** `dataSource` keeps the rate-limit buckets, outside any caller's scope. */
+export function queryLimitsPlugin(dataSource: DataSource): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let cost: Record<string, unknown> | undefined;
@@ -70,7 +72,7 @@ export function queryLimitsPlugin(): ApolloServerPlugin<RequestContext> {
             throw refusal(QueryLimitCode.COST, `The query would cost ${requested} points; the limit is ${limits.cost} (lists count at their page size: ask for fewer items or fields)`);
           }
           if (!limits.rateLimit) return;
-          const bucket = await takeFromBucket(contextValue.dataSource, contextValue.caller.keyId, requested, limits.rateLimit);
+          const bucket = await takeFromBucket(dataSource, contextValue.caller.keyId, requested, limits.rateLimit);
           // Actual equals requested: a shorter page than asked for is not refunded.
           cost = { requested, actual: requested, limit: limits.cost, remaining: bucket.remaining, resetAt: bucket.resetAt.toISOString() };
           if (!bucket.allowed) throw rateLimited(bucket.retryAfterSeconds, cost);

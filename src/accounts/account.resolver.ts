@@ -32,7 +32,7 @@ export class AccountResolver {
     @Ctx() context: RequestContext,
   ): Promise<AccountConnection> {
     checkAssessmentFilter(filter, context.ruleSet);
-    return new AccountConnection(await findAccounts(context.dataSource, filter, orderBy, page));
+    return new AccountConnection(await findAccounts(context.scope, filter, orderBy, page));
   }
 
   @FieldResolver(() => AccountManager, { nullable: true })
@@ -50,7 +50,7 @@ export class AccountResolver {
   @Mutation(() => Account)
   @Authorized(Role.INTERNAL)
   createAccount(@Arg("input", () => CreateAccountInput) input: CreateAccountInput, @Ctx() context: RequestContext): Promise<Account> {
-    return createAccount(context.dataSource, context.ruleSet, input);
+    return createAccount(context.scope, context.ruleSet, input);
   }
 
   @Mutation(() => Account, { description: "Changes the fields given; null clears an optional field" })
@@ -60,6 +60,6 @@ export class AccountResolver {
     @Arg("input", () => UpdateAccountInput) input: UpdateAccountInput,
     @Ctx() context: RequestContext,
   ): Promise<Account> {
-    return updateAccount(context.dataSource, context.ruleSet, id, input);
+    return updateAccount(context.scope, context.ruleSet, id, input);
   }
 }

@@ -1,6 +1,7 @@
 import { reassessAccounts } from "../policies/reassessment";
 import { RuleSet } from "../policies/rule-set";
-import { DataSource, EntityManager } from "typeorm";
+import { EntityManager } from "typeorm";
+import { DataScope } from "../access/data-scope";
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { Partner } from "../partners/partner.entity";
 import { NotFoundError } from "../shared/errors";
@@ -19,20 +20,18 @@ import { accountSortFields } from "./account.sort-fields";
 const defaultAccountOrder: OrderByInput<AccountOrderField>[] = [{ field: AccountOrderField.NAME, direction: OrderDirection.ASC }];
 
 export async function findAccounts(
-  dataSource: DataSource,
+  scope: DataScope,
   filter: AccountFilter | null | undefined,
   orderBy: ReadonlyArray<OrderByInput<AccountOrderField>> | null | undefined,
   pageArguments: PageArguments,
 ): Promise<Page<Account>> {
   const page = toPageRequest(pageArguments);
   const keys = toSortKeys(orderBy?.length ? orderBy : defaultAccountOrder, accountSortFields);
-  const filtered = () => applyAccountFilter(dataSource.getRepository(Account).createQueryBuilder("account"), filter);
-  filtered(); // Checks the filter (ids, ranges) before any statement runs.
-  return fetchPage(filtered, keys, page);
+  return fetchPage(scope, (manager, alias) => applyAccountFilter(scope.select(manager, Account, alias), filter), keys, page);
 }
 
-export async function createAccount(dataSource: DataSource, ruleSet: RuleSet, input: CreateAccountInput): Promise<Account> {
-  return dataSource.transaction(async (manager) => {
+export async function createAccount(scope: DataScope, ruleSet: RuleSet, input: CreateAccountInput): Promise<Account> {
+  return scope.transaction(async (manager) => {
     const account = manager.getRepository(Account).create({
       name: input.name.trim(),
       kind: input.kind,
@@ -53,11 +52,11 @@ export async function createAccount(dataSource: DataSource, ruleSet: RuleSet, in
   });
 }
 
-export async function updateAccount(dataSource: DataSource, ruleSet: RuleSet, globalId: string, input: UpdateAccountInput): Promise<Account> {
+export async function updateAccount(scope: DataScope, ruleSet: RuleSet, globalId: string, input: UpdateAccountInput): Promise<Account> {
   const id = decodeGlobalId(globalId, "Account", "id");
-  return dataSource.transaction(async (manager) => {
+  return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Account);
-    const account = await repository.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    const account = await scope.select(manager, Account, "account").andWhere("account.id = :id", { id }).setLock("pessimistic_write").getOne();
     if (!account) throw new NotFoundError("Account", globalId, "id");
     const changes = await accountChanges(manager, account, input);
     Object.assign(account, changes, { updatedAt: new Date() });

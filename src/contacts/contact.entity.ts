@@ -47,11 +47,14 @@ export class Contact implements Node {
   @Column({ type: "text" })
   role: ContactRole;
 
-  @Field(() => EmailAddressResolver, { nullable: true })
+  @Field(() => EmailAddressResolver, {
+    nullable: true,
+    description: "Masked for partners whose agreement leaves email out: first character and domain only (j***@example.com)",
+  })
   @Column({ type: "text", nullable: true })
   email: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Masked for partners whose agreement leaves phone out: all but the last two digits (+* (***) ***-**45)" })
   @Column({ type: "text", nullable: true })
   phone: string | null;
 

@@ -1,11 +1,16 @@
 import { SelectQueryBuilder } from "typeorm";
+import { PersonalDataAccess } from "../access/roles";
 import { decodeGlobalId } from "../shared/global-id";
 import { likePattern } from "../shared/ranges";
 import { Contact } from "./contact.entity";
 import { ContactFilter } from "./contact.inputs";
 
 /** Adds the filter's conditions to a query on contacts; ids are checked before any SQL runs. */
-export function applyContactFilter(query: SelectQueryBuilder<Contact>, filter: ContactFilter | null | undefined): SelectQueryBuilder<Contact> {
+export function applyContactFilter(
+  query: SelectQueryBuilder<Contact>,
+  filter: ContactFilter | null | undefined,
+  personalData: PersonalDataAccess,
+): SelectQueryBuilder<Contact> {
   if (!filter) return query;
   const alias = query.alias;
   if (filter.accountId != null) {
@@ -16,10 +21,9 @@ export function applyContactFilter(query: SelectQueryBuilder<Contact>, filter: C
     query.andWhere(`${alias}.role = ANY(:contactRoles)`, { contactRoles: filter.role });
   }
   if (filter.search != null) {
-    query.andWhere(
-      `(${alias}.first_name ILIKE :contactSearch OR ${alias}.last_name ILIKE :contactSearch OR ${alias}.email ILIKE :contactSearch)`,
-      { contactSearch: likePattern(filter.search) },
-    );
+    // A masked email is not searched: a match would reveal what the mask hides.
+    const searched = [`${alias}.first_name`, `${alias}.last_name`, ...(personalData.contactEmail ? [`${alias}.email`] : [])];
+    query.andWhere(`(${searched.map((column) => `${column} ILIKE :contactSearch`).join(" OR ")})`, { contactSearch: likePattern(filter.search) });
   }
   if (filter.isPrimary != null) {
     query.andWhere(`${alias}.is_primary = :contactIsPrimary`, { contactIsPrimary: filter.isPrimary });

@@ -1,16 +1,16 @@
 import DataLoader from "dataloader";
-import { DataSource } from "typeorm";
-import { entityLoaderById, loadersByArguments } from "../shared/loaders";
+import { DataScope } from "../access/data-scope";
+import { loaderById, loadersByArguments } from "../shared/loaders";
 import { Page } from "../shared/pagination/connection";
 import { Contact } from "./contact.entity";
-import { ContactListArguments, findContactPagesOfAccounts } from "./contact.service";
+import { ContactListArguments, findContactPagesOfAccounts, findContactsByIds } from "./contact.service";
 
-export function createContactLoaders(dataSource: DataSource) {
+export function createContactLoaders(scope: DataScope) {
   return {
-    contactById: entityLoaderById(dataSource, Contact),
+    contactById: loaderById((ids) => findContactsByIds(scope, ids)),
     contactPagesOfAccount: loadersByArguments(
       (list: ContactListArguments) =>
-        new DataLoader<string, Page<Contact>>((accountIds) => findContactPagesOfAccounts(dataSource, accountIds, list)),
+        new DataLoader<string, Page<Contact>>((accountIds) => findContactPagesOfAccounts(scope, accountIds, list)),
     ),
   };
 }

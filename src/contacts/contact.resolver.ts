@@ -21,7 +21,7 @@ export class ContactResolver {
     orderBy: ContactOrder[] | null,
     @Ctx() context: RequestContext,
   ): Promise<ContactConnection> {
-    return new ContactConnection(await findContacts(context.dataSource, { filter, orderBy, page }));
+    return new ContactConnection(await findContacts(context.scope, { filter, orderBy, page }));
   }
 
   @FieldResolver(() => Account)
@@ -32,7 +32,7 @@ export class ContactResolver {
   @Mutation(() => Contact, { description: "Adds a person to an account; making them primary unsets the previous primary" })
   @Authorized(Role.INTERNAL)
   createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() context: RequestContext): Promise<Contact> {
-    return createContact(context.dataSource, input);
+    return createContact(context.scope, input);
   }
 
   @Mutation(() => Contact, { description: "Changes the fields given; null clears an optional field" })
@@ -42,7 +42,7 @@ export class ContactResolver {
     @Arg("input", () => UpdateContactInput) input: UpdateContactInput,
     @Ctx() context: RequestContext,
   ): Promise<Contact> {
-    return updateContact(context.dataSource, id, input);
+    return updateContact(context.scope, id, input);
   }
 }
 

@@ -1,12 +1,14 @@
-import { DataSource, EntityManager } from "typeorm";
+import { EntityManager } from "typeorm";
+import { DataScope } from "../access/data-scope";
 import { Account } from "../accounts/account.entity";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery } from "../shared/pagination/page-query";
 import { OrderByInput } from "../shared/pagination/sort-order";
 import { Contact } from "./contact.entity";
+import { withPersonalDataMasked } from "./contact.masking";
 import { applyContactFilter } from "./contact.filters";
 import { ContactFilter, ContactOrderField, CreateContactInput, UpdateContactInput } from "./contact.inputs";
 import { asContactError, checkEmailFree, contactChanges, unsetPrimaryContact } from "./contact.rules";
@@ -19,38 +21,48 @@ export interface ContactListArguments {
 }
 
 /** A page of all contacts; default by name. */
-export function findContacts(dataSource: DataSource, list: ContactListArguments): Promise<Page<Contact>> {
+export async function findContacts(scope: DataScope, list: ContactListArguments): Promise<Page<Contact>> {
   const page = toPageRequest(list.page);
   const keys = contactSortKeys(list.orderBy, byName);
-  const filtered = () => applyContactFilter(dataSource.getRepository(Contact).createQueryBuilder("contact"), list.filter);
-  filtered(); // Checks the filter before any statement runs.
-  return fetchPage(filtered, keys, page);
+  const found = await fetchPage(scope, filteredContacts(scope, list), keys, page);
+  return { ...found, rows: withPersonalDataMasked(found.rows, scope.personalData) };
+}
+
+/** Contacts by id, masked as the scope demands; ids outside the scope are absent. */
+export async function findContactsByIds(scope: DataScope, ids: ReadonlyArray<string>): Promise<Contact[]> {
+  const contacts = await scope.read((manager) => scope.select(manager, Contact, "contact").andWhere("contact.id = ANY(:ids)", { ids }).getMany());
+  return withPersonalDataMasked(contacts, scope.personalData);
+}
+
+function filteredContacts(scope: DataScope, list: ContactListArguments): FilteredQuery<Contact> {
+  return (manager, alias) => applyContactFilter(scope.select(manager, Contact, alias), list.filter, scope.personalData);
 }
 
 /** The first page of contacts of each account, in one statement (limit per account); default primary first, then by name. */
-export function findContactPagesOfAccounts(
-  dataSource: DataSource,
+export async function findContactPagesOfAccounts(
+  scope: DataScope,
   accountIds: ReadonlyArray<string>,
   list: ContactListArguments,
 ): Promise<Page<Contact>[]> {
   const page = toPageRequest(list.page);
   const keys = contactSortKeys(list.orderBy, primaryFirstThenByName);
-  const filtered = (alias: string) => applyContactFilter(dataSource.getRepository(Contact).createQueryBuilder(alias), list.filter);
-  return fetchPagePerParent({
-    filtered,
+  const pages = await fetchPagePerParent({
+    scope,
+    filtered: filteredContacts(scope, list),
     parentColumn: "account_id",
     parentProperty: "accountId",
     parentIds: accountIds,
     keys,
     page,
   });
+  return pages.map((found) => ({ ...found, rows: withPersonalDataMasked(found.rows, scope.personalData) }));
 }
 
-export async function createContact(dataSource: DataSource, input: CreateContactInput): Promise<Contact> {
+export async function createContact(scope: DataScope, input: CreateContactInput): Promise<Contact> {
   const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
   const email = input.email?.trim() ?? null;
-  return inContactTransaction(dataSource, async (manager) => {
-    if (!(await lockAccount(manager, accountId))) throw new NotFoundError("Account", input.accountId, "input.accountId");
+  return inContactTransaction(scope, async (manager) => {
+    if (!(await lockAccount(scope, manager, accountId))) throw new NotFoundError("Account", input.accountId, "input.accountId");
     if (email !== null) await checkEmailFree(manager, accountId, email);
     if (input.isPrimary) await unsetPrimaryContact(manager, accountId);
     const repository = manager.getRepository(Contact);
@@ -72,15 +84,15 @@ export async function createContact(dataSource: DataSource, input: CreateContact
   });
 }
 
-export async function updateContact(dataSource: DataSource, globalId: string, input: UpdateContactInput): Promise<Contact> {
+export async function updateContact(scope: DataScope, globalId: string, input: UpdateContactInput): Promise<Contact> {
   const id = decodeGlobalId(globalId, "Contact", "id");
   const changes = contactChanges(input);
-  return inContactTransaction(dataSource, async (manager) => {
+  return inContactTransaction(scope, async (manager) => {
     const repository = manager.getRepository(Contact);
-    const found = await repository.findOne({ where: { id }, select: { id: true, accountId: true } });
+    const found = await scope.select(manager, Contact, "contact").select(["contact.id", "contact.accountId"]).andWhere("contact.id = :id", { id }).getOne();
     if (!found) throw new NotFoundError("Contact", globalId, "id");
     // The account before its contacts, as createContact takes them: two writers never wait on each other in a circle.
-    await lockAccount(manager, found.accountId);
+    await lockAccount(scope, manager, found.accountId);
     const contact = await repository.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
     if (!contact) throw new NotFoundError("Contact", globalId, "id");
     if (changes.email != null) await checkEmailFree(manager, contact.accountId, changes.email, contact.id);
@@ -95,21 +107,20 @@ export async function updateContact(dataSource: DataSource, globalId: string, in
  * and primary checks stay true until the write. NO KEY UPDATE still lets other tables' foreign
  * keys reference the account meanwhile. False when there is no such account.
  */
-async function lockAccount(manager: EntityManager, accountId: string): Promise<boolean> {
-  const locked = await manager
-    .getRepository(Account)
-    .createQueryBuilder("account")
+async function lockAccount(scope: DataScope, manager: EntityManager, accountId: string): Promise<boolean> {
+  const locked = await scope
+    .select(manager, Account, "account")
     .select("account.id")
-    .where("account.id = :accountId", { accountId })
+    .andWhere("account.id = :accountId", { accountId })
     .setLock("for_no_key_update")
     .getOne();
   return locked !== null;
 }
 
 /** One transaction, all or nothing; a unique violation left by a concurrent writer becomes the client's CONFLICT. */
-async function inContactTransaction(dataSource: DataSource, work: (manager: EntityManager) => Promise<Contact>): Promise<Contact> {
+async function inContactTransaction(scope: DataScope, work: (manager: EntityManager) => Promise<Contact>): Promise<Contact> {
   try {
-    return await dataSource.transaction(work);
+    return await scope.transaction(work);
   } catch (error) {
     throw asContactError(error);
   }

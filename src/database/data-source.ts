@@ -1,5 +1,5 @@
 import { types } from "pg";
-import { DataSource, Logger } from "typeorm";
+import { DataSource, Logger, MigrationExecutor } from "typeorm";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 
@@ -46,13 +46,18 @@ function withJitOff(connectionString: string): string {
 /** Any fixed number: it names the advisory lock that makes concurrent starts migrate one at a time. */
 const migrationLockKey = 7_346_210_001;
 
-/** Applies every pending migration, each in its own transaction; returns the names applied. */
+/**
+ * Applies every pending migration, each in its own transaction; returns the names applied.
+ * They run on the connection that holds the lock, so one connection is enough.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const lockHolder = dataSource.createQueryRunner();
   await lockHolder.connect();
   try {
     await lockHolder.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
-    const applied = await dataSource.runMigrations({ transaction: "each" });
+    const executor = new MigrationExecutor(dataSource, lockHolder);
+    executor.transaction = "each";
+    const applied = await executor.executePendingMigrations();
     return applied.map((migration) => migration.name);
   } finally {
     await lockHolder.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]);

@@ -22,6 +22,15 @@ interface HolderRecord {
 
 const maximumConnections = 32;
 
+/**
+ * The pool size of every client of the embedded database: one connection. PGlite has one
+ * session, and the socket server interleaves the extended-protocol messages (Parse, Bind,
+ * Execute) of concurrent connections outside transactions, so that one client's statement can
+ * run with another's parameters (electric-sql/pglite#1046). One connection per process queues
+ * statements in the pool instead, where they are safe.
+ */
+export const embeddedPoolSize = 1;
+
 function holderFile(dataDir: string): string {
   return path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.holder.json`);
 }

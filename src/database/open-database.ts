@@ -1,7 +1,7 @@
 import { AdvancedConsoleLogger, DataSource, Logger } from "typeorm";
 import { Config } from "../config";
 import { createDataSource, migrate } from "./data-source";
-import { findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+import { embeddedPoolSize, findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 
 export interface OpenDatabase {
   dataSource: DataSource;
@@ -22,8 +22,7 @@ export async function openDatabase(
   config: Config,
   options: { logger?: Logger; applicationName?: string; poolSize?: number } = {},
 ): Promise<OpenDatabase> {
-  // Migrating holds the advisory lock on one connection while the migrations run on another.
-  const poolSize = Math.max(2, options.poolSize ?? config.databasePoolSize);
+  const poolSize = options.poolSize ?? config.databasePoolSize;
   const logger = options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined);
   options = { ...options, logger };
   if (config.databaseUrl) {
@@ -31,11 +30,11 @@ export async function openDatabase(
   }
   const runningUrl = await findRunningEmbeddedDatabase(config.embeddedDataDir);
   if (runningUrl) {
-    return connect(runningUrl, "embedded", false, poolSize, options, async () => undefined);
+    return connect(runningUrl, "embedded", false, embeddedPoolSize, options, async () => undefined);
   }
   const embedded = await startEmbeddedDatabase(config.embeddedDataDir, config.embeddedSocketPort);
   try {
-    return await connect(embedded.url, "embedded", true, poolSize, options, () => embedded.stop());
+    return await connect(embedded.url, "embedded", true, embeddedPoolSize, options, () => embedded.stop());
   } catch (error) {
     await embedded.stop();
     throw error;

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { DataSource } from "typeorm";
+import { DataScope } from "../access/data-scope";
 import { groupBy } from "../shared/collections";
 import { entityLoaderById, loadersByArguments } from "../shared/loaders";
 import { Page } from "../shared/pagination/connection";
@@ -7,16 +7,16 @@ import { OrderLine } from "./order-line.entity";
 import { Order } from "./order.entity";
 import { findLinesOfOrders, findOrderPagesOfAccounts, OrderListArguments } from "./order.service";
 
-export function createOrderLoaders(dataSource: DataSource) {
+export function createOrderLoaders(scope: DataScope) {
   return {
-    orderById: entityLoaderById(dataSource, Order),
+    orderById: entityLoaderById(scope, Order),
     linesOfOrder: new DataLoader<string, OrderLine[]>(async (orderIds) => {
-      const linesByOrder = groupBy(await findLinesOfOrders(dataSource, orderIds), (line) => line.orderId);
+      const linesByOrder = groupBy(await findLinesOfOrders(scope, orderIds), (line) => line.orderId);
       return orderIds.map((orderId) => linesByOrder.get(orderId) ?? []);
     }),
     orderPagesOfAccount: loadersByArguments(
       (list: OrderListArguments) =>
-        new DataLoader<string, Page<Order>>((accountIds) => findOrderPagesOfAccounts(dataSource, accountIds, list)),
+        new DataLoader<string, Page<Order>>((accountIds) => findOrderPagesOfAccounts(scope, accountIds, list)),
     ),
   };
 }

@@ -22,7 +22,7 @@ export class OrderResolver {
     orderBy: OrderOrder[] | null,
     @Ctx() context: RequestContext,
   ): Promise<OrderConnection> {
-    return new OrderConnection(await findOrders(context.dataSource, { filter, orderBy, page }));
+    return new OrderConnection(await findOrders(context.scope, { filter, orderBy, page }));
   }
 
   @FieldResolver(() => [OrderLine])
@@ -40,7 +40,7 @@ export class OrderResolver {
   @Mutation(() => Order, { description: "Places an order for an account; its total is the sum of its lines" })
   @Authorized(Role.INTERNAL)
   placeOrder(@Arg("input", () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() context: RequestContext): Promise<Order> {
-    return placeOrder(context.dataSource, context.ruleSet, input);
+    return placeOrder(context.scope, context.ruleSet, input);
   }
 
   @Mutation(() => Order, { description: "Moves an order along its lifecycle; an illegal step is a CONFLICT" })
@@ -50,7 +50,7 @@ export class OrderResolver {
     @Arg("status", () => OrderStatus) status: OrderStatus,
     @Ctx() context: RequestContext,
   ): Promise<Order> {
-    return updateOrderStatus(context.dataSource, context.ruleSet, id, status);
+    return updateOrderStatus(context.scope, context.ruleSet, id, status);
   }
 }
 

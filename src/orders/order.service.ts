@@ -1,12 +1,12 @@
 import { reassessAccounts } from "../policies/reassessment";
 import { RuleSet } from "../policies/rule-set";
-import { DataSource } from "typeorm";
+import { DataScope } from "../access/data-scope";
 import { Account } from "../accounts/account.entity";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery } from "../shared/pagination/page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
@@ -26,21 +26,23 @@ function orderKeys(orderBy: OrderListArguments["orderBy"]) {
   return toSortKeys(orderBy?.length ? orderBy : newestFirst, orderSortFields);
 }
 
-export function findOrders(dataSource: DataSource, list: OrderListArguments): Promise<Page<Order>> {
+export function findOrders(scope: DataScope, list: OrderListArguments): Promise<Page<Order>> {
   const page = toPageRequest(list.page);
   const keys = orderKeys(list.orderBy);
-  const filtered = () => applyOrderFilter(dataSource.getRepository(Order).createQueryBuilder("order_row"), list.filter);
-  filtered(); // Checks the filter before any statement runs.
-  return fetchPage(filtered, keys, page);
+  return fetchPage(scope, filteredOrders(scope, list), keys, page);
+}
+
+function filteredOrders(scope: DataScope, list: OrderListArguments): FilteredQuery<Order> {
+  return (manager, alias) => applyOrderFilter(scope.select(manager, Order, alias), list.filter);
 }
 
 /** The first page of orders of each account, in one statement (limit per account, not overall). */
-export function findOrderPagesOfAccounts(dataSource: DataSource, accountIds: ReadonlyArray<string>, list: OrderListArguments): Promise<Page<Order>[]> {
+export function findOrderPagesOfAccounts(scope: DataScope, accountIds: ReadonlyArray<string>, list: OrderListArguments): Promise<Page<Order>[]> {
   const page = toPageRequest(list.page);
   const keys = orderKeys(list.orderBy);
-  const filtered = (alias: string) => applyOrderFilter(dataSource.getRepository(Order).createQueryBuilder(alias), list.filter);
   return fetchPagePerParent({
-    filtered,
+    scope,
+    filtered: filteredOrders(scope, list),
     parentColumn: "account_id",
     parentProperty: "accountId",
     parentIds: accountIds,
@@ -49,23 +51,24 @@ export function findOrderPagesOfAccounts(dataSource: DataSource, accountIds: Rea
   });
 }
 
-export function findLinesOfOrders(dataSource: DataSource, orderIds: ReadonlyArray<string>): Promise<OrderLine[]> {
-  return dataSource
-    .getRepository(OrderLine)
-    .createQueryBuilder("line")
-    .where("line.order_id = ANY(:orderIds)", { orderIds })
-    .orderBy("line.order_id")
-    .addOrderBy("line.position")
-    .getMany();
+export function findLinesOfOrders(scope: DataScope, orderIds: ReadonlyArray<string>): Promise<OrderLine[]> {
+  return scope.read((manager) =>
+    scope
+      .select(manager, OrderLine, "line")
+      .andWhere("line.order_id = ANY(:orderIds)", { orderIds })
+      .orderBy("line.order_id")
+      .addOrderBy("line.position")
+      .getMany(),
+  );
 }
 
-export async function placeOrder(dataSource: DataSource, ruleSet: RuleSet, input: PlaceOrderInput): Promise<Order> {
+export async function placeOrder(scope: DataScope, ruleSet: RuleSet, input: PlaceOrderInput): Promise<Order> {
   const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
   const priced = priceLines(input);
   const placedAt = checkPlacedAt(input.placedAt, new Date());
-  return dataSource.transaction(async (manager) => {
+  return scope.transaction(async (manager) => {
     // A share lock keeps the account from changing (or vanishing) until the order is in.
-    const account = await manager.getRepository(Account).findOne({ where: { id: accountId }, lock: { mode: "pessimistic_read" } });
+    const account = await scope.select(manager, Account, "account").andWhere("account.id = :accountId", { accountId }).setLock("pessimistic_read").getOne();
     if (!account) throw new NotFoundError("Account", input.accountId, "input.accountId");
     const order = await manager.getRepository(Order).save(
       manager.getRepository(Order).create({
@@ -83,11 +86,11 @@ export async function placeOrder(dataSource: DataSource, ruleSet: RuleSet, input
   });
 }
 
-export async function updateOrderStatus(dataSource: DataSource, ruleSet: RuleSet, globalId: string, status: OrderStatus): Promise<Order> {
+export async function updateOrderStatus(scope: DataScope, ruleSet: RuleSet, globalId: string, status: OrderStatus): Promise<Order> {
   const id = decodeGlobalId(globalId, "Order", "id");
-  return dataSource.transaction(async (manager) => {
+  return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Order);
-    const order = await repository.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    const order = await scope.select(manager, Order, "order_row").andWhere("order_row.id = :id", { id }).setLock("pessimistic_write").getOne();
     if (!order) throw new NotFoundError("Order", globalId, "id");
     checkStatusTransition(order.status, status);
     order.status = status;

@@ -27,4 +27,12 @@ export class Partner implements Node {
   @Field(() => PartnerKind)
   @Column({ type: "text" })
   kind: PartnerKind;
+
+  @Field({ description: "Whether the partner's agreement includes contacts' email addresses (else a partner sees them masked)" })
+  @Column({ name: "shares_contact_email", default: false })
+  sharesContactEmail: boolean;
+
+  @Field({ description: "Whether the partner's agreement includes contacts' phone numbers (else a partner sees them masked)" })
+  @Column({ name: "shares_contact_phone", default: false })
+  sharesContactPhone: boolean;
 }

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
-import { DataSource, EntityTarget } from "typeorm";
+import { EntityTarget } from "typeorm";
+import { DataScope } from "../access/data-scope";
 
 /** A loader of rows by id: one `WHERE id = ANY($1)` per tick, results in key order (undefined when absent). */
 export function loaderById<Row extends { id: string }>(
@@ -11,20 +12,9 @@ export function loaderById<Row extends { id: string }>(
   });
 }
 
-/** A loader of one entity type by id. */
-export function entityLoaderById<Entity extends { id: string }>(
-  dataSource: DataSource,
-  entity: EntityTarget<Entity>,
-): DataLoader<string, Entity | undefined> {
-  return loaderById((ids) => findEntitiesByIds(dataSource, entity, ids));
-}
-
-export function findEntitiesByIds<Entity extends { id: string }>(
-  dataSource: DataSource,
-  entity: EntityTarget<Entity>,
-  ids: ReadonlyArray<string>,
-): Promise<Entity[]> {
-  return dataSource.getRepository(entity).createQueryBuilder("entity").where("entity.id = ANY(:ids)", { ids }).getMany();
+/** A loader of one entity type by id; an id outside the scope loads as absent, exactly like an unknown one. */
+export function entityLoaderById<Entity extends { id: string }>(scope: DataScope, entity: EntityTarget<Entity>): DataLoader<string, Entity | undefined> {
+  return loaderById((ids) => scope.read((manager) => scope.select(manager, entity, "entity").andWhere("entity.id = ANY(:ids)", { ids }).getMany()));
 }
 
 /**

@@ -1,16 +1,16 @@
 import DataLoader from "dataloader";
-import { DataSource } from "typeorm";
+import { DataScope } from "../access/data-scope";
 import { entityLoaderById, loadersByArguments } from "../shared/loaders";
 import { Page } from "../shared/pagination/connection";
 import { Ticket } from "./ticket.entity";
 import { findTicketPagesOfAccounts, TicketListArguments } from "./ticket.service";
 
-export function createTicketLoaders(dataSource: DataSource) {
+export function createTicketLoaders(scope: DataScope) {
   return {
-    ticketById: entityLoaderById(dataSource, Ticket),
+    ticketById: entityLoaderById(scope, Ticket),
     ticketPagesOfAccount: loadersByArguments(
       (list: TicketListArguments) =>
-        new DataLoader<string, Page<Ticket>>((accountIds) => findTicketPagesOfAccounts(dataSource, accountIds, list)),
+        new DataLoader<string, Page<Ticket>>((accountIds) => findTicketPagesOfAccounts(scope, accountIds, list)),
     ),
   };
 }

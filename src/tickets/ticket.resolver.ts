@@ -22,7 +22,7 @@ export class TicketResolver {
     orderBy: TicketOrder[] | null,
     @Ctx() context: RequestContext,
   ): Promise<TicketConnection> {
-    return new TicketConnection(await findTickets(context.dataSource, { filter, orderBy, page }));
+    return new TicketConnection(await findTickets(context.scope, { filter, orderBy, page }));
   }
 
   @FieldResolver(() => Account)
@@ -38,18 +38,18 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, { description: "Opens a support case for an account, now, with status OPEN" })
   openTicket(@Arg("input", () => OpenTicketInput) input: OpenTicketInput, @Ctx() context: RequestContext): Promise<Ticket> {
-    return openTicket(context.dataSource, context.ruleSet, input);
+    return openTicket(context.scope, context.ruleSet, input);
   }
 
   @Mutation(() => Ticket, { description: "Records a response to the customer: PENDING; the first one sets firstRespondedAt" })
   respondToTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
-    return respondToTicket(context.dataSource, context.ruleSet, id);
+    return respondToTicket(context.scope, context.ruleSet, id);
   }
 
   @Mutation(() => Ticket, { description: "OPEN or PENDING to RESOLVED; otherwise a CONFLICT" })
   @Authorized(Role.INTERNAL)
   resolveTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
-    return resolveTicket(context.dataSource, context.ruleSet, id);
+    return resolveTicket(context.scope, context.ruleSet, id);
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED to CLOSED, with the customer's satisfaction if given; otherwise a CONFLICT" })
@@ -59,13 +59,13 @@ export class TicketResolver {
     @Arg("satisfaction", () => Int, { nullable: true, description: "1 (very unhappy) to 5 (very happy)" }) satisfaction: number | null,
     @Ctx() context: RequestContext,
   ): Promise<Ticket> {
-    return closeTicket(context.dataSource, context.ruleSet, id, satisfaction);
+    return closeTicket(context.scope, context.ruleSet, id, satisfaction);
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED back to OPEN when the resolution did not help; otherwise a CONFLICT" })
   @Authorized(Role.INTERNAL)
   reopenTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
-    return reopenTicket(context.dataSource, context.ruleSet, id);
+    return reopenTicket(context.scope, context.ruleSet, id);
   }
 }
 

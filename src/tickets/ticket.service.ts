@@ -1,13 +1,14 @@
 import { reassessAccounts } from "../policies/reassessment";
 import { RuleSet } from "../policies/rule-set";
-import { DataSource, EntityManager } from "typeorm";
+import { EntityManager } from "typeorm";
+import { DataScope } from "../access/data-scope";
 import { Account } from "../accounts/account.entity";
 import { Contact } from "../contacts/contact.entity";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery } from "../shared/pagination/page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
@@ -35,25 +36,27 @@ function ticketKeys(orderBy: TicketListArguments["orderBy"]) {
   return toSortKeys(orderBy?.length ? orderBy : newestFirst, ticketSortFields);
 }
 
-export function findTickets(dataSource: DataSource, list: TicketListArguments): Promise<Page<Ticket>> {
+export function findTickets(scope: DataScope, list: TicketListArguments): Promise<Page<Ticket>> {
   const page = toPageRequest(list.page);
   const keys = ticketKeys(list.orderBy);
-  const filtered = () => applyTicketFilter(dataSource.getRepository(Ticket).createQueryBuilder("ticket"), list.filter);
-  filtered(); // Checks the filter before any statement runs.
-  return fetchPage(filtered, keys, page);
+  return fetchPage(scope, filteredTickets(scope, list), keys, page);
+}
+
+function filteredTickets(scope: DataScope, list: TicketListArguments): FilteredQuery<Ticket> {
+  return (manager, alias) => applyTicketFilter(scope.select(manager, Ticket, alias), list.filter);
 }
 
 /** The first page of tickets of each account, in one statement (limit per account, not overall). */
 export function findTicketPagesOfAccounts(
-  dataSource: DataSource,
+  scope: DataScope,
   accountIds: ReadonlyArray<string>,
   list: TicketListArguments,
 ): Promise<Page<Ticket>[]> {
   const page = toPageRequest(list.page);
   const keys = ticketKeys(list.orderBy);
-  const filtered = (alias: string) => applyTicketFilter(dataSource.getRepository(Ticket).createQueryBuilder(alias), list.filter);
   return fetchPagePerParent({
-    filtered,
+    scope,
+    filtered: filteredTickets(scope, list),
     parentColumn: "account_id",
     parentProperty: "accountId",
     parentIds: accountIds,
@@ -62,13 +65,13 @@ export function findTicketPagesOfAccounts(
   });
 }
 
-export async function openTicket(dataSource: DataSource, ruleSet: RuleSet, input: OpenTicketInput): Promise<Ticket> {
+export async function openTicket(scope: DataScope, ruleSet: RuleSet, input: OpenTicketInput): Promise<Ticket> {
   const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
   const contactId = input.contactId == null ? null : decodeGlobalId(input.contactId, "Contact", "input.contactId");
   const subject = checkSubject(input.subject, "input.subject");
-  return dataSource.transaction(async (manager) => {
+  return scope.transaction(async (manager) => {
     // Share locks keep the account and the contact from changing (or vanishing) until the ticket is in.
-    const account = await manager.getRepository(Account).findOne({ where: { id: accountId }, lock: { mode: "pessimistic_read" } });
+    const account = await scope.select(manager, Account, "account").andWhere("account.id = :accountId", { accountId }).setLock("pessimistic_read").getOne();
     if (!account) throw new NotFoundError("Account", input.accountId, "input.accountId");
     if (contactId !== null) await lockContactOfAccount(manager, contactId, accountId, input.contactId!);
     const repository = manager.getRepository(Ticket);
@@ -104,29 +107,29 @@ async function lockContactOfAccount(manager: EntityManager, contactId: string, a
 }
 
 /** Records our (first) response: the ticket then waits on the customer. */
-export function respondToTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
-  return changeTicket(dataSource, ruleSet, globalId, recordResponse);
+export function respondToTicket(scope: DataScope, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
+  return changeTicket(scope, ruleSet, globalId, recordResponse);
 }
 
-export function resolveTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
-  return changeTicket(dataSource, ruleSet, globalId, recordResolution);
+export function resolveTicket(scope: DataScope, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
+  return changeTicket(scope, ruleSet, globalId, recordResolution);
 }
 
-export function closeTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string, satisfaction: number | null | undefined): Promise<Ticket> {
+export function closeTicket(scope: DataScope, ruleSet: RuleSet, globalId: string, satisfaction: number | null | undefined): Promise<Ticket> {
   const score = checkSatisfaction(satisfaction, "satisfaction");
-  return changeTicket(dataSource, ruleSet, globalId, (ticket, now) => recordClosing(ticket, score, now));
+  return changeTicket(scope, ruleSet, globalId, (ticket, now) => recordClosing(ticket, score, now));
 }
 
-export function reopenTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
-  return changeTicket(dataSource, ruleSet, globalId, recordReopening);
+export function reopenTicket(scope: DataScope, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
+  return changeTicket(scope, ruleSet, globalId, recordReopening);
 }
 
 /** Applies one lifecycle step to a ticket locked for the transaction, so concurrent steps queue up. */
-async function changeTicket(dataSource: DataSource, ruleSet: RuleSet, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
+async function changeTicket(scope: DataScope, ruleSet: RuleSet, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
   const id = decodeGlobalId(globalId, "Ticket", "id");
-  return dataSource.transaction(async (manager) => {
+  return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Ticket);
-    const ticket = await repository.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    const ticket = await scope.select(manager, Ticket, "ticket").andWhere("ticket.id = :id", { id }).setLock("pessimistic_write").getOne();
     if (!ticket) throw new NotFoundError("Ticket", globalId, "id");
     const now = changeTime(ticket, new Date());
     change(ticket, now);

@@ -1,7 +1,7 @@
-import { Caller, Role } from "../../src/access/roles";
+import { Caller, noPersonalDataAccess, Role } from "../../src/access/roles";
 import { startTestApp, TestApp } from "../support/test-app";
 
-const partner: Caller = { keyId: "11111111-1111-1111-1111-111111111111", keyPrefix: "cgk_partner1", role: Role.PARTNER, partnerId: "22222222-2222-2222-2222-222222222222" };
+const partner: Caller = { keyId: "11111111-1111-1111-1111-111111111111", keyPrefix: "cgk_partner1", role: Role.PARTNER, partnerId: "22222222-2222-2222-2222-222222222222", personalData: noPersonalDataAccess };
 
 interface HostileDocument {
   name: string;

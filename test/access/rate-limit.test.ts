@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Caller, Role } from "../../src/access/roles";
+import { Caller, noPersonalDataAccess, Role } from "../../src/access/roles";
 import { startTestApp, TestApp } from "../support/test-app";
 
 /** A query a partner may send that costs 401 points: 1 + 100 accounts × (the node list and its 3 fields). */
@@ -12,7 +12,7 @@ describe("the per-key rate limit (a leaky bucket of 1,000 points draining 50 a s
   });
   afterAll(() => app.close());
 
-  const newPartner = (): Caller => ({ keyId: randomUUID(), keyPrefix: "cgk_rate", role: Role.PARTNER, partnerId: randomUUID() });
+  const newPartner = (): Caller => ({ keyId: randomUUID(), keyPrefix: "cgk_rate", role: Role.PARTNER, partnerId: randomUUID(), personalData: noPersonalDataAccess });
 
   test("when a partner asks within its bucket, then the response shows the cost and what is left", async () => {
     const result = await app.executeText(costly, undefined, newPartner());

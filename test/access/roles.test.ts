@@ -1,10 +1,10 @@
-import { Caller, Role } from "../../src/access/roles";
+import { Caller, fullPersonalDataAccess, noPersonalDataAccess, Role } from "../../src/access/roles";
 import { AccountPoliciesDocument, PlaceOrderAndAssessDocument } from "../generated/graphql";
-import { createAccount } from "../support/factories";
-import { errorCodes, startTestApp, TestApp } from "../support/test-app";
+import { createAccount, createPartner } from "../support/factories";
+import { errorCodes, internalCaller, partnerCaller, startTestApp, TestApp } from "../support/test-app";
 
-const partner: Caller = { keyId: "55555555-5555-5555-5555-555555555555", keyPrefix: "cgk_partner5", role: Role.PARTNER, partnerId: "66666666-6666-6666-6666-666666666666" };
-const analyst: Caller = { keyId: "77777777-7777-7777-7777-777777777777", keyPrefix: "cgk_analyst", role: Role.ANALYST, partnerId: null };
+const partner: Caller = { keyId: "55555555-5555-5555-5555-555555555555", keyPrefix: "cgk_partner5", role: Role.PARTNER, partnerId: "66666666-6666-6666-6666-666666666666", personalData: noPersonalDataAccess };
+const analyst: Caller = { keyId: "77777777-7777-7777-7777-777777777777", keyPrefix: "cgk_analyst", role: Role.ANALYST, partnerId: null, personalData: fullPersonalDataAccess };
 
 describe("what each role may do", () => {
   let app: TestApp;
@@ -27,9 +27,10 @@ describe("what each role may do", () => {
   });
 
   test("when a partner reads an account's policies, then the tier shows but retention, facts and explanations are FORBIDDEN", async () => {
-    const account = await createAccount(app.dataSource);
-    await order(account.globalId, { ...partner, role: Role.INTERNAL, partnerId: null });
-    const result = await app.execute(AccountPoliciesDocument, { id: account.globalId }, partner);
+    const ownPartner = await createPartner(app.dataSource);
+    const account = await createAccount(app.dataSource, { partnerId: ownPartner.id });
+    await order(account.globalId, internalCaller);
+    const result = await app.execute(AccountPoliciesDocument, { id: account.globalId }, partnerCaller(ownPartner));
     expect(result.data?.account?.assessment?.tier).toEqual(expect.any(String));
     expect(result.data?.account?.assessment?.facts).toBeNull();
     expect(result.data?.account?.assessment?.explanation).toBeNull();

@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { embeddedTestDatabase?: unknown }).embeddedTestDatabase = embedded;
     url = embedded.url;
   }
-  const dataSource = createDataSource({ url, poolSize: 2 });
+  const dataSource = createDataSource({ url, poolSize: 1 });
   await dataSource.initialize();
   await migrate(dataSource);
   await dataSource.destroy();

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { Partner } from "../../src/partners/partner.entity";
 import { ApolloServer } from "@apollo/server";
 import { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { GraphQLFormattedError, GraphQLSchema, print } from "graphql";
@@ -5,7 +7,7 @@ import { DataSource } from "typeorm";
 import path from "node:path";
 import { createRequestContext, RequestContext } from "../../src/context";
 import { AuditEntry } from "../../src/access/request-log-plugin";
-import { Caller, Role } from "../../src/access/roles";
+import { Caller, fullPersonalDataAccess, Role } from "../../src/access/roles";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
@@ -25,7 +27,18 @@ export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
 
 /** The GraphQL server on the test database, with a statement counter; call `close` in afterAll. */
 /** What front-ends are: the caller of every test request unless a test says otherwise. */
-export const internalCaller: Caller = { keyId: "00000000-0000-0000-0000-000000000000", keyPrefix: "cgk_test", role: Role.INTERNAL, partnerId: null };
+export const internalCaller: Caller = { keyId: "00000000-0000-0000-0000-000000000000", keyPrefix: "cgk_test", role: Role.INTERNAL, partnerId: null, personalData: fullPersonalDataAccess };
+
+/** A partner's caller, as its API key would make it: personal data as its agreement says. */
+export function partnerCaller(partner: Partner): Caller {
+  return {
+    keyId: randomUUID(),
+    keyPrefix: "cgk_partner",
+    role: Role.PARTNER,
+    partnerId: partner.id,
+    personalData: { contactEmail: partner.sharesContactEmail, contactPhone: partner.sharesContactPhone },
+  };
+}
 
 export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   const policies = await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory);
@@ -34,7 +47,7 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
-  const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), {
+  const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), dataSource, {
     log: {
       internalError: (requestId, error) => {
         internalErrors.push(error);

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../src/database/data-source";
+import { embeddedPoolSize } from "../../src/database/embedded-database";
 
 /** Set by the global setup to the migrated database every test file uses. */
 export const testDatabaseUrlVariable = "CUSTOMER_GRAPH_TEST_DATABASE";
@@ -15,6 +16,7 @@ export function testDatabaseUrl(): string {
 
 /** A data source on the test database; close it in afterAll. */
 export async function openTestDataSource(options: Partial<Parameters<typeof createDataSource>[0]> = {}): Promise<DataSource> {
-  const dataSource = createDataSource({ url: testDatabaseUrl(), poolSize: 4, ...options });
+  const poolSize = process.env.TEST_DATABASE_URL ? 4 : embeddedPoolSize;
+  const dataSource = createDataSource({ url: testDatabaseUrl(), poolSize, ...options });
   return dataSource.initialize();
 }

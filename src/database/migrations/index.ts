@@ -2,6 +2,7 @@ import { CustomerGraph1763800000000 } from "./1763800000000-customer-graph";
 import { PolicyResults1763900000000 } from "./1763900000000-policy-results";
 import { ApiKeys1764000000000 } from "./1764000000000-api-keys";
 import { RateLimitBuckets1764100000000 } from "./1764100000000-rate-limit-buckets";
+import { PartnerRowSecurity1764200000000 } from "./1764200000000-partner-row-security";
 
 /** Every migration, oldest first. */
-export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000, ApiKeys1764000000000, RateLimitBuckets1764100000000];
+export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000, ApiKeys1764000000000, RateLimitBuckets1764100000000, PartnerRowSecurity1764200000000];

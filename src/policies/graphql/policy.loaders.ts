@@ -1,4 +1,4 @@
-import { DataSource } from "typeorm";
+import { DataScope } from "../../access/data-scope";
 import { loaderById } from "../../shared/loaders";
 import { AccountAssessment, Retention } from "./assessment.types";
 import { Explanation } from "./explanation.types";
@@ -29,15 +29,28 @@ interface AssessmentRow {
 }
 
 /** The loaders of the policy results of one request: one query per batch of accounts or tickets. */
-export function createPolicyLoaders(dataSource: DataSource) {
+export function createPolicyLoaders(scope: DataScope) {
   return {
     assessmentByAccountId: loaderById<StoredAssessment>(async (accountIds) => {
-      const rows: AssessmentRow[] = await dataSource.query("SELECT * FROM account_assessments WHERE account_id = ANY($1)", [accountIds]);
+      const parameters: unknown[] = [accountIds];
+      const visible = scope.accountCondition("account_id", parameters);
+      const rows: AssessmentRow[] = await scope.read((manager) =>
+        manager.query(`SELECT * FROM account_assessments WHERE account_id = ANY($1) AND ${visible}`, parameters),
+      );
       return rows.map(toStoredAssessment);
     }),
-    priorityExplanationByTicketId: loaderById<{ id: string; explanation: Explanation }>((ticketIds) =>
-      dataSource.query("SELECT ticket_id AS id, explanation FROM ticket_priority_explanations WHERE ticket_id = ANY($1)", [ticketIds]),
-    ),
+    priorityExplanationByTicketId: loaderById<{ id: string; explanation: Explanation }>((ticketIds) => {
+      const parameters: unknown[] = [ticketIds];
+      const visible = scope.accountCondition("ticket.account_id", parameters);
+      return scope.read((manager) =>
+        manager.query(
+          `SELECT explanation.ticket_id AS id, explanation.explanation FROM ticket_priority_explanations explanation
+           JOIN tickets ticket ON ticket.id = explanation.ticket_id
+           WHERE explanation.ticket_id = ANY($1) AND ${visible}`,
+          parameters,
+        ),
+      );
+    }),
   };
 }
 

@@ -68,7 +68,7 @@ export class PolicyQueryResolver {
 
   @Query(() => [TierShare], { description: "Accounts and 12-month revenue per tier, best tier first" })
   async tierDistribution(@Ctx() context: RequestContext): Promise<TierShare[]> {
-    const shares = await tierDistribution(context.dataSource, context.ruleSet.tiering.tiers);
+    const shares = await tierDistribution(context.scope, context.ruleSet.tiering.tiers);
     return shares.map((share) => ({ tier: share.tier, accounts: share.accounts, revenue12m: new Money(share.revenueCents, "USD") }));
   }
 }

@@ -1,23 +1,30 @@
-import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { DataScope } from "../../access/data-scope";
 import { groupBy } from "../collections";
 import { Page } from "./connection";
 import { orderByKeys, orderBySql, whereAfterCursor } from "./keyset";
 import { PageRequest } from "./page-arguments";
 import { SortKey } from "./sort-order";
 
+/** The filtered query of a list, built on the manager its statement runs on. */
+export type FilteredQuery<Entity extends ObjectLiteral> = (manager: EntityManager, alias: string) => SelectQueryBuilder<Entity>;
+
 /** Reads one page of a filtered list: one statement, plus one count if the client asks for totalCount. */
 export async function fetchPage<Entity extends ObjectLiteral>(
-  filtered: () => SelectQueryBuilder<Entity>,
+  scope: DataScope,
+  filtered: FilteredQuery<Entity>,
   keys: ReadonlyArray<SortKey<Entity>>,
   page: PageRequest,
 ): Promise<Page<Entity>> {
-  const query = filtered();
-  const alias = query.alias;
-  whereAfterCursor(query, alias, keys, page);
-  orderByKeys(query, alias, keys, page);
-  // One row beyond the page tells whether another page follows.
-  const rows = await query.limit(page.size + 1).getMany();
-  return toPage(rows, keys, page, () => filtered().getCount());
+  const alias = "listed";
+  const rows = await scope.read((manager) => {
+    const query = filtered(manager, alias);
+    whereAfterCursor(query, alias, keys, page);
+    orderByKeys(query, alias, keys, page);
+    // One row beyond the page tells whether another page follows.
+    return query.limit(page.size + 1).getMany();
+  });
+  return toPage(rows, keys, page, () => scope.read((manager) => filtered(manager, alias).getCount()));
 }
 
 /**
@@ -26,16 +33,30 @@ export async function fetchPage<Entity extends ObjectLiteral>(
  * limit applies per parent, never to the whole result.
  */
 export async function fetchPagePerParent<Entity extends ObjectLiteral>(options: {
-  filtered: (alias: string) => SelectQueryBuilder<Entity>;
+  scope: DataScope;
+  filtered: FilteredQuery<Entity>;
   parentColumn: string;
   parentProperty: keyof Entity & string;
   parentIds: ReadonlyArray<string>;
   keys: ReadonlyArray<SortKey<Entity>>;
   page: PageRequest;
 }): Promise<Array<Page<Entity>>> {
-  const { filtered, parentColumn, parentProperty, parentIds, keys, page } = options;
+  const { scope, filtered, parentColumn, parentProperty, parentIds, keys, page } = options;
+  const rows = await scope.read((manager) => fetchRowsPerParent(manager, options));
+  const rowsByParent = groupBy(rows, (row) => row[parentProperty] as string);
+  const counts = lazyOnce(() => scope.read((manager) => countPerParent(filtered(manager, "counted"), parentColumn, parentIds)));
+  return parentIds.map((parentId) =>
+    toPage(rowsByParent.get(parentId) ?? [], keys, page, async () => (await counts()).get(parentId) ?? 0),
+  );
+}
+
+function fetchRowsPerParent<Entity extends ObjectLiteral>(
+  manager: EntityManager,
+  options: Parameters<typeof fetchPagePerParent<Entity>>[0],
+): Promise<Entity[]> {
+  const { filtered, parentColumn, parentIds, keys, page } = options;
   const rankedAlias = "ranked_source";
-  const ranked = filtered(rankedAlias)
+  const ranked = filtered(manager, rankedAlias)
     .select(`${rankedAlias}.id`, "id")
     .addSelect(`row_number() OVER (PARTITION BY ${rankedAlias}.${parentColumn} ORDER BY ${orderBySql(rankedAlias, keys, page)})`, "position")
     .andWhere(`${rankedAlias}.${parentColumn} = ANY(:parentIds)`, { parentIds });
@@ -44,17 +65,11 @@ export async function fetchPagePerParent<Entity extends ObjectLiteral>(options: 
   // The ranked ids carry the filter already: `where` replaces the outer query's own conditions.
   // ANY(ARRAY(...)) runs the ranking first and then reads the few rows by primary key; an IN
   // (subquery) here was planned as a semi-join that scanned the whole table.
-  const query = filtered("paged")
+  const query = filtered(manager, "paged")
     .where(`paged.id = ANY(ARRAY(SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.position <= :rowsPerParent))`)
     .setParameters({ ...ranked.getParameters(), rowsPerParent: page.size + 1 })
     .orderBy(`paged.${parentColumn}`);
-  const rows = await orderByKeys(query, "paged", keys, page).getMany();
-
-  const rowsByParent = groupBy(rows, (row) => row[parentProperty] as string);
-  const counts = lazyOnce(() => countPerParent(filtered("counted"), parentColumn, parentIds));
-  return parentIds.map((parentId) =>
-    toPage(rowsByParent.get(parentId) ?? [], keys, page, async () => (await counts()).get(parentId) ?? 0),
-  );
+  return orderByKeys(query, "paged", keys, page).getMany();
 }
 
 /** One grouped count for all parents, run only when a client asks for totalCount. */
