@@ -5,6 +5,7 @@ import { roleAuthChecker } from "./access/auth-checker";
 import { AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
+import { PartnerResolver } from "./partners/partner.resolver";
 import { AccountPolicyResolver, PolicyQueryResolver, ServicePriorityResolver, TicketPolicyResolver } from "./policies/graphql/policy.resolver";
 import { AccountOrdersResolver, OrderResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolver";
@@ -12,6 +13,7 @@ import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolve
 export const resolvers = [
   NodeResolver,
   AccountResolver,
+  PartnerResolver,
   ContactResolver,
   AccountContactsResolver,
   OrderResolver,

@@ -67,12 +67,17 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   }
 
   /** Any text as a document, as a hostile client might send it. */
-  async function executeText<Data = Record<string, unknown>>(
+  function executeText<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller: Caller = internalCaller) {
+    return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller));
+  }
+
+  /** A document run with a context made by the test, e.g. with a data scope of its own. */
+  async function executeInContext<Data = Record<string, unknown>>(
     query: string,
-    variables?: Record<string, unknown>,
-    caller: Caller = internalCaller,
+    variables: Record<string, unknown> | undefined,
+    contextValue: RequestContext,
   ): Promise<ExecutionResult<Data> & { http: { status?: number } }> {
-    const response = await server.executeOperation<Data>({ query, variables }, { contextValue: createRequestContext(dataSource, policies, caller) });
+    const response = await server.executeOperation<Data>({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("Expected a single result");
     // Through JSON, as a client receives it (scalars serialized, e.g. DateTime as strings).
     return { ...(JSON.parse(JSON.stringify(response.body.singleResult)) as ExecutionResult<Data>), http: { status: response.http.status } };
@@ -87,6 +92,7 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
     auditEntries,
     execute,
     executeText,
+    executeInContext,
     async close() {
       await server.stop();
       await dataSource.destroy();
