@@ -41,7 +41,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     const registry = policies.registry;
     const authenticator = new Authenticator(database.dataSource);
     const developmentKey = database.ownsEmbeddedDatabase ? await createDevelopmentKey(database.dataSource) : null;
-    const server = createApolloServer(await buildCustomerGraphSchema(), database.dataSource);
+    const server = createApolloServer(await buildCustomerGraphSchema(), database.dataSource, { limits: config.queryLimits });
     const http = await startGraphQLHttpServer(server, {
       port: config.port,
       host: config.host,

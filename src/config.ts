@@ -1,4 +1,8 @@
-import { bool, cleanEnv, num, port, str, url } from "envalid";
+import { bool, cleanEnv, makeValidator, num, port, str, url } from "envalid";
+import { LimitsByRole, limitsWithOverrides } from "./access/query-limits";
+
+/** QUERY_LIMITS: JSON overrides of the per-role query limits, checked here so a typo stops the boot. */
+const queryLimits = makeValidator<LimitsByRole>((text) => limitsWithOverrides(JSON.parse(text)));
 
 /**
  * Every setting of the server and its tools, read from the environment once,
@@ -29,6 +33,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
     RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
     RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
+    QUERY_LIMITS: queryLimits({
+      default: limitsWithOverrides({}),
+      desc: 'Per-role overrides of the query limits, as JSON, e.g. {"partner": {"cost": 500}} (see README, "For partners")',
+    }),
   });
   return Object.freeze({
     port: settings.PORT,
@@ -42,6 +50,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     maxRequestBytes: settings.MAX_REQUEST_BYTES,
     rulesDirectory: settings.RULES_DIRECTORY,
     watchRules: settings.RULES_WATCH,
+    queryLimits: settings.QUERY_LIMITS,
   });
 }
 

@@ -3,19 +3,24 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
 import { queryLimitsPlugin } from "./access/query-limits-plugin";
-import { parserMaxTokens } from "./access/query-limits";
+import { defaultLimitsByRole, LimitsByRole, parserMaxTokens } from "./access/query-limits";
 import { consoleRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
 
 /** The Apollo server: schema, error formatting, and no stack traces in responses, ever. */
-export function createApolloServer(schema: GraphQLSchema, dataSource: DataSource, options: { log?: RequestLog } = {}): ApolloServer<RequestContext> {
+export function createApolloServer(
+  schema: GraphQLSchema,
+  dataSource: DataSource,
+  options: { log?: RequestLog; limits?: LimitsByRole } = {},
+): ApolloServer<RequestContext> {
+  const limits = options.limits ?? defaultLimitsByRole;
   return new ApolloServer<RequestContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     // The highest limit of any role, enforced while parsing; each role's own limit is checked after.
-    parseOptions: { maxTokens: parserMaxTokens },
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin(dataSource), requestLogPlugin(options.log ?? consoleRequestLog)],
+    parseOptions: { maxTokens: parserMaxTokens(limits) },
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin(dataSource, limits), requestLogPlugin(options.log ?? consoleRequestLog)],
   });
 }

@@ -7,7 +7,7 @@ import { DataSource } from "typeorm";
 import { RequestContext } from "../context";
 import { queryCost } from "./query-cost";
 import { takeFromBucket } from "./rate-limiter";
-import { limitsByRole, parserMaxTokens, QueryLimits } from "./query-limits";
+import { LimitsByRole, parserMaxTokens, QueryLimits } from "./query-limits";
 
 /** The stable codes of refused documents (HTTP 400): each names the limit, its value, and what was asked. */
 export enum QueryLimitCode {
@@ -48,7 +48,8 @@ function limitRules(limits: QueryLimits): Array<[QueryLimitCode, ValidationRule]
  * Every response carries `extensions.cost` (what was asked, and the limit).
  */
 /** `dataSource` keeps the rate-limit buckets, outside any caller's scope. */
-export function queryLimitsPlugin(dataSource: DataSource): ApolloServerPlugin<RequestContext> {
+export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsByRole): ApolloServerPlugin<RequestContext> {
+  const parserLimit = parserMaxTokens(limitsByRole);
   return {
     async requestDidStart() {
       let cost: Record<string, unknown> | undefined;
@@ -58,7 +59,7 @@ export function queryLimitsPlugin(dataSource: DataSource): ApolloServerPlugin<Re
             throw new GraphQLError("Subscriptions are not served", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
           }
           const limits = limitsByRole[contextValue.caller.role];
-          checkTokens(request.query ?? "", limits.tokens);
+          checkTokens(request.query ?? "", limits.tokens, parserLimit);
           for (const [code, rule] of limitRules(limits)) {
             const problem = firstValidationProblem(() => validate(schema, document, [rule]));
             if (problem) throw refusal(code, problem.replace(/^Syntax Error: /, ""));
@@ -104,8 +105,8 @@ function firstValidationProblem(run: () => readonly GraphQLError[]): string | un
  * Apollo's parser already refused anything over the highest limit (parseOptions.maxTokens); a stricter
  * role's limit is checked by lexing the parsed document again, stopping at the limit, without building a tree.
  */
-function checkTokens(query: string, maxTokens: number): void {
-  if (maxTokens >= parserMaxTokens) return;
+function checkTokens(query: string, maxTokens: number, parserLimit: number): void {
+  if (maxTokens >= parserLimit) return;
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   while (lexer.advance().kind !== TokenKind.EOF) {

@@ -7,6 +7,7 @@ import { DataSource } from "typeorm";
 import path from "node:path";
 import { createRequestContext, RequestContext } from "../../src/context";
 import { AuditEntry } from "../../src/access/request-log-plugin";
+import { LimitsByRole } from "../../src/access/query-limits";
 import { Caller, fullPersonalDataAccess, Role } from "../../src/access/roles";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";
@@ -40,7 +41,7 @@ export function partnerCaller(partner: Partner): Caller {
   };
 }
 
-export async function startTestApp(options: { rulesDirectory?: string } = {}) {
+export async function startTestApp(options: { rulesDirectory?: string; limits?: LimitsByRole } = {}) {
   const policies = await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory);
   const statements = new StatementCounter();
   const dataSource: DataSource = await openTestDataSource({ logger: statements });
@@ -48,6 +49,7 @@ export async function startTestApp(options: { rulesDirectory?: string } = {}) {
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
   const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), dataSource, {
+    limits: options.limits,
     log: {
       internalError: (requestId, error) => {
         internalErrors.push(error);

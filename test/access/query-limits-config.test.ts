@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { defaultLimitsByRole, limitsWithOverrides } from "../../src/access/query-limits";
+import { noPersonalDataAccess, Role } from "../../src/access/roles";
+import { loadConfig } from "../../src/config";
+import { errorCodes, startTestApp } from "../support/test-app";
+
+describe("query limits configured per role (QUERY_LIMITS)", () => {
+  test("when no overrides are given, then every role keeps the documented defaults", () => {
+    expect(loadConfig({}).queryLimits).toEqual(defaultLimitsByRole);
+    expect(defaultLimitsByRole[Role.PARTNER]).toMatchObject({ depth: 6, aliases: 15, tokens: 1_000, cost: 1_000 });
+  });
+
+  test("when a role's limits are overridden, then only those change", () => {
+    const limits = loadConfig({ QUERY_LIMITS: JSON.stringify({ partner: { cost: 500, rateLimit: { capacity: 500, leakPerSecond: 25 } }, internal: { depth: 12 } }) }).queryLimits;
+    expect(limits[Role.PARTNER]).toEqual({ ...defaultLimitsByRole[Role.PARTNER], cost: 500, rateLimit: { capacity: 500, leakPerSecond: 25 } });
+    expect(limits[Role.INTERNAL].depth).toBe(12);
+    expect(limits[Role.ANALYST]).toEqual(defaultLimitsByRole[Role.ANALYST]);
+  });
+
+  test.each([
+    ["an unknown role", { auditor: { depth: 3 } }, /must NOT have additional properties/],
+    ["an unknown limit", { partner: { breadth: 3 } }, /\/partner must NOT have additional properties/],
+    ["a limit below 1", { partner: { depth: 0 } }, /\/partner\/depth must be >= 1/],
+    ["a bucket without its rate", { partner: { rateLimit: { capacity: 10 } } }, /leakPerSecond/],
+  ])("when the overrides name %s, then they are refused, saying where", (_name, overrides, message) => {
+    expect(() => limitsWithOverrides(overrides)).toThrow(message);
+  });
+
+  test("when QUERY_LIMITS is not JSON, then the boot stops", () => {
+    const exit = jest.spyOn(process, "exit").mockImplementation(() => {
+      throw new Error("exit");
+    });
+    try {
+      expect(() => loadConfig({ QUERY_LIMITS: "{cost: 5" })).toThrow("exit");
+    } finally {
+      exit.mockRestore();
+    }
+  });
+
+  test("when the server runs with a stricter partner cost, then a query over it is refused with MAX_COST_EXCEEDED", async () => {
+    const app = await startTestApp({ limits: limitsWithOverrides({ partner: { cost: 50 } }) });
+    try {
+      const partner = { keyId: randomUUID(), keyPrefix: "cgk_strict", role: Role.PARTNER, partnerId: randomUUID(), personalData: noPersonalDataAccess };
+      const result = await app.executeText(`{ accounts(first: 20) { nodes { id name } } }`, undefined, partner);
+      expect(errorCodes(result)).toEqual(["MAX_COST_EXCEEDED"]);
+      expect(result.errors?.[0].message).toContain("the limit is 50");
+    } finally {
+      await app.close();
+    }
+  });
+});
