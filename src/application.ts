@@ -10,9 +10,11 @@ import { PolicyRuntime } from "./policies/policy-runtime";
 import { buildCustomerGraphSchema } from "./schema";
 import { startGraphQLHttpServer } from "./http/graphql-http-server";
 import { createApolloServer } from "./server";
+import { RunningMetricsServer, startMetricsServer } from "./metrics/metrics-server";
 
 export interface RunningApplication {
   url: string;
+  metricsUrl: string;
   /** A key printed for development on the embedded database, so that the two-command start works. */
   developmentKey: string | null;
   databaseKind: "postgresql" | "embedded";
@@ -32,7 +34,9 @@ const log = {
 export async function startApplication(config: Config): Promise<RunningApplication> {
   const database = await openDatabase(config, { applicationName: "customer-graph-server" });
   let policies: PolicyRuntime | undefined;
+  let metrics: RunningMetricsServer | undefined;
   try {
+    metrics = await startMetricsServer(config.metricsPort, config.metricsHost);
     policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, { watch: config.watchRules });
     if (database.ownsEmbeddedDatabase) {
       await seedDemoGraphIfEmpty(database.dataSource, config.demoAccounts);
@@ -49,19 +53,23 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       context: async (request) => createRequestContext(database.dataSource, registry, await authenticator.authenticate(request.headers.authorization)),
     });
     const runningPolicies = policies;
+    const runningMetrics = metrics;
     return {
       url: http.url,
+      metricsUrl: metrics.url,
       developmentKey,
       databaseKind: database.kind,
       policies: runningPolicies,
       async stop() {
         await http.close();
+        await runningMetrics.close();
         await server.stop();
         await runningPolicies.close();
         await database.close();
       },
     };
   } catch (error) {
+    await metrics?.close();
     await policies?.close();
     await database.close();
     throw error;

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const application = await startApplication(config);
   const database = application.databaseKind === "embedded" ? `embedded database in ${config.embeddedDataDir}` : "PostgreSQL";
-  console.log(`Customer graph GraphQL API on ${application.url} (${database})`);
+  console.log(`Customer graph GraphQL API on ${application.url} (${database}); metrics on ${application.metricsUrl}`);
   if (application.developmentKey) {
     console.log(`Development API key (role internal, 30 days): ${application.developmentKey}\nSend it as the header  Authorization: Bearer <key>`);
   }

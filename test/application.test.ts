@@ -19,26 +19,28 @@ describe("the server on a new machine (embedded database)", () => {
 
   const port = 40_000 + Math.floor(Math.random() * 10_000);
 
-  async function startServer(): Promise<{ url: string; key: string; process: ChildProcess }> {
+  async function startServer(): Promise<{ url: string; key: string; metricsUrl: string; process: ChildProcess }> {
     const environment: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(port),
       EMBEDDED_SOCKET_PORT: String(port + 1),
       EMBEDDED_DATA_DIR: dataDir,
       DEMO_ACCOUNTS: "12",
+      METRICS_PORT: "0",
     };
     delete environment.DATABASE_URL;
     const server = spawn(process.execPath, ["dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    const started = await new Promise<{ url: string; key: string }>((resolve, reject) => {
+    const started = await new Promise<{ url: string; key: string; metricsUrl: string }>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
         const url = /on (http:\/\/\S+)/.exec(output)?.[1];
         const key = /Development API key \(.*\): (cgk_\S+)/.exec(output)?.[1];
-        if (url && key) {
+        const metricsUrl = /metrics on (http:\/\/\S+)/.exec(output)?.[1];
+        if (url && key && metricsUrl) {
           clearTimeout(timer);
-          resolve({ url, key });
+          resolve({ url, key, metricsUrl });
         }
       };
       server.stdout.on("data", read);
@@ -111,6 +113,10 @@ describe("the server on a new machine (embedded database)", () => {
       });
       expect(batch.status).toBe(400);
       expect(shares.map((share) => share.tier)).toEqual(["platinum", "gold", "silver", "bronze"]);
+      const metrics = await (await fetch(first.metricsUrl)).text();
+      expect(Number(/^customer_graph_sql_statements_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+      expect(metrics).toMatch(/^process_cpu_seconds_total /m);
+      expect((await fetch(first.url.replace("/graphql", "/metrics"))).status).toBe(404);
     } finally {
       await stopServer(first.process);
     }

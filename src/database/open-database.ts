@@ -1,5 +1,6 @@
 import { AdvancedConsoleLogger, DataSource, Logger } from "typeorm";
 import { Config } from "../config";
+import { StatementCountingLogger } from "../metrics/statement-counting-logger";
 import { createDataSource, migrate } from "./data-source";
 import { embeddedPoolSize, findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 
@@ -23,7 +24,7 @@ export async function openDatabase(
   options: { logger?: Logger; applicationName?: string; poolSize?: number } = {},
 ): Promise<OpenDatabase> {
   const poolSize = options.poolSize ?? config.databasePoolSize;
-  const logger = options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined);
+  const logger = new StatementCountingLogger(options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined));
   options = { ...options, logger };
   if (config.databaseUrl) {
     return connect(config.databaseUrl, "postgresql", false, poolSize, options, async () => undefined);
