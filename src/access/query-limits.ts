@@ -19,7 +19,7 @@ export interface QueryLimits {
 
 /**
  * Partners get graphql-armor's defaults or stricter (depth 6, aliases 15, tokens 1,000) and Shopify's
- * 1,000-point query cost; internal front-ends and analysts run the full 360° view (about 2,600 points
+ * 1,000-point query cost; internal front-ends and analysts run the full 360° view (about 24,400 points
  * for 50 accounts) and may introspect.
  */
 export type LimitsByRole = Readonly<Record<Role, QueryLimits>>;
@@ -30,10 +30,10 @@ export const defaultLimitsByRole: LimitsByRole = {
     rateLimit: { capacity: 1_000, leakPerSecond: 50 },
   },
   [Role.ANALYST]: {
-    depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true,
-    rateLimit: { capacity: 20_000, leakPerSecond: 1_000 },
+    depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 50_000, introspection: true, fieldSuggestions: true,
+    rateLimit: { capacity: 50_000, leakPerSecond: 2_500 },
   },
-  [Role.INTERNAL]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 20_000, introspection: true, fieldSuggestions: true, rateLimit: null },
+  [Role.INTERNAL]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 50_000, introspection: true, fieldSuggestions: true, rateLimit: null },
 };
 
 /** The page size a connection field is counted at when the query gives neither first nor last. */

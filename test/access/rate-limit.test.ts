@@ -49,7 +49,7 @@ describe("the per-key rate limit (a leaky bucket of 1,000 points draining 50 a s
     for (let request = 0; request < 5; request++) {
       const result = await app.executeText(costly);
       expect(result.errors).toBeUndefined();
-      expect(result.extensions?.cost).toEqual({ requested: 401, limit: 20000 });
+      expect(result.extensions?.cost).toEqual({ requested: 401, limit: 50000 });
     }
   });
 });

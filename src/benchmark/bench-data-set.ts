@@ -1,0 +1,47 @@
+import { DataSource } from "typeorm";
+import { runSeedCommand, seedExitCodes } from "../database/seed/seed-command";
+import { BenchArguments } from "./bench-arguments";
+
+/** The benchmark's data: the seed's rows as of a fixed day, so that two runs on two machines read the same graph. */
+const referenceDate = "2026-06-30";
+
+export interface DataSetSummary {
+  accounts: number;
+  contacts: number;
+  orders: number;
+  openTickets: number;
+  seed: number;
+  referenceDate: string;
+}
+
+export class DataSetError extends Error {}
+
+/** Seeds the data set into an empty database (or one being reset); refuses a database holding fewer accounts than asked. */
+export async function ensureDataSet(dataSource: DataSource, options: BenchArguments): Promise<DataSetSummary> {
+  const existing = await countAccounts(dataSource);
+  if (existing === 0 || options.reset) {
+    const argv = ["--accounts", String(options.accounts), "--seed", String(options.seed), "--reference-date", referenceDate, ...(options.reset ? ["--reset"] : [])];
+    if ((await runSeedCommand(argv)) !== seedExitCodes.seeded) throw new DataSetError("Seeding the benchmark's data set failed (see above)");
+  } else if (existing < options.accounts) {
+    throw new DataSetError(
+      `The database holds ${existing.toLocaleString("en")} accounts, fewer than the ${options.accounts.toLocaleString("en")} asked for: ` +
+        "run with --reset to seed the data set again, or point DATABASE_URL at an empty database",
+    );
+  }
+  const [counts] = await dataSource.query(
+    `SELECT (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM contacts)::int AS contacts,
+            (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM tickets WHERE status IN ('open', 'pending'))::int AS "openTickets"`,
+  );
+  return { ...counts, seed: options.seed, referenceDate };
+}
+
+async function countAccounts(dataSource: DataSource): Promise<number> {
+  const [{ accounts }] = await dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
+  return accounts;
+}
+
+/** The same accounts on every run: ordered by a hash of their id, a spread over the whole table. */
+export async function sampleAccountIds(dataSource: DataSource, count: number): Promise<string[]> {
+  const rows: Array<{ id: string }> = await dataSource.query("SELECT id FROM accounts WHERE status = 'active' ORDER BY md5(id::text) LIMIT $1", [count]);
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,93 @@
+import autocannon from "autocannon";
+import { BenchOperation } from "./bench-operations";
+import { readServerCounters, residentBytes, ServerProcess } from "./server-process";
+
+export interface LoadSettings {
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  apiKey: string;
+}
+
+export interface OperationFigures {
+  operation: string;
+  description: string;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMilliseconds: { p50: number; p90: number; p99: number };
+  serverCpuMillisecondsPerRequest: number;
+  sqlStatementsPerRequest: number;
+  responseBytes: number;
+  peakResidentMegabytes: number;
+  failedRequests: number;
+}
+
+/** How often the server's memory is sampled during a measured run. */
+const memorySampleMilliseconds = 100;
+
+/**
+ * Drives one operation: a warm-up (JIT, caches, pool), then the measured run, read against the
+ * server's own counters taken just before and after it. Every response is checked beforehand once.
+ */
+export async function measureOperation(server: ServerProcess, operation: BenchOperation, settings: LoadSettings): Promise<OperationFigures> {
+  const responseBytes = await checkOnce(server, operation, settings.apiKey);
+  await drive(server, operation, settings, settings.warmupSeconds);
+  const before = await readServerCounters(server.metricsUrl);
+  const memory = sampleMemory(server.pid);
+  const result = await drive(server, operation, settings, settings.durationSeconds);
+  const peakResident = await memory.stop();
+  const after = await readServerCounters(server.metricsUrl);
+  const requests = result.requests.total;
+  return {
+    operation: operation.name,
+    description: operation.description,
+    requests,
+    requestsPerSecond: requests / settings.durationSeconds,
+    latencyMilliseconds: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
+    serverCpuMillisecondsPerRequest: ((after.cpuSeconds - before.cpuSeconds) * 1000) / requests,
+    sqlStatementsPerRequest: (after.sqlStatements - before.sqlStatements) / requests,
+    responseBytes,
+    peakResidentMegabytes: peakResident / 2 ** 20,
+    failedRequests: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function drive(server: ServerProcess, operation: BenchOperation, settings: LoadSettings, seconds: number): Promise<autocannon.Result> {
+  let requestNumber = 0;
+  return autocannon({
+    url: server.url,
+    connections: settings.connections,
+    duration: seconds,
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${settings.apiKey}` },
+    requests: [{ setupRequest: (request) => ({ ...request, body: operation.body(requestNumber++) }) }],
+  });
+}
+
+/** One request, read whole: it must answer without errors; its size is the operation's response size. */
+async function checkOnce(server: ServerProcess, operation: BenchOperation, apiKey: string): Promise<number> {
+  const response = await fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+    body: operation.body(0),
+  });
+  const text = await response.text();
+  const errors = (JSON.parse(text) as { errors?: unknown[] }).errors;
+  if (response.status !== 200 || errors) throw new Error(`${operation.name} failed before the load: HTTP ${response.status} ${text.slice(0, 500)}`);
+  return Buffer.byteLength(text);
+}
+
+function sampleMemory(pid: number): { stop(): Promise<number> } {
+  let peak = 0;
+  const sample = async () => {
+    peak = Math.max(peak, await residentBytes(pid));
+  };
+  const timer = setInterval(() => void sample(), memorySampleMilliseconds);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sample();
+      return peak;
+    },
+  };
+}

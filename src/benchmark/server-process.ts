@@ -1,0 +1,72 @@
+import { ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
+
+export interface ServerProcess {
+  url: string;
+  metricsUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** A free loopback port, by asking the kernel for one. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The compiled server, as production runs it, on loopback ports; resolves once it serves. */
+export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const environment = { ...process.env, DATABASE_URL: databaseUrl, HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: String(metricsPort), RULES_WATCH: "false" };
+  const child = spawn(process.execPath, ["dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 120 s:\n${output}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("GraphQL API on")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.once("exit", (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    pid: child.pid!,
+    stop: () => stop(child),
+  };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** The server's resident memory now, in bytes (Linux: /proc). */
+export async function residentBytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) * 1024;
+}
+
+export interface ServerCounters {
+  cpuSeconds: number;
+  sqlStatements: number;
+}
+
+/** The server's own counters, from its metrics: CPU time used, SQL statements sent. */
+export async function readServerCounters(metricsUrl: string): Promise<ServerCounters> {
+  const text = await (await fetch(metricsUrl)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  return { cpuSeconds: value("process_cpu_seconds_total"), sqlStatements: value("customer_graph_sql_statements_total") };
+}
