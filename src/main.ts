@@ -1,3 +1,4 @@
+import "./production-mode";
 import "reflect-metadata";
 import { startApplication } from "./application";
 import { loadConfig } from "./config";

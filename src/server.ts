@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
@@ -19,8 +20,16 @@ export function createApolloServer(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Decided per role by the query-limits plugin, whatever NODE_ENV says.
+    introspection: true,
     // The highest limit of any role, enforced while parsing; each role's own limit is checked after.
     parseOptions: { maxTokens: parserMaxTokens(limits) },
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryLimitsPlugin(dataSource, limits), requestLogPlugin(options.log ?? consoleRequestLog)],
+    plugins: [
+      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // We send no cache hints; left installed, it wraps every field's resolver (about 4% of CPU on the 360° list).
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(dataSource, limits),
+      requestLogPlugin(options.log ?? consoleRequestLog),
+    ],
   });
 }

@@ -12,9 +12,11 @@ export interface BenchArguments {
   /** Run only the operations whose name contains this. */
   only: string | undefined;
   output: string;
+  /** Folder for a V8 CPU profile of the server (written when it stops), or none. */
+  profile: string | undefined;
 }
 
-export const benchUsage = `npm run bench -- [--accounts 10000] [--seed 1] [--reset] [--connections 20] [--warmup 3] [--duration 10] [--only <operation>] [--output bench-results/bench.json]
+export const benchUsage = `npm run bench -- [--accounts 10000] [--seed 1] [--reset] [--connections 20] [--warmup 3] [--duration 10] [--only <operation>] [--output bench-results/bench.json] [--profile <folder>]
 Needs DATABASE_URL (a PostgreSQL; an empty database is seeded with the data set first).`;
 
 export class BenchArgumentsError extends Error {}
@@ -33,6 +35,7 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
         duration: { type: "string", default: "10" },
         only: { type: "string" },
         output: { type: "string", default: "bench-results/bench.json" },
+        profile: { type: "string" },
       },
       strict: true,
     }));
@@ -48,6 +51,7 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
     durationSeconds: positiveInteger(values.duration, "--duration"),
     only: values.only,
     output: values.output,
+    profile: values.profile,
   };
 }
 

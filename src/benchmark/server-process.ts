@@ -20,10 +20,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** The compiled server, as production runs it, on loopback ports; resolves once it serves. */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, profileDirectory?: string): Promise<ServerProcess> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const environment = { ...process.env, DATABASE_URL: databaseUrl, HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: String(metricsPort), RULES_WATCH: "false" };
-  const child = spawn(process.execPath, ["dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+  const profiling = profileDirectory ? ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`] : [];
+  const child = spawn(process.execPath, [...profiling, "dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not start within 120 s:\n${output}`)), 120_000);
