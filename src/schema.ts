@@ -6,7 +6,14 @@ import { AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
 import { PartnerResolver } from "./partners/partner.resolver";
-import { AccountPolicyResolver, PolicyQueryResolver, ServicePriorityResolver, TicketPolicyResolver } from "./policies/graphql/policy.resolver";
+import {
+  AccountPolicyResolver,
+  AssessmentDetailsResolver,
+  PolicyQueryResolver,
+  RetentionDetailsResolver,
+  ServicePriorityResolver,
+  TicketPolicyResolver,
+} from "./policies/graphql/policy.resolver";
 import { AccountOrdersResolver, OrderResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolver";
 
@@ -21,6 +28,8 @@ export const resolvers = [
   TicketResolver,
   AccountTicketsResolver,
   AccountPolicyResolver,
+  AssessmentDetailsResolver,
+  RetentionDetailsResolver,
   TicketPolicyResolver,
   ServicePriorityResolver,
   PolicyQueryResolver,

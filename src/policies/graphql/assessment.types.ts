@@ -1,10 +1,11 @@
-import { DateTimeResolver, GraphQLJSON } from "graphql-scalars";
-import { Authorized, Field, Int, ObjectType } from "type-graphql";
-import { staffRoles } from "../../access/auth-checker";
-import { Explanation, NearMiss } from "./explanation.types";
+import { DateTimeResolver } from "graphql-scalars";
+import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "What the account is worth, by rules/tiering.json" })
 export class AccountAssessment {
+  /** Whose assessment: the facts, explanation and near miss are loaded by it, only when asked for. */
+  accountId: string;
+
   @Field()
   tier: string;
 
@@ -16,18 +17,6 @@ export class AccountAssessment {
 
   @Field(() => DateTimeResolver)
   evaluatedAt: Date;
-
-  @Authorized(...staffRoles)
-  @Field(() => GraphQLJSON, { nullable: true, description: "The facts the rules saw, by name (see rules/FACTS.md); internal and analyst keys only" })
-  facts: Record<string, unknown>;
-
-  @Authorized(...staffRoles)
-  @Field(() => Explanation, { nullable: true, description: "Internal and analyst keys only" })
-  explanation: Explanation;
-
-  @Authorized(...staffRoles)
-  @Field(() => NearMiss, { nullable: true, description: "Null in the top tier; internal and analyst keys only" })
-  nearMiss: NearMiss | null;
 }
 
 @ObjectType()
@@ -44,6 +33,9 @@ export class RetentionSignal {
 
 @ObjectType({ description: "Churn risk, what holds the account, and what to do, by rules/retention-barriers.json" })
 export class Retention {
+  /** Whose retention result: its explanation is loaded by it, only when asked for. */
+  accountId: string;
+
   @Field()
   risk: string;
 
@@ -70,7 +62,4 @@ export class Retention {
 
   @Field(() => DateTimeResolver)
   evaluatedAt: Date;
-
-  @Field(() => Explanation)
-  explanation: Explanation;
 }

@@ -5,7 +5,8 @@ import { RequestContext } from "../../context";
 import { Money } from "../../shared/money";
 import { Ticket } from "../../tickets/ticket.entity";
 import { AccountAssessment, Retention } from "./assessment.types";
-import { Explanation } from "./explanation.types";
+import { Explanation, NearMiss } from "./explanation.types";
+import { GraphQLJSON } from "graphql-scalars";
 import { RuleSetInfo, TierShare } from "./rule-set.types";
 import { PriorityLevel, ServicePriority } from "./service-priority.types";
 import { tierDistribution } from "./tier-distribution";
@@ -24,6 +25,36 @@ export class AccountPolicyResolver {
   })
   async retention(@Root() account: Account, @Ctx() context: RequestContext): Promise<Retention | null> {
     return (await context.loaders.assessmentByAccountId.load(account.id))?.retention ?? null;
+  }
+}
+
+/** Facts and explanations: staff only, and read from the database only when a query asks for them. */
+@Resolver(() => AccountAssessment)
+export class AssessmentDetailsResolver {
+  @Authorized(...staffRoles)
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: "The facts the rules saw, by name (see rules/FACTS.md); internal and analyst keys only" })
+  async facts(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<Record<string, unknown> | null> {
+    return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.facts ?? null;
+  }
+
+  @Authorized(...staffRoles)
+  @FieldResolver(() => Explanation, { nullable: true, description: "Internal and analyst keys only" })
+  async explanation(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<Explanation | null> {
+    return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.tieringExplanation ?? null;
+  }
+
+  @Authorized(...staffRoles)
+  @FieldResolver(() => NearMiss, { nullable: true, description: "Null in the top tier; internal and analyst keys only" })
+  async nearMiss(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<NearMiss | null> {
+    return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.nearMiss ?? null;
+  }
+}
+
+@Resolver(() => Retention)
+export class RetentionDetailsResolver {
+  @FieldResolver(() => Explanation)
+  async explanation(@Root() retention: Retention, @Ctx() context: RequestContext): Promise<Explanation> {
+    return (await context.loaders.assessmentDetailsByAccountId.load(retention.accountId))!.retentionExplanation;
   }
 }
 
