@@ -5,7 +5,7 @@ import { encodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
 
 @Entity({ name: "account_managers" })
-@ObjectType({ implements: Node, description: "A staff member who owns the relationship with accounts" })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A staff member who owns the relationship with accounts" })
 export class AccountManager implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;

@@ -26,7 +26,7 @@ export enum Region {
 }
 registerEnumType(Region, { name: "Region" });
 
-@ObjectType({ description: "The account's contract; absent for accounts without one" })
+@ObjectType({ simpleResolvers: true, description: "The account's contract; absent for accounts without one" })
 export class Contract {
   @Field(() => LocalDateResolver)
   startsOn: string;
@@ -39,7 +39,7 @@ export class Contract {
 }
 
 @Entity({ name: "accounts" })
-@ObjectType({ implements: Node, description: "A customer organization (or a consumer) that pays" })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A customer organization (or a consumer) that pays" })
 export class Account implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;

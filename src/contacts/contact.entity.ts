@@ -22,7 +22,7 @@ export enum ContactChannel {
 registerEnumType(ContactChannel, { name: "ContactChannel", description: "How a contact prefers to be reached" });
 
 @Entity({ name: "contacts" })
-@ObjectType({ implements: Node, description: "A person at an account. Email and phone are personal data" })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A person at an account. Email and phone are personal data" })
 export class Contact implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Money } from "../shared/money";
 
 @Entity({ name: "order_lines" })
-@ObjectType({ description: "A product bought in an order" })
+@ObjectType({ simpleResolvers: true, description: "A product bought in an order" })
 export class OrderLine {
   @PrimaryColumn({ name: "order_id", type: "uuid" })
   orderId: string;

@@ -26,7 +26,7 @@ export enum OrderChannel {
 registerEnumType(OrderChannel, { name: "OrderChannel" });
 
 @Entity({ name: "orders" })
-@ObjectType({ implements: Node, description: "What an account bought" })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "What an account bought" })
 export class Order implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;

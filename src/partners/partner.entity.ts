@@ -10,7 +10,7 @@ export enum PartnerKind {
 registerEnumType(PartnerKind, { name: "PartnerKind" });
 
 @Entity({ name: "partners" })
-@ObjectType({ implements: Node, description: "A reseller or service partner that looks after some accounts" })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A reseller or service partner that looks after some accounts" })
 export class Partner implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;

@@ -1,4 +1,4 @@
-import { fromGlobalId, toGlobalId } from "graphql-relay";
+import { fromGlobalId } from "graphql-relay";
 import { InvalidInputError } from "./errors";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -6,8 +6,13 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** The GraphQL types that have global ids; a new `Node` type is added here. */
 export type NodeTypeName = "Account" | "Contact" | "Order" | "Ticket" | "Partner" | "AccountManager";
 
+/**
+ * Relay's global id, base64 of `Type:id`, as graphql-relay's toGlobalId makes it, but with node's
+ * Buffer: graphql-relay's portable base64 builds each id a character at a time, and the thousands
+ * of ids of a large page then cost more to write out as JSON than all the other fields together.
+ */
 export function encodeGlobalId(typeName: NodeTypeName, databaseId: string): string {
-  return toGlobalId(typeName, databaseId);
+  return Buffer.from(`${typeName}:${databaseId}`, "utf8").toString("base64");
 }
 
 export interface DecodedGlobalId {

@@ -37,7 +37,7 @@ export function parseDecimalAmount(amount: string, currency: string, field: stri
   return Number(match[1] + fraction.padEnd(digits, "0"));
 }
 
-@ObjectType({ description: "An amount of money, kept as integer minor units of an ISO 4217 currency" })
+@ObjectType({ simpleResolvers: true, description: "An amount of money, kept as integer minor units of an ISO 4217 currency" })
 export class Money {
   @Field(() => SafeIntResolver, { description: "The amount in the currency's minor unit (cents for EUR)" })
   minorUnits: number;

@@ -48,7 +48,7 @@ registerEnumType(TicketChannel, { name: "TicketChannel" });
 export const openTicketStatuses = [TicketStatus.OPEN, TicketStatus.PENDING];
 
 @Entity({ name: "tickets" })
-@ObjectType({ implements: Node, description: "A support case" })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A support case" })
 export class Ticket implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;

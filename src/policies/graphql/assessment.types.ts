@@ -1,7 +1,7 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "What the account is worth, by rules/tiering.json" })
+@ObjectType({ simpleResolvers: true, description: "What the account is worth, by rules/tiering.json" })
 export class AccountAssessment {
   /** Whose assessment: the facts, explanation and near miss are loaded by it, only when asked for. */
   accountId: string;
@@ -19,7 +19,7 @@ export class AccountAssessment {
   evaluatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RetentionSignal {
   @Field()
   signal: string;
@@ -31,7 +31,7 @@ export class RetentionSignal {
   rule: string;
 }
 
-@ObjectType({ description: "Churn risk, what holds the account, and what to do, by rules/retention-barriers.json" })
+@ObjectType({ simpleResolvers: true, description: "Churn risk, what holds the account, and what to do, by rules/retention-barriers.json" })
 export class Retention {
   /** Whose retention result: its explanation is loaded by it, only when asked for. */
   accountId: string;

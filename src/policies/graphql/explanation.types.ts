@@ -12,7 +12,7 @@ registerEnumType(ConditionResult, {
   valuesConfig: { NOT_EVALUATED: { description: "Skipped: the engine had already decided the rule" } },
 });
 
-@ObjectType({ description: "One comparison of a rule: the fact, what was needed, what the fact was" })
+@ObjectType({ simpleResolvers: true, description: "One comparison of a rule: the fact, what was needed, what the fact was" })
 export class ConditionExplanation {
   @Field()
   fact: string;
@@ -33,7 +33,7 @@ export class ConditionExplanation {
   within: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RuleEvent {
   @Field()
   type: string;
@@ -42,7 +42,7 @@ export class RuleEvent {
   params: Record<string, unknown>;
 }
 
-@ObjectType({ description: "A rule that fired" })
+@ObjectType({ simpleResolvers: true, description: "A rule that fired" })
 export class RuleExplanation {
   @Field()
   rule: string;
@@ -60,7 +60,7 @@ export class RuleExplanation {
   conditions: ConditionExplanation[];
 }
 
-@ObjectType({ description: "Why a policy decided as it did" })
+@ObjectType({ simpleResolvers: true, description: "Why a policy decided as it did" })
 export class Explanation {
   @Field({ description: "The content hash of the rule files that decided" })
   rulesVersion: string;
@@ -75,7 +75,7 @@ export class Explanation {
   defaults: string[];
 }
 
-@ObjectType({ description: "How close the account is to the next tier up" })
+@ObjectType({ simpleResolvers: true, description: "How close the account is to the next tier up" })
 export class NearMiss {
   @Field()
   tier: string;

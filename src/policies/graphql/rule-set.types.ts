@@ -2,7 +2,7 @@ import { DateTimeResolver } from "graphql-scalars";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Money } from "../../shared/money";
 
-@ObjectType("RuleSet", { description: "A policy family's rule file as the server runs it" })
+@ObjectType("RuleSet", { simpleResolvers: true, description: "A policy family's rule file as the server runs it" })
 export class RuleSetInfo {
   @Field({ description: "tiering, service-priority or retention-barriers" })
   family: string;
@@ -23,7 +23,7 @@ export class RuleSetInfo {
   lastErrorAt: Date | null;
 }
 
-@ObjectType({ description: "Accounts and revenue in one tier" })
+@ObjectType({ simpleResolvers: true, description: "Accounts and revenue in one tier" })
 export class TierShare {
   @Field()
   tier: string;

@@ -9,7 +9,7 @@ export enum PriorityLevel {
 }
 registerEnumType(PriorityLevel, { name: "PriorityLevel", description: "P1 is the most urgent" });
 
-@ObjectType({ description: "How fast the ticket must be answered, by rules/service-priority.json" })
+@ObjectType({ simpleResolvers: true, description: "How fast the ticket must be answered, by rules/service-priority.json" })
 export class ServicePriority {
   /** The ticket, so that the explanation is loaded only when asked for. */
   ticketId: string;

@@ -12,7 +12,7 @@ export interface Page<Row> {
   countTotal: () => Promise<number>;
 }
 
-@ObjectType({ description: "Relay page information" })
+@ObjectType({ simpleResolvers: true, description: "Relay page information" })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -36,7 +36,7 @@ export interface Connection<Row> {
 
 /** Builds the `<Type>Connection` and `<Type>Edge` GraphQL types of a node type. */
 export function ConnectionType<Row extends object>(nodeType: ClassType<Row>, typeName: string) {
-  @ObjectType(`${typeName}Edge`)
+  @ObjectType(`${typeName}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => nodeType)
     node: Row;
@@ -54,34 +54,31 @@ export function ConnectionType<Row extends object>(nodeType: ClassType<Row>, typ
     }
   }
 
-  @ObjectType(`${typeName}Connection`)
+  @ObjectType(`${typeName}Connection`, { simpleResolvers: true })
   class TypeConnection implements Connection<Row> {
-    @Field(() => [Edge])
-    edges: Edge[];
-
     @Field(() => [nodeType], { description: "The nodes of the edges, for clients that need no cursors" })
     nodes: Row[];
 
-    @Field(() => PageInfo)
-    pageInfo: PageInfo;
-
-    private readonly countTotal: () => Promise<number>;
-
-    constructor(page: Page<Row>) {
+    constructor(private readonly page: Page<Row>) {
       this.nodes = page.rows;
-      this.edges = page.rows.map((row) => new Edge(row, page.keys));
-      this.pageInfo = {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: this.edges[0]?.cursor ?? null,
-        endCursor: this.edges.at(-1)?.cursor ?? null,
-      };
-      this.countTotal = page.countTotal;
+    }
+
+    // Edges and cursors are made only for queries that ask for them: most lists are read as nodes.
+    @Field(() => [Edge])
+    get edges(): Edge[] {
+      return this.page.rows.map((row) => new Edge(row, this.page.keys));
+    }
+
+    @Field(() => PageInfo)
+    get pageInfo(): PageInfo {
+      const { rows, keys, hasNextPage, hasPreviousPage } = this.page;
+      const cursorOf = (row: Row | undefined) => (row === undefined ? null : encodeCursor(keys, row));
+      return { hasNextPage, hasPreviousPage, startCursor: cursorOf(rows[0]), endCursor: cursorOf(rows.at(-1)) };
     }
 
     @Field(() => Int, { description: "Items in the whole list, across all pages" })
     totalCount(): Promise<number> {
-      return this.countTotal();
+      return this.page.countTotal();
     }
   }
 
