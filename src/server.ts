@@ -8,6 +8,7 @@ import { defaultLimitsByRole, LimitsByRole, parserMaxTokens } from "./access/que
 import { consoleRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
+import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
 
 /** The Apollo server: schema, error formatting, and no stack traces in responses, ever. */
 export function createApolloServer(
@@ -30,6 +31,7 @@ export function createApolloServer(
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(dataSource, limits),
       requestLogPlugin(options.log ?? consoleRequestLog),
+      requestMetricsPlugin(),
     ],
   });
 }

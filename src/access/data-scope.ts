@@ -7,6 +7,7 @@ import { OrderLine } from "../orders/order-line.entity";
 import { Order } from "../orders/order.entity";
 import { Partner } from "../partners/partner.entity";
 import { Ticket } from "../tickets/ticket.entity";
+import { AssessmentSummary } from "../policies/graphql/assessment-summary.entity";
 import { Caller, PersonalDataAccess, fullPersonalDataAccess } from "./roles";
 
 type Work<Result> = (manager: EntityManager) => Promise<Result>;
@@ -79,6 +80,7 @@ function partnerRowCondition(entity: EntityTarget<ObjectLiteral>, alias: string)
     case Contact:
     case Order:
     case Ticket:
+    case AssessmentSummary:
       return `${alias}.account_id IN (${ownAccountIds})`;
     case OrderLine:
       return `${alias}.order_id IN (SELECT visible_order.id FROM orders visible_order WHERE visible_order.account_id IN (${ownAccountIds}))`;

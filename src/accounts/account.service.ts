@@ -1,6 +1,7 @@
 import { reassessAccounts } from "../policies/reassessment";
 import { RuleSet } from "../policies/rule-set";
-import { EntityManager } from "typeorm";
+import { EntityManager, SelectQueryBuilder } from "typeorm";
+import { AssessmentSummary } from "../policies/graphql/assessment-summary.entity";
 import { DataScope } from "../access/data-scope";
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { Partner } from "../partners/partner.entity";
@@ -27,7 +28,15 @@ export async function findAccounts(
 ): Promise<Page<Account>> {
   const page = toPageRequest(pageArguments);
   const keys = toSortKeys(orderBy?.length ? orderBy : defaultAccountOrder, accountSortFields);
-  return fetchPage(scope, (manager, alias) => applyAccountFilter(scope.select(manager, Account, alias), filter), keys, page);
+  const found = await fetchPage(scope, (manager, alias) => withAssessmentSummary(applyAccountFilter(scope.select(manager, Account, alias), filter)), keys, page);
+  for (const account of found.rows) account.assessmentSummary ??= null;
+  return found;
+}
+
+/** Joins each account's assessment list fields into the statement, so that a page of accounts with their tiers is one statement. */
+function withAssessmentSummary(query: SelectQueryBuilder<Account>): SelectQueryBuilder<Account> {
+  const alias = query.alias;
+  return query.leftJoinAndMapOne(`${alias}.assessmentSummary`, AssessmentSummary, `${alias}_assessment`, `${alias}_assessment.account_id = ${alias}.id`);
 }
 
 export async function createAccount(scope: DataScope, ruleSet: RuleSet, input: CreateAccountInput): Promise<Account> {

@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
 import { BenchOperation } from "./bench-operations";
-import { readServerCounters, residentBytes, ServerProcess } from "./server-process";
+import { readSettledServerCounters, residentBytes, ServerProcess } from "./server-process";
 
 export interface LoadSettings {
   connections: number;
@@ -32,17 +32,18 @@ const memorySampleMilliseconds = 100;
 export async function measureOperation(server: ServerProcess, operation: BenchOperation, settings: LoadSettings): Promise<OperationFigures> {
   const responseBytes = await checkOnce(server, operation, settings.apiKey);
   await drive(server, operation, settings, settings.warmupSeconds);
-  const before = await readServerCounters(server.metricsUrl);
+  const before = await readSettledServerCounters(server.metricsUrl);
   const memory = sampleMemory(server.pid);
   const result = await drive(server, operation, settings, settings.durationSeconds);
   const peakResident = await memory.stop();
-  const after = await readServerCounters(server.metricsUrl);
-  const requests = result.requests.total;
+  const after = await readSettledServerCounters(server.metricsUrl);
+  // The server's own count: it includes the requests still in flight when the load generator stopped.
+  const requests = after.requests - before.requests;
   return {
     operation: operation.name,
     description: operation.description,
     requests,
-    requestsPerSecond: requests / settings.durationSeconds,
+    requestsPerSecond: result.requests.total / settings.durationSeconds,
     latencyMilliseconds: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
     serverCpuMillisecondsPerRequest: ((after.cpuSeconds - before.cpuSeconds) * 1000) / requests,
     sqlStatementsPerRequest: (after.sqlStatements - before.sqlStatements) / requests,

@@ -63,11 +63,33 @@ export async function residentBytes(pid: number): Promise<number> {
 export interface ServerCounters {
   cpuSeconds: number;
   sqlStatements: number;
+  /** GraphQL requests answered, of every operation and outcome. */
+  requests: number;
 }
 
-/** The server's own counters, from its metrics: CPU time used, SQL statements sent. */
+/** The server's own counters, from its metrics: CPU time used, SQL statements sent, requests answered. */
 export async function readServerCounters(metricsUrl: string): Promise<ServerCounters> {
   const text = await (await fetch(metricsUrl)).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
-  return { cpuSeconds: value("process_cpu_seconds_total"), sqlStatements: value("customer_graph_sql_statements_total") };
+  const requestCounts = [...text.matchAll(/^customer_graph_graphql_request_duration_seconds_count\{[^}]*\} (\S+)$/gm)].map((match) => Number(match[1]));
+  return {
+    cpuSeconds: value("process_cpu_seconds_total"),
+    sqlStatements: value("customer_graph_sql_statements_total"),
+    requests: requestCounts.reduce((sum, count) => sum + count, 0),
+  };
+}
+
+/**
+ * The counters once the requests a load run left in flight are answered: read until the request
+ * count holds still (at most 5 s), so that their CPU and statements are divided by their number.
+ */
+export async function readSettledServerCounters(metricsUrl: string): Promise<ServerCounters> {
+  let counters = await readServerCounters(metricsUrl);
+  for (let attempt = 0; attempt < 25; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const next = await readServerCounters(metricsUrl);
+    if (next.requests === counters.requests) return next;
+    counters = next;
+  }
+  return counters;
 }

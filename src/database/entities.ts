@@ -5,5 +5,6 @@ import { OrderLine } from "../orders/order-line.entity";
 import { Order } from "../orders/order.entity";
 import { Partner } from "../partners/partner.entity";
 import { Ticket } from "../tickets/ticket.entity";
+import { AssessmentSummary } from "../policies/graphql/assessment-summary.entity";
 
-export const entities = [AccountManager, Partner, Account, Contact, Order, OrderLine, Ticket];
+export const entities = [AccountManager, Partner, Account, Contact, Order, OrderLine, Ticket, AssessmentSummary];

@@ -1,6 +1,7 @@
 import { DataScope } from "../../access/data-scope";
 import { loaderById } from "../../shared/loaders";
 import { AccountAssessment, Retention } from "./assessment.types";
+import { AssessmentSummary } from "./assessment-summary.entity";
 import { Explanation, NearMiss } from "./explanation.types";
 
 export interface StoredAssessment {
@@ -18,24 +19,6 @@ export interface AssessmentDetails {
   retentionExplanation: Explanation;
 }
 
-interface AssessmentRow {
-  account_id: string;
-  tier: string;
-  lifecycle_stage: string;
-  retention_risk: string;
-  risk_score: number;
-  signals: Retention["signals"];
-  barriers: string[];
-  actions: string[];
-  let_go: boolean;
-  let_go_reason: string | null;
-  rules_version: string;
-  evaluated_at: Date;
-}
-
-const assessmentColumns =
-  "account_id, tier, lifecycle_stage, retention_risk, risk_score, signals, barriers, actions, let_go, let_go_reason, rules_version, evaluated_at";
-
 /** The loaders of the policy results of one request: one query per batch of accounts or tickets. */
 export function createPolicyLoaders(scope: DataScope) {
   /** One statement for the ids of a batch, limited to the accounts the scope may see. */
@@ -46,8 +29,10 @@ export function createPolicyLoaders(scope: DataScope) {
   };
   return {
     assessmentByAccountId: loaderById<StoredAssessment>(async (accountIds) => {
-      const rows = await readForAccounts<AssessmentRow>((visible) => `SELECT ${assessmentColumns} FROM account_assessments WHERE account_id = ANY($1) AND ${visible}`, accountIds);
-      return rows.map(toStoredAssessment);
+      const summaries = await scope.read((manager) =>
+        scope.select(manager, AssessmentSummary, "assessment").andWhere("assessment.account_id = ANY(:accountIds)", { accountIds }).getMany(),
+      );
+      return summaries.map(toStoredAssessment);
     }),
     assessmentDetailsByAccountId: loaderById<AssessmentDetails>((accountIds) =>
       readForAccounts(
@@ -73,20 +58,20 @@ export function createPolicyLoaders(scope: DataScope) {
   };
 }
 
-function toStoredAssessment(row: AssessmentRow): StoredAssessment {
-  const common = { accountId: row.account_id, rulesVersion: row.rules_version, evaluatedAt: row.evaluated_at };
+export function toStoredAssessment(summary: AssessmentSummary): StoredAssessment {
+  const common = { accountId: summary.accountId, rulesVersion: summary.rulesVersion, evaluatedAt: summary.evaluatedAt };
   return {
-    id: row.account_id,
-    assessment: { ...common, tier: row.tier, lifecycleStage: row.lifecycle_stage },
+    id: summary.accountId,
+    assessment: { ...common, tier: summary.tier, lifecycleStage: summary.lifecycleStage },
     retention: {
       ...common,
-      risk: row.retention_risk,
-      riskScore: row.risk_score,
-      signals: row.signals,
-      barriers: row.barriers,
-      actions: row.actions,
-      letGo: row.let_go,
-      letGoReason: row.let_go_reason,
+      risk: summary.retentionRisk,
+      riskScore: summary.riskScore,
+      signals: summary.signals,
+      barriers: summary.barriers,
+      actions: summary.actions,
+      letGo: summary.letGo,
+      letGoReason: summary.letGoReason,
     },
   };
 }

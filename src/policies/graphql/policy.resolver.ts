@@ -10,12 +10,13 @@ import { GraphQLJSON } from "graphql-scalars";
 import { RuleSetInfo, TierShare } from "./rule-set.types";
 import { PriorityLevel, ServicePriority } from "./service-priority.types";
 import { tierDistribution } from "./tier-distribution";
+import { StoredAssessment, toStoredAssessment } from "./policy.loaders";
 
 @Resolver(() => Account)
 export class AccountPolicyResolver {
   @FieldResolver(() => AccountAssessment, { nullable: true, description: "Tier and lifecycle stage; null until the account is first evaluated" })
   async assessment(@Root() account: Account, @Ctx() context: RequestContext): Promise<AccountAssessment | null> {
-    return (await context.loaders.assessmentByAccountId.load(account.id))?.assessment ?? null;
+    return (await storedAssessmentOf(account, context))?.assessment ?? null;
   }
 
   @Authorized(...staffRoles)
@@ -24,8 +25,14 @@ export class AccountPolicyResolver {
     description: "Churn risk and retention actions, for internal and analyst keys only (partners get FORBIDDEN); null until the account is first evaluated",
   })
   async retention(@Root() account: Account, @Ctx() context: RequestContext): Promise<Retention | null> {
-    return (await context.loaders.assessmentByAccountId.load(account.id))?.retention ?? null;
+    return (await storedAssessmentOf(account, context))?.retention ?? null;
   }
+}
+
+/** From the account's own row when its list joined the assessment, else by the loader (one statement per batch). */
+async function storedAssessmentOf(account: Account, context: RequestContext): Promise<StoredAssessment | undefined> {
+  if (account.assessmentSummary === undefined) return context.loaders.assessmentByAccountId.load(account.id);
+  return account.assessmentSummary === null ? undefined : toStoredAssessment(account.assessmentSummary);
 }
 
 /** Facts and explanations: staff only, and read from the database only when a query asks for them. */
