@@ -2,12 +2,13 @@ import { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
-import { GraphQLError, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, ValidationRule } from "graphql";
+import { DocumentNode, GraphQLError, GraphQLSchema, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, ValidationRule } from "graphql";
 import { DataSource } from "typeorm";
 import { RequestContext } from "../context";
-import { queryCost } from "./query-cost";
+import { cachedQueryCost } from "./query-cost";
 import { takeFromBucket } from "./rate-limiter";
 import { LimitsByRole, parserMaxTokens, QueryLimits } from "./query-limits";
+import { Role } from "./roles";
 
 /** The stable codes of refused documents (HTTP 400): each names the limit, its value, and what was asked. */
 export enum QueryLimitCode {
@@ -28,6 +29,39 @@ function rateLimited(retryAfterSeconds: number, cost: Record<string, unknown>): 
 
 function refusal(code: QueryLimitCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+interface DocumentProblem {
+  code: QueryLimitCode;
+  message: string;
+}
+
+/** What the document's text and shape break of a role's limits (variables aside): decided once per document and role. */
+const problemsByDocument = new WeakMap<DocumentNode, Map<Role, DocumentProblem | null>>();
+
+function rememberedProblem(document: DocumentNode, role: Role, find: () => DocumentProblem | null): DocumentProblem | null {
+  let byRole = problemsByDocument.get(document);
+  if (!byRole) {
+    byRole = new Map();
+    problemsByDocument.set(document, byRole);
+  }
+  let problem = byRole.get(role);
+  if (problem === undefined) {
+    problem = find();
+    byRole.set(role, problem);
+  }
+  return problem;
+}
+
+function documentProblem(query: string, schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, parserLimit: number): DocumentProblem | null {
+  if (tokensOverLimit(query, limits.tokens, parserLimit)) {
+    return { code: QueryLimitCode.TOKENS, message: `The document has more than ${limits.tokens} tokens, the limit` };
+  }
+  for (const [code, rule] of limitRules(limits)) {
+    const problem = firstValidationProblem(() => validate(schema, document, [rule]));
+    if (problem) return { code, message: problem.replace(/^Syntax Error: /, "") };
+  }
+  return null;
 }
 
 /** graphql-armor's validation rules at the caller's limits; they report through GraphQL errors. */
@@ -58,15 +92,13 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
           if (operation?.operation === "subscription") {
             throw new GraphQLError("Subscriptions are not served", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
           }
-          const limits = limitsByRole[contextValue.caller.role];
-          checkTokens(request.query ?? "", limits.tokens, parserLimit);
-          for (const [code, rule] of limitRules(limits)) {
-            const problem = firstValidationProblem(() => validate(schema, document, [rule]));
-            if (problem) throw refusal(code, problem.replace(/^Syntax Error: /, ""));
-          }
+          const role = contextValue.caller.role;
+          const limits = limitsByRole[role];
+          const problem = rememberedProblem(document, role, () => documentProblem(request.query ?? "", schema, document, limits, parserLimit));
+          if (problem) throw refusal(problem.code, problem.message);
           // No operation to run (several, none named): Apollo refuses the request itself, nothing to charge.
           if (!operation) return;
-          const requested = queryCost(schema, document, operationName ?? undefined, request.variables);
+          const requested = cachedQueryCost(schema, document, operationName ?? undefined, request.variables);
           if (requested === undefined) return;
           cost = { requested, limit: limits.cost };
           if (requested > limits.cost) {
@@ -105,11 +137,12 @@ function firstValidationProblem(run: () => readonly GraphQLError[]): string | un
  * Apollo's parser already refused anything over the highest limit (parseOptions.maxTokens); a stricter
  * role's limit is checked by lexing the parsed document again, stopping at the limit, without building a tree.
  */
-function checkTokens(query: string, maxTokens: number, parserLimit: number): void {
-  if (maxTokens >= parserLimit) return;
+function tokensOverLimit(query: string, maxTokens: number, parserLimit: number): boolean {
+  if (maxTokens >= parserLimit) return false;
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   while (lexer.advance().kind !== TokenKind.EOF) {
-    if (++tokens > maxTokens) throw refusal(QueryLimitCode.TOKENS, `The document has more than ${maxTokens} tokens, the limit`);
+    if (++tokens > maxTokens) return true;
   }
+  return false;
 }

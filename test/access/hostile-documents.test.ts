@@ -131,4 +131,21 @@ describe("hostile documents from a partner", () => {
     expect(result.errors).toBeUndefined();
     expect(result.extensions).toEqual({ cost: { requested: 2, actual: 2, limit: 1000, remaining: expect.any(Number), resetAt: expect.any(String) } });
   });
+
+  test("when the same documents come again, then each is judged as the first time: refused again, costed by its page sizes", async () => {
+    const deep = corpus.find((document) => document.code === "MAX_DEPTH_EXCEEDED")!;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = await app.executeText(deep.query, deep.variables, partner);
+      expect(refused.errors?.map((error) => error.extensions?.code)).toContain("MAX_DEPTH_EXCEEDED");
+    }
+    const paged = `query Paged($n: Int, $status: [AccountStatus!]) { accounts(first: $n, filter: { status: $status }) { nodes { id } } }`;
+    const costOf = async (variables: Record<string, unknown>) => (await app.executeText(paged, variables)).extensions?.cost as { requested: number } | undefined;
+    expect((await costOf({ n: 10 }))?.requested).toBe(21);
+    expect((await costOf({ n: 50 }))?.requested).toBe(101);
+    // Variables that do not fit their types leave no cost behind for the next request of the same page size.
+    expect(await costOf({ n: 30, status: ["NOT_A_STATUS"] })).toBeUndefined();
+    expect((await costOf({ n: 30, status: ["ACTIVE"] }))?.requested).toBe(61);
+    const huge = await app.executeText(paged, { n: 1000 }, partner);
+    expect(huge.errors?.[0].extensions?.code).toBe("MAX_COST_EXCEEDED");
+  });
 });
