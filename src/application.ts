@@ -5,7 +5,6 @@ import { Role } from "./access/roles";
 import { Config } from "./config";
 import { createRequestContext } from "./context";
 import { openDatabase } from "./database/open-database";
-import { seedDemoGraphIfEmpty } from "./database/seed/demo-seed";
 import { PolicyRuntime } from "./policies/policy-runtime";
 import { buildCustomerGraphSchema } from "./schema";
 import { startGraphQLHttpServer } from "./http/graphql-http-server";
@@ -39,6 +38,8 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     metrics = await startMetricsServer(config.metricsPort, config.metricsHost);
     policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, { watch: config.watchRules });
     if (database.ownsEmbeddedDatabase) {
+      // Loaded only here: the seed's faker holds about 30 MB that a server on PostgreSQL never needs.
+      const { seedDemoGraphIfEmpty } = await import("./database/seed/demo-seed");
       await seedDemoGraphIfEmpty(database.dataSource, config.demoAccounts);
     }
     await policies.reevaluateIfStale();

@@ -14,7 +14,7 @@ export class UnauthenticatedError extends GraphQLError {
 
 /** Finds the caller behind an `Authorization: Bearer <key>` header; a short cache spares a query per request. */
 export class Authenticator {
-  private readonly cache = new Map<string, { caller: Caller | undefined; until: number }>();
+  private readonly cache = new Map<string, { caller: Promise<Caller | undefined>; until: number }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -26,13 +26,18 @@ export class Authenticator {
     return caller;
   }
 
-  private async lookUp(key: string): Promise<Caller | undefined> {
+  /** The lookup itself is cached, not only its answer: concurrent requests of one key share one statement. */
+  private lookUp(key: string): Promise<Caller | undefined> {
     const hash = hashApiKey(key);
     const cached = this.cache.get(hash);
     if (cached && cached.until > Date.now()) return cached.caller;
-    const caller = await findCallerByKey(this.dataSource, key);
+    const caller = findCallerByKey(this.dataSource, key);
     if (this.cache.size > 10_000) this.cache.clear(); // Bounded: a flood of random keys cannot grow it without end.
     this.cache.set(hash, { caller, until: Date.now() + cacheMilliseconds });
+    // A failed lookup (the database away) is not remembered: the next request asks again.
+    caller.catch(() => {
+      if (this.cache.get(hash)?.caller === caller) this.cache.delete(hash);
+    });
     return caller;
   }
 }
