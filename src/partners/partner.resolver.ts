@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from "type-graphql";
 import { Role } from "../access/roles";
 import { RequestContext } from "../context";
-import { NotFoundError } from "../shared/errors";
-import { decodeGlobalId } from "../shared/global-id";
 import { Partner } from "./partner.entity";
+import { changePartnerAgreement } from "./partner.service";
 
 @InputType({ description: "Which personal data the partner's agreement includes; a field left out stays as it is" })
 export class PartnerAgreementInput {
@@ -23,13 +22,6 @@ export class PartnerResolver {
     @Arg("input", () => PartnerAgreementInput) input: PartnerAgreementInput,
     @Ctx() context: RequestContext,
   ): Promise<Partner> {
-    const partnerId = decodeGlobalId(id, "Partner", "id");
-    return context.scope.transaction(async (manager) => {
-      const partner = await context.scope.select(manager, Partner, "partner").andWhere("partner.id = :partnerId", { partnerId }).setLock("pessimistic_write").getOne();
-      if (!partner) throw new NotFoundError("Partner", id, "id");
-      if (input.sharesContactEmail != null) partner.sharesContactEmail = input.sharesContactEmail;
-      if (input.sharesContactPhone != null) partner.sharesContactPhone = input.sharesContactPhone;
-      return manager.getRepository(Partner).save(partner);
-    });
+    return changePartnerAgreement(context.scope, id, input);
   }
 }
