@@ -10,6 +10,7 @@ import { buildCustomerGraphSchema } from "./schema";
 import { startGraphQLHttpServer } from "./http/graphql-http-server";
 import { createApolloServer } from "./server";
 import { RunningMetricsServer, startMetricsServer } from "./metrics/metrics-server";
+import { checkReadiness } from "./health/readiness";
 
 export interface RunningApplication {
   url: string;
@@ -51,6 +52,8 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       port: config.port,
       host: config.host,
       maxRequestBytes: config.maxRequestBytes,
+      shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
+      readiness: () => checkReadiness(database.dataSource, registry),
       context: async (request) => createRequestContext(database.dataSource, registry, await authenticator.authenticate(request.headers.authorization)),
     });
     const runningPolicies = policies;

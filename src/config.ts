@@ -33,6 +33,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
     RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
     RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
+    SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: "On SIGTERM, how long requests in flight may take to finish before their connections close" }),
     METRICS_PORT: num({ default: 9464, desc: "Port of GET /metrics (Prometheus), apart from the API's; 0: any free port" }),
     METRICS_HOST: str({ default: "127.0.0.1", desc: "Interface the metrics port listens on (keep it off the partners' network)" }),
     QUERY_LIMITS: queryLimits({
@@ -53,6 +54,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     rulesDirectory: settings.RULES_DIRECTORY,
     watchRules: settings.RULES_WATCH,
     queryLimits: settings.QUERY_LIMITS,
+    shutdownGraceMilliseconds: settings.SHUTDOWN_GRACE_MS,
     metricsPort: settings.METRICS_PORT,
     metricsHost: settings.METRICS_HOST,
   });

@@ -113,6 +113,11 @@ describe("the server on a new machine (embedded database)", () => {
       });
       expect(batch.status).toBe(400);
       expect(shares.map((share) => share.tier)).toEqual(["platinum", "gold", "silver", "bronze"]);
+      const alive = await fetch(first.url.replace("/graphql", "/healthz"));
+      expect([alive.status, await alive.json()]).toEqual([200, { status: "alive" }]);
+      const ready = await fetch(first.url.replace("/graphql", "/readyz"));
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", rules: expect.stringMatching(/^ok \(version \w+\)$/) } });
       const metrics = await (await fetch(first.metricsUrl)).text();
       expect(Number(/^customer_graph_sql_statements_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
       expect(metrics).toMatch(/^process_cpu_seconds_total /m);

@@ -8,10 +8,15 @@ export interface GraphQLHttpServerOptions<Context extends object> {
   /** Requests larger than this are refused with 413 before they are parsed. */
   maxRequestBytes: number;
   context: (request: IncomingMessage) => Promise<Context>;
+  /** GET /readyz: whether this process should receive traffic (503 when not). */
+  readiness: () => Promise<{ ready: boolean }>;
+  /** How long a stop waits for requests in flight before it closes their connections. */
+  shutdownGraceMilliseconds: number;
 }
 
 export interface RunningHttpServer {
   url: string;
+  /** Stops accepting connections, lets requests in flight finish (within the grace period), then closes. */
   close(): Promise<void>;
 }
 
@@ -34,7 +39,7 @@ export async function startGraphQLHttpServer<Context extends object>(
   const address = server.address() as AddressInfo;
   return {
     url: `http://${options.host}:${address.port}/graphql`,
-    close: () => closeServer(server),
+    close: () => closeServer(server, options.shutdownGraceMilliseconds),
   };
 }
 
@@ -45,6 +50,11 @@ async function handle<Context extends object>(
   response: ServerResponse,
 ): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
+  if (url.pathname === "/healthz") return sendJson(response, 200, { status: "alive" });
+  if (url.pathname === "/readyz") {
+    const readiness = await options.readiness();
+    return sendJson(response, readiness.ready ? 200 : 503, readiness);
+  }
   if (url.pathname !== "/graphql") return sendError(response, 404, "NOT_FOUND", "The GraphQL endpoint is /graphql");
   const body = await readBody(request, options.maxRequestBytes);
   if (body === "too large") return sendError(response, 413, "PAYLOAD_TOO_LARGE", `Requests are limited to ${options.maxRequestBytes} bytes`);
@@ -86,14 +96,27 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<str
 }
 
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {
-  response.statusCode = status;
-  response.setHeader("content-type", "application/json; charset=utf-8");
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
 }
 
-function closeServer(server: Server): Promise<void> {
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader("content-type", "application/json; charset=utf-8");
+  response.setHeader("cache-control", "no-store");
+  response.end(JSON.stringify(body));
+}
+
+/** Idle keep-alive connections close at once; busy ones as soon as their response is out, or at the end of the grace period. */
+function closeServer(server: Server, graceMilliseconds: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMilliseconds);
+    server.close((error) => {
+      clearInterval(idleSweep);
+      clearTimeout(deadline);
+      if (error) reject(error);
+      else resolve();
+    });
     server.closeIdleConnections();
   });
 }
