@@ -32,7 +32,10 @@ const log = {
  * and serves GraphQL at `/graphql` (any path, with the standalone server) on the configured port.
  */
 export async function startApplication(config: Config): Promise<RunningApplication> {
-  const database = await openDatabase(config, { applicationName: "customer-graph-server" });
+  const database = await openDatabase(config, {
+    applicationName: "customer-graph-server",
+    statementTimeoutMilliseconds: config.databaseStatementTimeoutMilliseconds,
+  });
   let policies: PolicyRuntime | undefined;
   let metrics: RunningMetricsServer | undefined;
   try {

@@ -17,6 +17,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       desc: "PostgreSQL connection string (secret: may hold a password). Unset: the embedded PGlite database",
     }),
     DATABASE_POOL_SIZE: num({ default: 10, desc: "Connections the server keeps to PostgreSQL" }),
+    DATABASE_CONNECT_TIMEOUT_MS: num({ default: 1_500, desc: "How long a request waits for a database connection before it gets 503" }),
+    DATABASE_STATEMENT_TIMEOUT_MS: num({ default: 15_000, desc: "The longest a request's statement may run in the server (0: no limit)" }),
     EMBEDDED_DATA_DIR: str({
       default: ".data/pglite",
       desc: "Folder of the embedded database; kept across restarts",
@@ -46,6 +48,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     host: settings.HOST,
     databaseUrl: settings.DATABASE_URL,
     databasePoolSize: settings.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMilliseconds: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseStatementTimeoutMilliseconds: settings.DATABASE_STATEMENT_TIMEOUT_MS,
     embeddedDataDir: settings.EMBEDDED_DATA_DIR,
     embeddedSocketPort: settings.EMBEDDED_SOCKET_PORT,
     demoAccounts: settings.DEMO_ACCOUNTS,

@@ -9,6 +9,7 @@ import { consoleRequestLog, RequestLog, requestLogPlugin } from "./access/reques
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
 import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
+import { databaseAvailabilityPlugin } from "./database/database-availability-plugin";
 
 /** The Apollo server: schema, error formatting, and no stack traces in responses, ever. */
 export function createApolloServer(
@@ -32,6 +33,7 @@ export function createApolloServer(
       queryLimitsPlugin(dataSource, limits),
       requestLogPlugin(options.log ?? consoleRequestLog),
       requestMetricsPlugin(),
+      databaseAvailabilityPlugin(),
     ],
   });
 }

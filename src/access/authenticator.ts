@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { DataSource } from "typeorm";
 import { findCallerByKey, hashApiKey } from "./api-keys";
+import { isDatabaseUnavailable, ServiceUnavailableError } from "../database/database-availability";
 import { Caller } from "./roles";
 
 /** How long a key looked up stays trusted without asking the database again: a revocation takes effect within it. */
@@ -21,7 +22,9 @@ export class Authenticator {
   async authenticate(authorization: string | undefined): Promise<Caller> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "");
     if (!match) throw new UnauthenticatedError("Send an API key: Authorization: Bearer <key>");
-    const caller = await this.lookUp(match[1]);
+    const caller = await this.lookUp(match[1]).catch((error: unknown) => {
+      throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
+    });
     if (!caller) throw new UnauthenticatedError("The API key is unknown, revoked or expired");
     return caller;
   }

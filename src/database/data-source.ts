@@ -11,7 +11,14 @@ export interface DataSourceOptions {
   poolSize: number;
   logger?: Logger;
   applicationName?: string;
+  /** How long getting a connection may take (from the pool, or a new one) before the statement fails. */
+  connectTimeoutMilliseconds?: number;
+  /** The longest a statement may run (0: no limit; batch tools and migrations run without one). */
+  statementTimeoutMilliseconds?: number;
 }
+
+/** A database that does not answer a connection within this is treated as away (503 within 2 s). */
+export const defaultConnectTimeoutMilliseconds = 1_500;
 
 /** A TypeORM data source on PostgreSQL (a real server, or the embedded one behind its loopback socket). */
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -27,6 +34,13 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize,
       application_name: options.applicationName ?? "customer-graph",
+      connectionTimeoutMillis: options.connectTimeoutMilliseconds ?? defaultConnectTimeoutMilliseconds,
+      ...(options.statementTimeoutMilliseconds ? { statement_timeout: options.statementTimeoutMilliseconds } : {}),
+      // A peer gone silent (no reset, no answer) is noticed by TCP keepalive instead of waited on for ever.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      // A transaction left open by a crashed request would hold its locks and connection for ever.
+      idle_in_transaction_session_timeout: 60_000,
     },
   });
 }
@@ -54,6 +68,8 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   const lockHolder = dataSource.createQueryRunner();
   await lockHolder.connect();
   try {
+    // An index on a large table may take long: migrations run without the server's statement timeout.
+    await lockHolder.query("SET statement_timeout = 0");
     await lockHolder.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
     const executor = new MigrationExecutor(dataSource, lockHolder);
     executor.transaction = "each";
@@ -61,6 +77,7 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
     return applied.map((migration) => migration.name);
   } finally {
     await lockHolder.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]);
+    await lockHolder.query("RESET statement_timeout");
     await lockHolder.release();
   }
 }

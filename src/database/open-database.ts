@@ -1,7 +1,7 @@
 import { AdvancedConsoleLogger, DataSource, Logger } from "typeorm";
 import { Config } from "../config";
 import { StatementCountingLogger } from "../metrics/statement-counting-logger";
-import { createDataSource, migrate } from "./data-source";
+import { createDataSource, DataSourceOptions, migrate } from "./data-source";
 import { embeddedPoolSize, findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 
 export interface OpenDatabase {
@@ -21,36 +21,49 @@ export interface OpenDatabase {
  */
 export async function openDatabase(
   config: Config,
-  options: { logger?: Logger; applicationName?: string; poolSize?: number } = {},
+  options: { logger?: Logger; applicationName?: string; poolSize?: number; statementTimeoutMilliseconds?: number } = {},
 ): Promise<OpenDatabase> {
   const poolSize = options.poolSize ?? config.databasePoolSize;
-  const logger = new StatementCountingLogger(options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined));
-  options = { ...options, logger };
+  const connectOptions: ConnectOptions = {
+    applicationName: options.applicationName,
+    logger: new StatementCountingLogger(options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined)),
+    connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds,
+    statementTimeoutMilliseconds: options.statementTimeoutMilliseconds,
+  };
   if (config.databaseUrl) {
-    return connect(config.databaseUrl, "postgresql", false, poolSize, options, async () => undefined);
+    return connect(config.databaseUrl, "postgresql", false, poolSize, connectOptions, async () => undefined);
   }
   const runningUrl = await findRunningEmbeddedDatabase(config.embeddedDataDir);
   if (runningUrl) {
-    return connect(runningUrl, "embedded", false, embeddedPoolSize, options, async () => undefined);
+    return connect(runningUrl, "embedded", false, embeddedPoolSize, connectOptions, async () => undefined);
   }
   const embedded = await startEmbeddedDatabase(config.embeddedDataDir, config.embeddedSocketPort);
   try {
-    return await connect(embedded.url, "embedded", true, embeddedPoolSize, options, () => embedded.stop());
+    return await connect(embedded.url, "embedded", true, embeddedPoolSize, connectOptions, () => embedded.stop());
   } catch (error) {
     await embedded.stop();
     throw error;
   }
 }
 
+type ConnectOptions = Pick<DataSourceOptions, "logger" | "applicationName" | "connectTimeoutMilliseconds" | "statementTimeoutMilliseconds">;
+
 async function connect(
   url: string,
   kind: OpenDatabase["kind"],
   ownsEmbeddedDatabase: boolean,
   poolSize: number,
-  options: { logger?: Logger; applicationName?: string },
+  options: ConnectOptions,
   release: () => Promise<void>,
 ): Promise<OpenDatabase> {
-  const dataSource = createDataSource({ url, poolSize, logger: options.logger, applicationName: options.applicationName });
+  const dataSource = createDataSource({
+    url,
+    poolSize,
+    logger: options.logger,
+    applicationName: options.applicationName,
+    connectTimeoutMilliseconds: options.connectTimeoutMilliseconds,
+    statementTimeoutMilliseconds: options.statementTimeoutMilliseconds,
+  });
   await dataSource.initialize();
   const appliedMigrations = await migrate(dataSource);
   return {

@@ -4,6 +4,7 @@ import { ArgumentValidationError, AuthorizationError } from "type-graphql";
 import { ValidationError } from "class-validator";
 import { QueryLimitCode } from "../access/query-limits-plugin";
 import { ClientError, ClientErrorCode } from "./errors";
+import { isDatabaseUnavailable, ServiceUnavailableError } from "../database/database-availability";
 
 /** Codes that graphql-js and Apollo attach themselves; their messages are written for clients. */
 const passThroughCodes = new Set([
@@ -17,6 +18,8 @@ const passThroughCodes = new Set([
   // Raised by the access layer with messages written for the caller.
   "UNAUTHENTICATED",
   "FORBIDDEN",
+  // The database is away: the request may be retried as it is.
+  "SERVICE_UNAVAILABLE",
   ...Object.values(QueryLimitCode),
 ]);
 
@@ -46,6 +49,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // Written for clients, like the message (e.g. a rate-limited request's retryAfter and bucket state); http is Apollo's.
     const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code, ...(field && { field }) } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    const unavailable = new ServiceUnavailableError();
+    const { http: _http, ...extensions } = unavailable.extensions;
+    return { message: unavailable.message, path: formatted.path, extensions };
   }
   // Logged with the request id by the request log plugin.
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
