@@ -11,6 +11,7 @@ import { startGraphQLHttpServer } from "./http/graphql-http-server";
 import { createApolloServer } from "./server";
 import { RunningMetricsServer, startMetricsServer } from "./metrics/metrics-server";
 import { checkReadiness } from "./health/readiness";
+import { registerServerMetrics } from "./metrics/server-metrics";
 
 export interface RunningApplication {
   url: string;
@@ -48,6 +49,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     }
     await policies.reevaluateIfStale();
     const registry = policies.registry;
+    registerServerMetrics(database.dataSource, registry);
     const authenticator = new Authenticator(database.dataSource);
     const developmentKey = database.ownsEmbeddedDatabase ? await createDevelopmentKey(database.dataSource) : null;
     const server = createApolloServer(await buildCustomerGraphSchema(), database.dataSource, { limits: config.queryLimits });

@@ -121,6 +121,10 @@ describe("the server on a new machine (embedded database)", () => {
       const metrics = await (await fetch(first.metricsUrl)).text();
       expect(Number(/^customer_graph_sql_statements_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
       expect(metrics).toMatch(/^process_cpu_seconds_total /m);
+      expect(metrics).toMatch(/^customer_graph_db_pool_connections \d+$/m);
+      expect(metrics).toMatch(/^customer_graph_rule_set_info\{version="\w+"\} 1$/m);
+      expect(metrics).toMatch(/^customer_graph_policy_accounts_evaluated_total 12$/m);
+      expect(metrics).toMatch(/^customer_graph_graphql_request_duration_seconds_count\{operation="Account360List",outcome="ok"\} 1$/m);
       expect((await fetch(first.url.replace("/graphql", "/metrics"))).status).toBe(404);
     } finally {
       await stopServer(first.process);
