@@ -11,6 +11,7 @@ import { startGraphQLHttpServer } from "./http/graphql-http-server";
 import { createApolloServer } from "./server";
 import { RunningMetricsServer, startMetricsServer } from "./metrics/metrics-server";
 import { checkReadiness } from "./health/readiness";
+import { logger } from "./logging/logger";
 import { registerServerMetrics } from "./metrics/server-metrics";
 
 export interface RunningApplication {
@@ -24,8 +25,8 @@ export interface RunningApplication {
 }
 
 const log = {
-  info: (message: string) => console.log(message),
-  error: (message: string) => console.error(message),
+  info: (message: string) => logger.info(message),
+  error: (message: string) => logger.error(message),
 };
 
 /**

@@ -31,6 +31,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       default: 200,
       desc: "Accounts seeded on the first start of an empty embedded database (0: none)",
     }),
+    LOG_LEVEL: str({
+      default: "info",
+      choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
+      desc: "Least severe level of the JSON log lines (the logger reads it as it loads)",
+    }),
     LOG_SQL: bool({ default: false, desc: "Log every SQL statement (development only)" }),
     MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
     RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),

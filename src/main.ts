@@ -2,6 +2,7 @@ import "./production-mode";
 import "reflect-metadata";
 import { startApplication } from "./application";
 import { loadConfig } from "./config";
+import { logger } from "./logging/logger";
 
 /** Start-up only: read the config, start the application, stop it cleanly on a signal. */
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     console.log(`Development API key (role internal, 30 days): ${application.developmentKey}\nSend it as the header  Authorization: Bearer <key>`);
   }
   const stop = async () => {
+    logger.info("stopping: no new connections; finishing the requests in flight");
     await application.stop();
     process.exit(0);
   };

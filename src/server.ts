@@ -5,7 +5,7 @@ import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
 import { queryLimitsPlugin } from "./access/query-limits-plugin";
 import { defaultLimitsByRole, LimitsByRole, parserMaxTokens } from "./access/query-limits";
-import { consoleRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
+import { loggedRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
 import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
@@ -31,7 +31,7 @@ export function createApolloServer(
       // We send no cache hints; left installed, it wraps every field's resolver (about 4% of CPU on the 360° list).
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(dataSource, limits),
-      requestLogPlugin(options.log ?? consoleRequestLog),
+      requestLogPlugin(options.log ?? loggedRequestLog),
       requestMetricsPlugin(),
       databaseAvailabilityPlugin(),
     ],

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { RequestContext } from "../context";
 import { Role } from "./roles";
+import { logger } from "../logging/logger";
 
 export interface RequestLog {
   /** An error the client sees only as INTERNAL_SERVER_ERROR with this request id. */
@@ -20,10 +21,10 @@ export interface AuditEntry {
   outcome: "ok" | string;
 }
 
-/** JSON lines on the console: what the server logs unless told otherwise. */
-export const consoleRequestLog: RequestLog = {
-  internalError: (requestId, error) => console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? error.stack : String(error) })),
-  audit: (entry) => console.log(JSON.stringify({ level: "info", message: "partner request", ...entry })),
+/** The server's JSON log (pino), each line with its request id. */
+export const loggedRequestLog: RequestLog = {
+  internalError: (requestId, error) => logger.error({ requestId, err: error }, "internal error"),
+  audit: (entry) => logger.info({ audit: true, ...entry }, "partner request"),
 };
 
 /**
