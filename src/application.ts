@@ -12,6 +12,7 @@ import { createApolloServer } from "./server";
 import { RunningMetricsServer, startMetricsServer } from "./metrics/metrics-server";
 import { checkReadiness } from "./health/readiness";
 import { logger } from "./logging/logger";
+import { deleteExpiredResponses } from "./idempotency/idempotent-requests";
 import { registerServerMetrics } from "./metrics/server-metrics";
 
 export interface RunningApplication {
@@ -62,6 +63,10 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       readiness: () => checkReadiness(database.dataSource, registry),
       context: async (request) => createRequestContext(database.dataSource, registry, await authenticator.authenticate(request.headers.authorization)),
     });
+    const expiry = setInterval(() => {
+      deleteExpiredResponses(database.dataSource).catch((error: unknown) => logger.warn({ err: error }, "idempotency: expired responses not deleted"));
+    }, 3_600_000);
+    expiry.unref();
     const runningPolicies = policies;
     const runningMetrics = metrics;
     return {
@@ -71,6 +76,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       databaseKind: database.kind,
       policies: runningPolicies,
       async stop() {
+        clearInterval(expiry);
         await http.close();
         await runningMetrics.close();
         await server.stop();

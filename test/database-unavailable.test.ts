@@ -1,4 +1,6 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { randomUUID } from "node:crypto";
+import { createAccount } from "./support/factories";
 import { DataSource } from "typeorm";
 import { fullPersonalDataAccess, Role } from "../src/access/roles";
 import { createRequestContext, RequestContext } from "../src/context";
@@ -37,10 +39,11 @@ describe("while the database is away", () => {
     await proxy.stop();
   });
 
-  const ask = async () => {
-    const response = await server.executeOperation({ query }, { contextValue: createRequestContext(dataSource, policies, caller) });
+  const ask = async (text = query, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const http = { method: "POST", headers: new HeaderMap(Object.entries(headers)), search: "", body: {} };
+    const response = await server.executeOperation({ query: text, variables, http }, { contextValue: createRequestContext(dataSource, policies, caller) });
     if (response.body.kind !== "single") throw new Error("Expected a single result");
-    return { status: response.http.status, retryAfter: response.http.headers.get("retry-after"), result: response.body.singleResult };
+    return { status: response.http.status, headers: response.http.headers, retryAfter: response.http.headers.get("retry-after"), result: response.body.singleResult };
   };
 
   test("when it goes, then requests get SERVICE_UNAVAILABLE (HTTP 503, Retry-After) within 2 s and readiness says no; when it is back, the server recovers by itself", async () => {
@@ -67,5 +70,27 @@ describe("while the database is away", () => {
     }
     expect(recovered).toBe(true);
     expect((await checkReadiness(dataSource, policies)).ready).toBe(true);
+  });
+
+  test("when a client retries a keyed mutation through a database outage, then exactly one write lands and the retries return it", async () => {
+    const account = await createAccount(dataSource);
+    const order = `mutation ($accountId: ID!) { placeOrder(input: { accountId: $accountId, channel: WEB, lines: [{ product: "Outage", quantity: 1, unitPrice: { amount: "3.00", currency: "USD" } }] }) { id } }`;
+    const headers = { "idempotency-key": randomUUID() };
+    await proxy.stop();
+    const during = await ask(order, { accountId: account.globalId }, headers);
+    expect(during.status).toBe(503);
+    await proxy.start();
+    let acknowledged: Awaited<ReturnType<typeof ask>> | undefined;
+    for (let attempt = 0; attempt < 50 && !acknowledged; attempt++) {
+      const retry = await ask(order, { accountId: account.globalId }, headers);
+      if (retry.status === 503) await new Promise((resolve) => setTimeout(resolve, 100));
+      else acknowledged = retry;
+    }
+    expect(acknowledged?.result.errors).toBeUndefined();
+    const again = await ask(order, { accountId: account.globalId }, headers);
+    expect(again.result.data).toEqual(acknowledged?.result.data);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const [{ orders }] = await dataSource.query("SELECT count(*)::int AS orders FROM orders WHERE account_id = $1", [account.id]);
+    expect(orders).toBe(1);
   });
 });

@@ -53,15 +53,33 @@ export function wholeGraphScope(dataSource: DataSource): DataScope {
 export function partnerScope(dataSource: DataSource, partnerId: string, personalData: PersonalDataAccess): DataScope {
   const asPartner = <Result>(work: Work<Result>) =>
     dataSource.transaction(async (manager) => {
-      // Both settings end with the transaction: a pooled connection never carries them to the next request.
-      await manager.query(`SELECT set_config('role', $1, true), set_config('app.partner_id', $2, true)`, [partnerDatabaseRole, partnerId]);
+      await actAsPartner(manager, partnerId);
       return work(manager);
     });
+  return { ...partnerFilter(partnerId, personalData), read: asPartner, transaction: asPartner };
+}
+
+/**
+ * The same scope inside one transaction that spans the whole request (an idempotent mutation: its
+ * writes and its stored response commit together). Reads see the request's own writes; each write
+ * is a savepoint; a partner's role and setting hold for the whole transaction.
+ */
+export async function scopeInRequestTransaction(manager: EntityManager, caller: Pick<Caller, "partnerId" | "personalData">): Promise<DataScope> {
+  const inTransaction = { read: <Result>(work: Work<Result>) => work(manager), transaction: <Result>(work: Work<Result>) => manager.transaction(work) };
+  if (caller.partnerId === null) return { ...wholeGraphScope(manager.connection), ...inTransaction };
+  await actAsPartner(manager, caller.partnerId);
+  return { ...partnerFilter(caller.partnerId, caller.personalData), ...inTransaction };
+}
+
+/** Both settings end with the transaction: a pooled connection never carries them to the next request. */
+async function actAsPartner(manager: EntityManager, partnerId: string): Promise<void> {
+  await manager.query(`SELECT set_config('role', $1, true), set_config('app.partner_id', $2, true)`, [partnerDatabaseRole, partnerId]);
+}
+
+function partnerFilter(partnerId: string, personalData: PersonalDataAccess): Omit<DataScope, "read" | "transaction"> {
   return {
     partnerId,
     personalData,
-    read: asPartner,
-    transaction: asPartner,
     select: (manager, entity, alias) => {
       const condition = partnerRowCondition(entity, alias);
       return manager.getRepository(entity).createQueryBuilder(alias).where(condition, { scopePartnerId: partnerId });

@@ -20,6 +20,8 @@ const passThroughCodes = new Set([
   "FORBIDDEN",
   // The database is away: the request may be retried as it is.
   "SERVICE_UNAVAILABLE",
+  // An Idempotency-Key sent again with another request.
+  "IDEMPOTENCY_KEY_REUSED",
   ...Object.values(QueryLimitCode),
 ]);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Partner } from "../../src/partners/partner.entity";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, HeaderMap } from "@apollo/server";
 import { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { GraphQLFormattedError, GraphQLSchema, print } from "graphql";
 import { DataSource } from "typeorm";
@@ -73,16 +73,24 @@ export async function startTestApp(options: { rulesDirectory?: string; limits?: 
     return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller));
   }
 
-  /** A document run with a context made by the test, e.g. with a data scope of its own. */
+  /** A document run with a context made by the test, e.g. with a data scope of its own, and HTTP headers if given. */
   async function executeInContext<Data = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> | undefined,
     contextValue: RequestContext,
-  ): Promise<ExecutionResult<Data> & { http: { status?: number } }> {
-    const response = await server.executeOperation<Data>({ query, variables }, { contextValue });
+    headers: Record<string, string> = {},
+  ): Promise<ExecutionResult<Data> & { http: { status?: number; headers: HeaderMap } }> {
+    const http = { method: "POST", headers: new HeaderMap(Object.entries(headers)), search: "", body: {} };
+    const response = await server.executeOperation<Data>({ query, variables, http }, { contextValue });
     if (response.body.kind !== "single") throw new Error("Expected a single result");
     // Through JSON, as a client receives it (scalars serialized, e.g. DateTime as strings).
-    return { ...(JSON.parse(JSON.stringify(response.body.singleResult)) as ExecutionResult<Data>), http: { status: response.http.status } };
+    const result = JSON.parse(JSON.stringify(response.body.singleResult)) as ExecutionResult<Data>;
+    return { ...result, http: { status: response.http.status, headers: response.http.headers } };
+  }
+
+  /** Any text as a document, with HTTP headers (e.g. Idempotency-Key). */
+  function executeWithHeaders<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>, caller: Caller = internalCaller) {
+    return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller), headers);
   }
 
   return {
@@ -95,6 +103,7 @@ export async function startTestApp(options: { rulesDirectory?: string; limits?: 
     execute,
     executeText,
     executeInContext,
+    executeWithHeaders,
     async close() {
       await server.stop();
       await dataSource.destroy();

@@ -204,4 +204,4 @@ export const customerGraphTableNames = ["account_managers", "partners", "account
 export const policyResultTableNames = ["account_assessments", "account_assessment_history", "ticket_priority_explanations", "ticket_priority_history"] as const;
 
 /** API keys name partners, which a reset replaces: they go too (create new ones with npm run keys:create). */
-export const accessTableNames = ["api_keys"] as const;
+export const accessTableNames = ["api_keys", "idempotent_requests"] as const;
