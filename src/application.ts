@@ -43,7 +43,10 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   let metrics: RunningMetricsServer | undefined;
   try {
     metrics = await startMetricsServer(config.metricsPort, config.metricsHost);
-    policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, { watch: config.watchRules });
+    policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, {
+      watch: config.watchRules,
+      listen: database.kind === "postgresql",
+    });
     if (database.ownsEmbeddedDatabase) {
       // Loaded only here: the seed's faker holds about 30 MB that a server on PostgreSQL never needs.
       const { seedDemoGraphIfEmpty } = await import("./database/seed/demo-seed");

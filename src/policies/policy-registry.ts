@@ -25,7 +25,7 @@ export class RuleSetUnavailableError extends Error {
  * Holds the rule set in service and swaps it whole when a reload is good; a bad reload keeps the
  * last good set and records the error per family. Emits "changed" with the new set after a swap.
  */
-export class PolicyRegistry extends EventEmitter<{ changed: [RuleSet]; rejected: [string] }> {
+export class PolicyRegistry extends EventEmitter<{ changed: [RuleSet]; rejected: [string]; adopted: [RuleSet] }> {
   private lastErrors = new Map<PolicyFamily, { message: string; at: Date }>();
 
   private constructor(
@@ -64,6 +64,12 @@ export class PolicyRegistry extends EventEmitter<{ changed: [RuleSet]; rejected:
     this.ruleSet = tested.ruleSet;
     this.emit("changed", tested.ruleSet);
     return tested.ruleSet;
+  }
+
+  /** Serves a set put in service elsewhere (another process's file change, a rollback), without announcing it as this folder's change. */
+  adopt(ruleSet: RuleSet): void {
+    this.ruleSet = ruleSet;
+    this.emit("adopted", ruleSet);
   }
 
   status(): RuleSetStatus[] {

@@ -4,6 +4,7 @@ import { ApiKeys1764000000000 } from "./1764000000000-api-keys";
 import { RateLimitBuckets1764100000000 } from "./1764100000000-rate-limit-buckets";
 import { PartnerRowSecurity1764200000000 } from "./1764200000000-partner-row-security";
 import { IdempotentRequests1764300000000 } from "./1764300000000-idempotent-requests";
+import { RuleSetPublication1764400000000 } from "./1764400000000-rule-set-publication";
 
 /** Every migration, oldest first. */
-export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000, ApiKeys1764000000000, RateLimitBuckets1764100000000, PartnerRowSecurity1764200000000, IdempotentRequests1764300000000];
+export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000, ApiKeys1764000000000, RateLimitBuckets1764100000000, PartnerRowSecurity1764200000000, IdempotentRequests1764300000000, RuleSetPublication1764400000000];
