@@ -16,6 +16,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       default: undefined,
       desc: "PostgreSQL connection string (secret: may hold a password). Unset: the embedded PGlite database",
     }),
+    DATABASE_REPLICA_URLS: str({
+      default: "",
+      desc: "Read replicas of DATABASE_URL, comma-separated (secret: may hold passwords): list reads go there, writes and transactions to DATABASE_URL",
+    }),
     DATABASE_POOL_SIZE: num({ default: 10, desc: "Connections the server keeps to PostgreSQL" }),
     DATABASE_CONNECT_TIMEOUT_MS: num({ default: 1_500, desc: "How long a request waits for a database connection before it gets 503" }),
     DATABASE_STATEMENT_TIMEOUT_MS: num({ default: 15_000, desc: "The longest a request's statement may run in the server (0: no limit)" }),
@@ -52,6 +56,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     port: settings.PORT,
     host: settings.HOST,
     databaseUrl: settings.DATABASE_URL,
+    databaseReplicaUrls: replicaUrls(settings.DATABASE_REPLICA_URLS),
     databasePoolSize: settings.DATABASE_POOL_SIZE,
     databaseConnectTimeoutMilliseconds: settings.DATABASE_CONNECT_TIMEOUT_MS,
     databaseStatementTimeoutMilliseconds: settings.DATABASE_STATEMENT_TIMEOUT_MS,
@@ -70,3 +75,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** Each replica a PostgreSQL URL; a bad one stops the boot naming it (without echoing a password). */
+function replicaUrls(text: string): string[] {
+  const urls = text.split(",").map((url) => url.trim()).filter((url) => url.length > 0);
+  urls.forEach((url, index) => {
+    if (!/^postgres(ql)?:\/\/[^\s]+$/.test(url)) throw new Error(`DATABASE_REPLICA_URLS: entry ${index + 1} is not a postgres:// URL`);
+  });
+  return urls;
+}

@@ -1,5 +1,6 @@
 import { types } from "pg";
 import { DataSource, Logger, MigrationExecutor } from "typeorm";
+import { PostgresDataSourceOptions } from "typeorm/driver/postgres/PostgresDataSourceOptions";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 
@@ -15,6 +16,8 @@ export interface DataSourceOptions {
   connectTimeoutMilliseconds?: number;
   /** The longest a statement may run (0: no limit; batch tools and migrations run without one). */
   statementTimeoutMilliseconds?: number;
+  /** Read replicas: TypeORM sends a query builder's reads outside transactions to them, everything else to `url`. */
+  replicaUrls?: readonly string[];
 }
 
 /** A database that does not answer a connection within this is treated as away (503 within 2 s). */
@@ -22,9 +25,12 @@ export const defaultConnectTimeoutMilliseconds = 1_500;
 
 /** A TypeORM data source on PostgreSQL (a real server, or the embedded one behind its loopback socket). */
 export function createDataSource(options: DataSourceOptions): DataSource {
+  const replicas = options.replicaUrls ?? [];
   return new DataSource({
     type: "postgres",
-    url: withJitOff(options.url),
+    ...(replicas.length === 0
+      ? { url: withJitOff(options.url) }
+      : { replication: { master: { url: withJitOff(options.url) }, slaves: replicas.map((url) => ({ url: withJitOff(url) })) } }),
     entities,
     migrations,
     migrationsTableName: "schema_migrations",
@@ -43,6 +49,12 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       idle_in_transaction_session_timeout: 60_000,
     },
   });
+}
+
+/** The primary's connection string (also with replicas): where writes, LISTEN and migrations go. */
+export function primaryUrl(dataSource: DataSource): string {
+  const options = dataSource.options as PostgresDataSourceOptions;
+  return (options.replication?.master.url ?? options.url)!;
 }
 
 /**

@@ -31,7 +31,7 @@ export async function openDatabase(
     statementTimeoutMilliseconds: options.statementTimeoutMilliseconds,
   };
   if (config.databaseUrl) {
-    return connect(config.databaseUrl, "postgresql", false, poolSize, connectOptions, async () => undefined);
+    return connect(config.databaseUrl, "postgresql", false, poolSize, { ...connectOptions, replicaUrls: config.databaseReplicaUrls }, async () => undefined);
   }
   const runningUrl = await findRunningEmbeddedDatabase(config.embeddedDataDir);
   if (runningUrl) {
@@ -46,7 +46,7 @@ export async function openDatabase(
   }
 }
 
-type ConnectOptions = Pick<DataSourceOptions, "logger" | "applicationName" | "connectTimeoutMilliseconds" | "statementTimeoutMilliseconds">;
+type ConnectOptions = Pick<DataSourceOptions, "logger" | "applicationName" | "connectTimeoutMilliseconds" | "statementTimeoutMilliseconds" | "replicaUrls">;
 
 async function connect(
   url: string,
@@ -63,6 +63,7 @@ async function connect(
     applicationName: options.applicationName,
     connectTimeoutMilliseconds: options.connectTimeoutMilliseconds,
     statementTimeoutMilliseconds: options.statementTimeoutMilliseconds,
+    replicaUrls: options.replicaUrls,
   });
   await dataSource.initialize();
   const appliedMigrations = await migrate(dataSource);

@@ -6,7 +6,7 @@ import { workOnBatches } from "./publication/batch-worker";
 import { activate, activeRuleSet, Activation, hasOpenBatches, isPublished } from "./publication/rule-set-publication";
 import { compileRuleSet, RuleSet } from "./rule-set";
 import { RulesWatcher, watchRules } from "./rules-watcher";
-import { PostgresDataSourceOptions } from "typeorm/driver/postgres/PostgresDataSourceOptions";
+import { primaryUrl } from "../database/data-source";
 import { ActivationListener, listenForActivations } from "./publication/activation-listener";
 
 export interface PolicyLog {
@@ -63,8 +63,7 @@ export class PolicyRuntime {
     runtime.follower = setInterval(() => runtime.follow(), options.followMilliseconds ?? 1_000);
     runtime.follower.unref();
     if (options.listen) {
-      const url = (dataSource.options as PostgresDataSourceOptions).url!;
-      runtime.listener = listenForActivations(url, () => runtime.follow(), (error) => log.error(`rules: listening for activations: ${String(error)}`));
+      runtime.listener = listenForActivations(primaryUrl(dataSource), () => runtime.follow(), (error) => log.error(`rules: listening for activations: ${String(error)}`));
     }
     if (options.watch) runtime.watcher = watchRules(runtime.registry, (error) => log.error(`rules: reload failed: ${String(error)}`));
     return runtime;
