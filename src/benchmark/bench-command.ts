@@ -41,7 +41,7 @@ runCommand(async () => {
     const key = await createApiKey(database.dataSource.manager, { name: "npm run bench", role: Role.INTERNAL, partnerId: null, expiresAt: new Date(Date.now() + 3_600_000) });
     const load = { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds };
     const figures: OperationFigures[] = [];
-    const server = await startServerProcess(config.databaseUrl, options.profile);
+    const server = await startServerProcess(config.databaseUrl, { profileDirectory: options.profile });
     try {
       for (const operation of operations) {
         console.log(`Measuring ${operation.name} (${operation.description})…`);

@@ -20,9 +20,19 @@ export async function freePort(): Promise<number> {
 }
 
 /** The compiled server, as production runs it, on loopback ports; resolves once it serves. */
-export async function startServerProcess(databaseUrl: string, profileDirectory?: string): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, options: { profileDirectory?: string; environment?: Record<string, string> } = {}): Promise<ServerProcess> {
+  const { profileDirectory } = options;
   const [port, metricsPort] = [await freePort(), await freePort()];
-  const environment = { ...process.env, DATABASE_URL: databaseUrl, HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: String(metricsPort), RULES_WATCH: "false" };
+  const environment = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+    RULES_WATCH: "false",
+    LOG_LEVEL: "warn",
+    ...options.environment,
+  };
   const profiling = profileDirectory ? ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`] : [];
   const child = spawn(process.execPath, [...profiling, "dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

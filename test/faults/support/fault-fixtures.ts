@@ -1,0 +1,51 @@
+import { DataSource } from "typeorm";
+import { createApiKey } from "../../../src/access/api-keys";
+import { Role } from "../../../src/access/roles";
+import { createDataSource, migrate } from "../../../src/database/data-source";
+import { runSeedCommand } from "../../../src/database/seed/seed-command";
+import { encodeGlobalId } from "../../../src/shared/global-id";
+
+export interface SeededCluster {
+  dataSource: DataSource;
+  apiKey: string;
+  accountIds: string[];
+}
+
+/** Migrates and seeds the cluster's database (a few accounts), and makes an internal API key. */
+export async function seedCluster(url: string, accounts = 40): Promise<SeededCluster> {
+  const seeding = runSeedCommand(["--accounts", String(accounts), "--seed", "7"], { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" });
+  if ((await seeding) !== 0) throw new Error("seeding the private cluster failed");
+  const dataSource = await createDataSource({ url, poolSize: 2 }).initialize();
+  await migrate(dataSource);
+  const { key } = await createApiKey(dataSource.manager, { name: "fault tests", role: Role.INTERNAL, partnerId: null, expiresAt: null });
+  const rows: Array<{ id: string }> = await dataSource.query("SELECT id FROM accounts WHERE status = 'active' ORDER BY id LIMIT 20");
+  return { dataSource, apiKey: key, accountIds: rows.map((row) => encodeGlobalId("Account", row.id)) };
+}
+
+export interface GraphQLAnswer {
+  status: number;
+  body?: { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> };
+  headers?: Headers;
+}
+
+/** One POST to the server, never waiting more than `timeoutMilliseconds`; a network failure is status 0. */
+export async function post(
+  url: string,
+  apiKey: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  timeoutMilliseconds = 10_000,
+): Promise<GraphQLAnswer> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}`, ...headers },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMilliseconds),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLAnswer["body"], headers: response.headers };
+  } catch {
+    return { status: 0 };
+  }
+}
