@@ -46,6 +46,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, {
       watch: config.watchRules,
       listen: database.kind === "postgresql",
+      followMilliseconds: config.followRulesMilliseconds,
     });
     if (database.ownsEmbeddedDatabase) {
       // Loaded only here: the seed's faker holds about 30 MB that a server on PostgreSQL never needs.

@@ -44,6 +44,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
     RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
     RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
+    RULES_FOLLOW_MS: num({
+      default: 1_000,
+      desc: "How often a process looks for a rule set put in service by another (NOTIFY usually tells it sooner)",
+    }),
     SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: "On SIGTERM, how long requests in flight may take to finish before their connections close" }),
     METRICS_PORT: num({ default: 9464, desc: "Port of GET /metrics (Prometheus), apart from the API's; 0: any free port" }),
     METRICS_HOST: str({ default: "127.0.0.1", desc: "Interface the metrics port listens on (keep it off the partners' network)" }),
@@ -67,6 +71,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     maxRequestBytes: settings.MAX_REQUEST_BYTES,
     rulesDirectory: settings.RULES_DIRECTORY,
     watchRules: settings.RULES_WATCH,
+    followRulesMilliseconds: settings.RULES_FOLLOW_MS,
     queryLimits: settings.QUERY_LIMITS,
     shutdownGraceMilliseconds: settings.SHUTDOWN_GRACE_MS,
     metricsPort: settings.METRICS_PORT,

@@ -1,0 +1,46 @@
+import { Client } from "pg";
+import { ServerProcess, startServerProcess } from "../../src/benchmark/server-process";
+import { post, SeededCluster, seedCluster } from "./support/fault-fixtures";
+import { PrivateCluster } from "./support/private-cluster";
+
+const listAccounts = `{ accounts(first: 5) { nodes { id name } } }`;
+
+describe("slow statements holding every connection", () => {
+  let cluster: PrivateCluster;
+  let seeded: SeededCluster;
+  let server: ServerProcess;
+  beforeAll(async () => {
+    cluster = await PrivateCluster.start();
+    seeded = await seedCluster(cluster.url);
+    server = await startServerProcess(cluster.url, { environment: { DATABASE_POOL_SIZE: "2", DATABASE_STATEMENT_TIMEOUT_MS: "2000" } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await seeded?.dataSource.destroy().catch(() => undefined);
+    await cluster?.destroy();
+  });
+
+  test("when a lock stalls every statement and the pool runs dry, then requests get 503 within the timeouts, never hang, and succeed once it is released", async () => {
+    const locker = new Client({ connectionString: cluster.url });
+    await locker.connect();
+    await locker.query("BEGIN");
+    await locker.query("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const answer = await post(server.url, seeded.apiKey, listAccounts, {}, {}, 15_000);
+        return { status: answer.status, code: answer.body?.errors?.[0]?.extensions?.code, seconds: (Date.now() - started) / 1000 };
+      }),
+    );
+    await locker.query("ROLLBACK");
+    await locker.end();
+    const slowest = Math.max(...answers.map((answer) => answer.seconds));
+    console.log(`pool exhaustion: ${answers.filter((answer) => answer.status === 503).length} of ${answers.length} requests got 503 (SERVICE_UNAVAILABLE); slowest answer after ${slowest.toFixed(2)} s`);
+    for (const answer of answers) expect(answer).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
+    // Statement timeout 2 s, a connection waited for at most 1.5 s behind two stalled statements: well under 10 s.
+    expect(slowest).toBeLessThan(10);
+    const after = await post(server.url, seeded.apiKey, listAccounts);
+    expect(after.status).toBe(200);
+    expect(after.body?.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,79 @@
+import { appendFile, cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ServerProcess, startServerProcess } from "../../src/benchmark/server-process";
+import { post, SeededCluster, seedCluster } from "./support/fault-fixtures";
+import { PrivateCluster } from "./support/private-cluster";
+
+const versionQuery = `{ ruleSets { version } }`;
+
+describe("three server processes on one PostgreSQL", () => {
+  let cluster: PrivateCluster;
+  let seeded: SeededCluster;
+  const servers: ServerProcess[] = [];
+  let folders: string[];
+  beforeAll(async () => {
+    cluster = await PrivateCluster.start();
+    seeded = await seedCluster(cluster.url, 3_000);
+    folders = [];
+    for (let index = 0; index < 3; index++) {
+      const folder = path.join(await mkdtemp(path.join(tmpdir(), "customer-graph-rules-")), "rules");
+      await cp(path.resolve("rules"), folder, { recursive: true });
+      folders.push(folder);
+      // Looking on their own only once a minute: agreeing within 2 s proves the notification.
+      const environment = { RULES_DIRECTORY: folder, RULES_WATCH: index === 0 ? "true" : "false", RULES_FOLLOW_MS: "60000" };
+      servers.push(await startServerProcess(cluster.url, { environment }));
+    }
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    await seeded?.dataSource.destroy().catch(() => undefined);
+    await cluster?.destroy();
+  });
+
+  const versionOf = async (server: ServerProcess) => {
+    const answer = await post(server.url, seeded.apiKey, versionQuery);
+    return (answer.body?.data?.ruleSets as Array<{ version: string }> | undefined)?.[0]?.version;
+  };
+
+  test("when one server's rule file changes, then all three serve the new version within 2 s and every account is re-evaluated exactly once", async () => {
+    const before = await versionOf(servers[0]);
+    expect(await Promise.all(servers.map(versionOf))).toEqual([before, before, before]);
+    // A new content (the version is its hash) with the same rules: valid, and every analyst test still passes.
+    await appendFile(path.join(folders[0], "tiering.json"), "\n");
+    const changed = Date.now();
+    let versions: Array<string | undefined> = [];
+    let firstSeen = 0;
+    while (Date.now() - changed < 10_000) {
+      versions = await Promise.all(servers.map(versionOf));
+      if (!firstSeen && versions[0] !== before) firstSeen = Date.now();
+      if (versions.every((version) => version !== before && version === versions[0])) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const agreedAt = Date.now();
+    const newVersion = versions[0]!;
+    expect(versions).toEqual([newVersion, newVersion, newVersion]);
+
+    const [{ id: activationId }] = await seeded.dataSource.query(`SELECT id FROM rule_set_activations WHERE version = $1 ORDER BY id DESC LIMIT 1`, [newVersion]);
+    let open = -1;
+    for (let attempt = 0; attempt < 600 && open !== 0; attempt++) {
+      [{ open }] = await seeded.dataSource.query(`SELECT count(*)::int AS open FROM reevaluation_batches WHERE activation_id = $1 AND done_at IS NULL`, [activationId]);
+      if (open !== 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [work] = await seeded.dataSource.query(
+      `SELECT sum(accounts)::int AS evaluated, count(*)::int AS batches, count(DISTINCT claimed_by)::int AS processes FROM reevaluation_batches WHERE activation_id = $1`,
+      [activationId],
+    );
+    const [{ accounts }] = await seeded.dataSource.query(`SELECT count(*)::int AS accounts FROM accounts`);
+    const [{ behind }] = await seeded.dataSource.query(`SELECT count(*)::int AS behind FROM account_assessments WHERE rules_version <> $1`, [newVersion]);
+    const seconds = (agreedAt - changed) / 1000;
+    console.log(
+      `three servers: the watching server served version ${newVersion} ${((firstSeen - changed) / 1000).toFixed(2)} s after the edit, all three ${seconds.toFixed(2)} s after; ` +
+        `re-evaluation: ${work.evaluated} of ${accounts} accounts in ${work.batches} batches shared by ${work.processes} processes, ${behind} behind`,
+    );
+    expect(seconds).toBeLessThan(2);
+    expect(open).toBe(0);
+    expect(work.evaluated).toBe(accounts);
+    expect(behind).toBe(0);
+  });
+});
