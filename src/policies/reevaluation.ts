@@ -1,7 +1,6 @@
 import { DataSource } from "typeorm";
 import { evaluateBatch, gatherFacts, GatheredFacts, ReassessmentSummary, ReassessmentTimings, stopwatch, writeBatch } from "./reassessment";
 import { RuleSet } from "./rule-set";
-import { accountsEvaluated, evaluationBatchSeconds } from "../metrics/metrics";
 
 export interface ReevaluationOptions {
   batchSize?: number;
@@ -44,11 +43,9 @@ export async function reevaluateAllAccounts(dataSource: DataSource, ruleSet: Rul
     const gathered: GatheredFacts = unwrap(await gathering);
     ids = await nextBatchOfIds(dataSource, ids[ids.length - 1], batchSize);
     gathering = ids.length > 0 ? gather(ids) : undefined;
-    const batchStarted = performance.now();
     const evaluated = await clock("engine", () => evaluateBatch(ruleSet, gathered));
     if (writing) record(summary, unwrap(await writing), total, options);
-    const written = clock("writes", () => dataSource.transaction((manager) => writeBatch(manager, evaluated, ruleSet, asOf)));
-    writing = settled(written.finally(() => evaluationBatchSeconds.observe((performance.now() - batchStarted) / 1000)));
+    writing = settled(clock("writes", () => dataSource.transaction((manager) => writeBatch(manager, evaluated, ruleSet, asOf))));
   }
   if (writing) record(summary, unwrap(await writing), total, options);
   if (gathering) await gathering; // Stopped early: let the facts in flight finish before the pool is used elsewhere.
@@ -71,7 +68,6 @@ function record(summary: ReevaluationSummary, batch: ReassessmentSummary, total:
   summary.tickets += batch.tickets;
   summary.ticketsChanged += batch.ticketsChanged;
   summary.batches++;
-  accountsEvaluated.inc(batch.accounts);
   options.onProgress?.(summary.accounts, Math.max(total, summary.accounts));
 }
 
