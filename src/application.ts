@@ -64,6 +64,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       host: config.host,
       maxRequestBytes: config.maxRequestBytes,
       shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
+      ide: config.graphqlIde,
       readiness: () => checkReadiness(database.dataSource, registry),
       context: async (request) => createRequestContext(database.dataSource, registry, await authenticator.authenticate(request.headers.authorization)),
     });

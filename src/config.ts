@@ -35,6 +35,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       default: 200,
       desc: "Accounts seeded on the first start of an empty embedded database (0: none)",
     }),
+    GRAPHQL_IDE: bool({ default: true, desc: "Serve GraphiQL (bundled, works offline) to browsers opening /graphql" }),
     LOG_LEVEL: str({
       default: "info",
       choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
@@ -74,6 +75,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     followRulesMilliseconds: settings.RULES_FOLLOW_MS,
     queryLimits: settings.QUERY_LIMITS,
     shutdownGraceMilliseconds: settings.SHUTDOWN_GRACE_MS,
+    graphqlIde: settings.GRAPHQL_IDE,
     metricsPort: settings.METRICS_PORT,
     metricsHost: settings.METRICS_HOST,
   });

@@ -1,6 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
 import { queryLimitsPlugin } from "./access/query-limits-plugin";
@@ -28,7 +27,8 @@ export function createApolloServer(
     // The highest limit of any role, enforced while parsing; each role's own limit is checked after.
     parseOptions: { maxTokens: parserMaxTokens(limits) },
     plugins: [
-      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Apollo's landing page loads from a CDN: browsers get our own GraphiQL instead (src/http/graphql-ide.ts).
+      ApolloServerPluginLandingPageDisabled(),
       // We send no cache hints; left installed, it wraps every field's resolver (about 4% of CPU on the 360° list).
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(dataSource, limits),

@@ -113,6 +113,16 @@ describe("the server on a new machine (embedded database)", () => {
       });
       expect(batch.status).toBe(400);
       expect(shares.map((share) => share.tier)).toEqual(["platinum", "gold", "silver", "bronze"]);
+      const ide = await fetch(first.url, { headers: { accept: "text/html" } });
+      const page = await ide.text();
+      expect(ide.status).toBe(200);
+      expect(page).toContain("GraphiQL");
+      expect(page).not.toMatch(/(src|href)="https?:/);
+      for (const asset of page.match(/\/graphql\/ide\/[\w.-]+/g) ?? []) {
+        const served = await fetch(new URL(asset, first.url));
+        expect([asset, served.status]).toEqual([asset, 200]);
+      }
+      expect(page.match(/\/graphql\/ide\/[\w.-]+/g)).toHaveLength(4);
       const alive = await fetch(first.url.replace("/graphql", "/healthz"));
       expect([alive.status, await alive.json()]).toEqual([200, { status: "alive" }]);
       const ready = await fetch(first.url.replace("/graphql", "/readyz"));

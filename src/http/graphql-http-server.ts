@@ -1,6 +1,7 @@
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from "@apollo/server";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
+import { ideAssetPath, sendIdeAsset, sendIdePage, wantsIdePage } from "./graphql-ide";
 
 export interface GraphQLHttpServerOptions<Context extends object> {
   port: number;
@@ -12,6 +13,8 @@ export interface GraphQLHttpServerOptions<Context extends object> {
   readiness: () => Promise<{ ready: boolean }>;
   /** How long a stop waits for requests in flight before it closes their connections. */
   shutdownGraceMilliseconds: number;
+  /** Serve GraphiQL (from our own bundle) to browsers opening /graphql. */
+  ide: boolean;
 }
 
 export interface RunningHttpServer {
@@ -55,6 +58,8 @@ async function handle<Context extends object>(
     const readiness = await options.readiness();
     return sendJson(response, readiness.ready ? 200 : 503, readiness);
   }
+  if (options.ide && url.pathname.startsWith(ideAssetPath)) return sendIdeAsset(response, url.pathname);
+  if (options.ide && wantsIdePage(request, url.pathname)) return sendIdePage(response);
   if (url.pathname !== "/graphql") return sendError(response, 404, "NOT_FOUND", "The GraphQL endpoint is /graphql");
   const body = await readBody(request, options.maxRequestBytes);
   if (body === "too large") return sendError(response, 413, "PAYLOAD_TOO_LARGE", `Requests are limited to ${options.maxRequestBytes} bytes`);
