@@ -1,9 +1,8 @@
-import { ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { print } from "graphql";
+import { startCompiledServer, stopCompiledServer } from "./support/compiled-server";
 import { Account360ListDocument, Account360ListQuery, TierDistributionDocument, TierDistributionQuery } from "./generated/graphql";
 
 /**
@@ -19,42 +18,8 @@ describe("the server on a new machine (embedded database)", () => {
 
   const port = 40_000 + Math.floor(Math.random() * 10_000);
 
-  async function startServer(): Promise<{ url: string; key: string; metricsUrl: string; process: ChildProcess }> {
-    const environment: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      EMBEDDED_SOCKET_PORT: String(port + 1),
-      EMBEDDED_DATA_DIR: dataDir,
-      DEMO_ACCOUNTS: "12",
-      METRICS_PORT: "0",
-    };
-    delete environment.DATABASE_URL;
-    const server = spawn(process.execPath, ["dist/src/main.js"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const started = await new Promise<{ url: string; key: string; metricsUrl: string }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const url = /on (http:\/\/\S+)/.exec(output)?.[1];
-        const key = /Development API key \(.*\): (cgk_\S+)/.exec(output)?.[1];
-        const metricsUrl = /metrics on (http:\/\/\S+)/.exec(output)?.[1];
-        if (url && key && metricsUrl) {
-          clearTimeout(timer);
-          resolve({ url, key, metricsUrl });
-        }
-      };
-      server.stdout.on("data", read);
-      server.stderr.on("data", read);
-      server.once("exit", (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
-    });
-    return { ...started, process: server };
-  }
-
-  async function stopServer(server: ChildProcess): Promise<void> {
-    const exited = once(server, "exit");
-    server.kill("SIGTERM");
-    await exited;
-  }
+  const startServer = () => startCompiledServer(dataDir, port);
+  const stopServer = stopCompiledServer;
 
   async function fetch360({ url, key }: { url: string; key: string }): Promise<Account360ListQuery> {
     const response = await fetch(url, {
