@@ -43,4 +43,22 @@ describe("slow statements holding every connection", () => {
     expect(after.status).toBe(200);
     expect(after.body?.errors).toBeUndefined();
   });
+
+  test("when the server is told to stop while a request waits on the database, then that request still gets its answer and the process exits", async () => {
+    const locker = new Client({ connectionString: cluster.url });
+    await locker.connect();
+    await locker.query("BEGIN");
+    await locker.query("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+    const pending = post(server.url, seeded.apiKey, listAccounts, {}, {}, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopped = server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await locker.query("ROLLBACK");
+    await locker.end();
+    const answer = await pending;
+    await stopped;
+    console.log(`graceful stop: the request in flight got HTTP ${answer.status}; the process exited`);
+    expect(answer.status).toBe(200);
+    expect(answer.body?.errors).toBeUndefined();
+  });
 });
