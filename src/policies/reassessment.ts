@@ -40,12 +40,26 @@ export async function gatherFacts(manager: EntityManager, accountIds: readonly s
 }
 
 /**
+ * The engines resolve in promises alone, which never let the event loop serve I/O: a background batch of
+ * 1,000 accounts would hold every API request of the process for its whole evaluation. Every this many
+ * accounts the batch steps aside for a turn of the event loop.
+ */
+const accountsBetweenYields = 50;
+
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Tiering and retention for every account, then the service priority of its open tickets.
  * Runs one after the other: overlapping engine runs were measured slower (garbage collection).
  */
 export async function evaluateBatch(ruleSet: RuleSet, gathered: GatheredFacts): Promise<EvaluatedBatch> {
   const assessments: AccountOutcomeToWrite[] = [];
-  for (const [accountId, facts] of gathered.accounts) assessments.push({ accountId, outcome: await assessAccount(ruleSet, facts) });
+  for (const [accountId, facts] of gathered.accounts) {
+    assessments.push({ accountId, outcome: await assessAccount(ruleSet, facts) });
+    if (assessments.length % accountsBetweenYields === 0) await yieldToRequests();
+  }
   const factsOfAccount = new Map(assessments.map(({ accountId, outcome }) => [accountId, outcome.facts]));
   const priorities: TicketPriorityToWrite[] = [];
   for (const [ticketId, ticket] of gathered.openTickets) {
