@@ -1,26 +1,13 @@
 import { Client } from "pg";
-import { ServerProcess, startServerProcess } from "../../src/benchmark/server-process";
-import { post, SeededCluster, seedCluster } from "./support/fault-fixtures";
-import { PrivateCluster } from "./support/private-cluster";
+import { post, useFaultEnvironment } from "./support/fault-fixtures";
 
 const listAccounts = `{ accounts(first: 5) { nodes { id name } } }`;
 
 describe("slow statements holding every connection", () => {
-  let cluster: PrivateCluster;
-  let seeded: SeededCluster;
-  let server: ServerProcess;
-  beforeAll(async () => {
-    cluster = await PrivateCluster.start();
-    seeded = await seedCluster(cluster.url);
-    server = await startServerProcess(cluster.url, { environment: { DATABASE_POOL_SIZE: "2", DATABASE_STATEMENT_TIMEOUT_MS: "2000" } });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await seeded?.dataSource.destroy().catch(() => undefined);
-    await cluster?.destroy();
-  });
+  const stage = useFaultEnvironment({ DATABASE_POOL_SIZE: "2", DATABASE_STATEMENT_TIMEOUT_MS: "2000" });
 
   test("when a lock stalls every statement and the pool runs dry, then requests get 503 within the timeouts, never hang, and succeed once it is released", async () => {
+    const { cluster, seeded, server } = stage;
     const locker = new Client({ connectionString: cluster.url });
     await locker.connect();
     await locker.query("BEGIN");
@@ -45,6 +32,7 @@ describe("slow statements holding every connection", () => {
   });
 
   test("when the server is told to stop while a request waits on the database, then that request still gets its answer and the process exits", async () => {
+    const { cluster, seeded, server } = stage;
     const locker = new Client({ connectionString: cluster.url });
     await locker.connect();
     await locker.query("BEGIN");

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ServerProcess, startServerProcess } from "../../src/benchmark/server-process";
-import { post, SeededCluster, seedCluster } from "./support/fault-fixtures";
-import { PrivateCluster } from "./support/private-cluster";
+import { post, useFaultEnvironment } from "./support/fault-fixtures";
 
 const placeOrder = `mutation ($accountId: ID!, $product: String!) {
   placeOrder(input: { accountId: $accountId, channel: WEB, lines: [{ product: $product, quantity: 1, unitPrice: { amount: "4.00", currency: "USD" } }] }) { id }
@@ -13,21 +11,10 @@ const writers = 4;
 const retryForMilliseconds = 60_000;
 
 describe("a database restart under a steady write load", () => {
-  let cluster: PrivateCluster;
-  let seeded: SeededCluster;
-  let server: ServerProcess;
-  beforeAll(async () => {
-    cluster = await PrivateCluster.start();
-    seeded = await seedCluster(cluster.url);
-    server = await startServerProcess(cluster.url);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await seeded?.dataSource.destroy().catch(() => undefined);
-    await cluster?.destroy();
-  });
+  const stage = useFaultEnvironment();
 
   test("when PostgreSQL restarts while clients write with idempotency keys and retry, then no acknowledged write is lost and none is doubled", async () => {
+    const { cluster, seeded, server } = stage;
     const run = randomUUID().slice(0, 8);
     const acknowledged = new Set<string>();
     let retried = 0;

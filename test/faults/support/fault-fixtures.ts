@@ -4,6 +4,8 @@ import { Role } from "../../../src/access/roles";
 import { createDataSource, migrate } from "../../../src/database/data-source";
 import { runSeedCommand } from "../../../src/database/seed/seed-command";
 import { encodeGlobalId } from "../../../src/shared/global-id";
+import { ServerProcess, startServerProcess } from "../../../src/benchmark/server-process";
+import { PrivateCluster } from "./private-cluster";
 
 export interface SeededCluster {
   dataSource: DataSource;
@@ -48,4 +50,29 @@ export async function post(
   } catch {
     return { status: 0 };
   }
+}
+
+export interface FaultEnvironment {
+  cluster: PrivateCluster;
+  seeded: SeededCluster;
+  server: ServerProcess;
+}
+
+/**
+ * The usual stage of a fault test, set up before its tests and torn down after: a private cluster,
+ * seeded, and one compiled server on it (with `serverEnvironment` added to its settings).
+ */
+export function useFaultEnvironment(serverEnvironment: Record<string, string> = {}): FaultEnvironment {
+  const stage = {} as FaultEnvironment;
+  beforeAll(async () => {
+    stage.cluster = await PrivateCluster.start();
+    stage.seeded = await seedCluster(stage.cluster.url);
+    stage.server = await startServerProcess(stage.cluster.url, { environment: serverEnvironment });
+  });
+  afterAll(async () => {
+    await stage.server?.stop();
+    await stage.seeded?.dataSource.destroy().catch(() => undefined);
+    await stage.cluster?.destroy();
+  });
+  return stage;
 }
