@@ -58,6 +58,8 @@ export class PolicyRuntime {
       runtime.follow();
     });
     runtime.registry.on("rejected", (report) => log.error(`rules: the change was refused, the last good version keeps serving:\n${report}`));
+    // At start, the folder's version only if it was never published, so that a restart does not undo a rollback.
+    if (!(await isPublished(dataSource.manager, runtime.filesRuleSet.version))) runtime.pendingPublication = runtime.filesRuleSet;
     runtime.follow();
     await runtime.following;
     runtime.follower = setInterval(() => runtime.follow(), options.followMilliseconds ?? 1_000);
@@ -112,12 +114,9 @@ export class PolicyRuntime {
     );
   }
 
-  /**
-   * A change seen in the folder goes into service (also a return to an earlier content); at start, the
-   * folder's version only if it was never published, so that a restart does not undo a rollback.
-   */
+  /** A change seen in the folder goes into service (also a return to an earlier content); then the group's version is followed. */
   private async followOnce(): Promise<void> {
-    const pending = this.pendingPublication ?? ((await isPublished(this.dataSource.manager, this.filesRuleSet.version)) ? undefined : this.filesRuleSet);
+    const pending = this.pendingPublication;
     if (pending) {
       await activate(this.dataSource, pending, "published", this.name);
       if (this.pendingPublication === pending) this.pendingPublication = undefined;

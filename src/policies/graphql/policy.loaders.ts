@@ -21,12 +21,6 @@ export interface AssessmentDetails {
 
 /** The loaders of the policy results of one request: one query per batch of accounts or tickets. */
 export function createPolicyLoaders(scope: DataScope) {
-  /** One statement for the ids of a batch, limited to the accounts the scope may see. */
-  const readForAccounts = <Row>(sql: (visible: string) => string, accountIds: ReadonlyArray<string>): Promise<Row[]> => {
-    const parameters: unknown[] = [accountIds];
-    const visible = scope.accountCondition("account_id", parameters);
-    return scope.read((manager) => manager.query(sql(visible), parameters));
-  };
   return {
     assessmentByAccountId: loaderById<StoredAssessment>(async (accountIds) => {
       const summaries = await scope.read((manager) =>
@@ -34,15 +28,18 @@ export function createPolicyLoaders(scope: DataScope) {
       );
       return summaries.map(toStoredAssessment);
     }),
-    assessmentDetailsByAccountId: loaderById<AssessmentDetails>((accountIds) =>
-      readForAccounts(
-        (visible) =>
+    assessmentDetailsByAccountId: loaderById<AssessmentDetails>((accountIds) => {
+      const parameters: unknown[] = [accountIds];
+      const visible = scope.accountCondition("account_id", parameters);
+      return scope.read((manager) =>
+        manager.query(
           `SELECT account_id AS id, facts, tiering_explanation AS "tieringExplanation", near_miss AS "nearMiss",
                   retention_explanation AS "retentionExplanation"
            FROM account_assessments WHERE account_id = ANY($1) AND ${visible}`,
-        accountIds,
-      ),
-    ),
+          parameters,
+        ),
+      );
+    }),
     priorityExplanationByTicketId: loaderById<{ id: string; explanation: Explanation }>((ticketIds) => {
       const parameters: unknown[] = [ticketIds];
       const visible = scope.accountCondition("ticket.account_id", parameters);
