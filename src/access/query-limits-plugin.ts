@@ -88,13 +88,14 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
     async requestDidStart() {
       let cost: Record<string, unknown> | undefined;
       return {
-        async didResolveOperation({ request, document, schema, contextValue, operationName, operation }) {
+        async didResolveOperation({ request, source, document, schema, contextValue, operationName, operation }) {
           if (operation?.operation === "subscription") {
             throw new GraphQLError("Subscriptions are not served", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
           }
           const role = contextValue.caller.role;
           const limits = limitsByRole[role];
-          const problem = rememberedProblem(document, role, () => documentProblem(request.query ?? "", schema, document, limits, parserLimit));
+          // `source`, not `request.query`: a persisted query's hit sends only its hash, and its text must count all the same.
+          const problem = rememberedProblem(document, role, () => documentProblem(source ?? "", schema, document, limits, parserLimit));
           if (problem) throw refusal(problem.code, problem.message);
           // No operation to run (several, none named): Apollo refuses the request itself, nothing to charge.
           if (!operation) return;

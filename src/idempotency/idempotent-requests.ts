@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { FormattedExecutionResult } from "graphql";
+import stableStringify from "safe-stable-stringify";
 import { DataSource, EntityManager } from "typeorm";
 
 export interface StoredResponse {
@@ -7,9 +8,12 @@ export interface StoredResponse {
   response: FormattedExecutionResult;
 }
 
-/** The same operation, operation name and variables: what a retry sends again. */
-export function requestHash(query: string | undefined, operationName: string | undefined, variables: Record<string, unknown> | undefined): string {
-  return createHash("sha256").update(JSON.stringify([query ?? "", operationName ?? null, variables ?? {}])).digest("hex");
+/**
+ * The same document, operation name and variables: what a retry sends again. Variables are hashed
+ * with their keys sorted: a client that rebuilds its variables object in another order is still retrying.
+ */
+export function requestHash(document: string, operationName: string | undefined, variables: Record<string, unknown> | undefined): string {
+  return createHash("sha256").update(stableStringify([document, operationName ?? null, variables ?? {}])).digest("hex");
 }
 
 export async function findStoredResponse(manager: EntityManager, apiKeyId: string, idempotencyKey: string): Promise<StoredResponse | undefined> {
