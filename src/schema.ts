@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { roleAuthChecker } from "./access/auth-checker";
+import { applyRoleRules } from "./access/role-guard";
+import { roleRules } from "./access/role-rules";
 import { AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
@@ -35,13 +36,13 @@ export const resolvers = [
   PolicyQueryResolver,
 ] as const;
 
-/** The GraphQL schema, built from the resolvers; inputs are validated with class-validator. */
-export function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers,
-    validate: { skipMissingProperties: true, forbidUnknownValues: false },
-    authChecker: roleAuthChecker,
-  });
+/**
+ * The GraphQL schema, built from the resolvers; inputs are validated with class-validator. Roles come
+ * from the role rules alone: without an authChecker, type-graphql refuses to build with an @Authorized.
+ */
+export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, validate: { skipMissingProperties: true, forbidUnknownValues: false } });
+  return applyRoleRules(schema, roleRules);
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real changes. */

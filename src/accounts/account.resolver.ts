@@ -1,6 +1,5 @@
-import { Role } from "../access/roles";
 import { checkAssessmentFilter } from "../policies/graphql/assessment-filter";
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { RequestContext } from "../context";
 import { tryDecodeGlobalId } from "../shared/global-id";
@@ -48,13 +47,11 @@ export class AccountResolver {
   }
 
   @Mutation(() => Account)
-  @Authorized(Role.INTERNAL)
   createAccount(@Arg("input", () => CreateAccountInput) input: CreateAccountInput, @Ctx() context: RequestContext): Promise<Account> {
     return createAccount(context.scope, context.ruleSet, input);
   }
 
   @Mutation(() => Account, { description: "Changes the fields given; null clears an optional field" })
-  @Authorized(Role.INTERNAL)
   updateAccount(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateAccountInput) input: UpdateAccountInput,

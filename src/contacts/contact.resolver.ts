@@ -1,5 +1,4 @@
-import { Role } from "../access/roles";
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
 import { RequestContext } from "../context";
 import { ConnectionType } from "../shared/pagination/connection";
@@ -30,13 +29,11 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact, { description: "Adds a person to an account; making them primary unsets the previous primary" })
-  @Authorized(Role.INTERNAL)
   createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() context: RequestContext): Promise<Contact> {
     return createContact(context.scope, input);
   }
 
   @Mutation(() => Contact, { description: "Changes the fields given; null clears an optional field" })
-  @Authorized(Role.INTERNAL)
   updateContact(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateContactInput) input: UpdateContactInput,

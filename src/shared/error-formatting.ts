@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLFormattedError } from "graphql";
-import { ArgumentValidationError, AuthorizationError } from "type-graphql";
+import { ArgumentValidationError } from "type-graphql";
 import { ValidationError } from "class-validator";
 import { QueryLimitCode } from "../access/query-limits-plugin";
 import { ClientError, ClientErrorCode } from "./errors";
@@ -38,9 +38,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       locations: formatted.locations,
       extensions: { code: original.code, ...original.details },
     };
-  }
-  if (original instanceof AuthorizationError) {
-    return { message: "This API key's role may not use this field or action", path: formatted.path, locations: formatted.locations, extensions: { code: "FORBIDDEN" } };
   }
   if (original instanceof ArgumentValidationError) {
     return validationFailure(formatted, original.extensions.validationErrors as ValidationError[]);

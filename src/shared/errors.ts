@@ -3,6 +3,7 @@ export enum ClientErrorCode {
   BadUserInput = "BAD_USER_INPUT",
   NotFound = "NOT_FOUND",
   Conflict = "CONFLICT",
+  Forbidden = "FORBIDDEN",
 }
 
 export interface ClientErrorDetails {
@@ -49,6 +50,15 @@ export class ConflictError extends ClientError {
 
   constructor(message: string, reason: string) {
     super(message, { reason });
+  }
+}
+
+/** The caller's role may not use a field, an argument or an input value. */
+export class ForbiddenError extends ClientError {
+  readonly code = ClientErrorCode.Forbidden;
+
+  constructor(message: string, field?: string) {
+    super(message, { field });
   }
 }
 

@@ -1,5 +1,4 @@
-import { Role } from "../access/roles";
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
 import { Contact } from "../contacts/contact.entity";
 import { RequestContext } from "../context";
@@ -47,13 +46,11 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { description: "OPEN or PENDING to RESOLVED; otherwise a CONFLICT" })
-  @Authorized(Role.INTERNAL)
   resolveTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
     return resolveTicket(context.scope, context.ruleSet, id);
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED to CLOSED, with the customer's satisfaction if given; otherwise a CONFLICT" })
-  @Authorized(Role.INTERNAL)
   closeTicket(
     @Arg("id", () => ID) id: string,
     @Arg("satisfaction", () => Int, { nullable: true, description: "1 (very unhappy) to 5 (very happy)" }) satisfaction: number | null,
@@ -63,7 +60,6 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { description: "RESOLVED back to OPEN when the resolution did not help; otherwise a CONFLICT" })
-  @Authorized(Role.INTERNAL)
   reopenTicket(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Ticket> {
     return reopenTicket(context.scope, context.ruleSet, id);
   }

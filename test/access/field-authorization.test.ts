@@ -1,20 +1,27 @@
+import { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { getMetadataStorage } from "type-graphql";
+import { Role } from "../../src/access/roles";
 import { buildCustomerGraphSchema } from "../../src/schema";
+import { ForbiddenError } from "../../src/shared/errors";
 
 /**
  * Object types serve their plain fields with graphql's default resolver (simpleResolvers), which runs
- * no auth checker: an @Authorized plain field on one would be served to anybody. Roles belong on
- * field resolvers (resolver classes), where type-graphql checks them.
+ * no type-graphql auth checker: an @Authorized plain field on one would be served to anybody. Roles
+ * are therefore not type-graphql's: the role rules (src/access/role-rules.ts) guard the built
+ * schema's resolvers, plain fields included.
  */
 describe("field authorization and simple resolvers", () => {
-  test("when a field is @Authorized, then it is a resolver's field, never a plain field of a simple-resolver object type", async () => {
+  test("when the schema is built, then no field is @Authorized: the role rules are the one place for roles", async () => {
     await buildCustomerGraphSchema();
-    const storage = getMetadataStorage();
-    const simpleTypes = new Set(storage.objectTypes.filter((type) => type.simpleResolvers).map((type) => type.target));
-    expect(simpleTypes.size).toBeGreaterThan(10);
-    const authorized = storage.authorizedFields;
-    expect(authorized.length).toBeGreaterThan(0);
-    const onSimpleTypes = authorized.filter((field) => simpleTypes.has(field.target)).map((field) => `${field.target.name}.${field.fieldName}`);
-    expect(onSimpleTypes).toEqual([]);
+    expect(getMetadataStorage().authorizedFields.map((field) => `${field.target.name}.${field.fieldName}`)).toEqual([]);
+  });
+
+  test("when a role rule names a plain field of a simple-resolver object type, then the field refuses that role and serves the others", async () => {
+    const schema = await buildCustomerGraphSchema();
+    expect(getMetadataStorage().objectTypes.find((type) => type.name === "RuleSet")?.simpleResolvers).toBe(true);
+    const lastError = (schema.getType("RuleSet") as GraphQLObjectType).getFields().lastError;
+    const read = (role: Role) => lastError.resolve!({ lastError: "tiering.json:3:5 unknown fact" }, {}, { caller: { role } }, { fieldName: "lastError" } as GraphQLResolveInfo);
+    expect(() => read(Role.PARTNER)).toThrow(ForbiddenError);
+    expect(read(Role.ANALYST)).toBe("tiering.json:3:5 unknown fact");
   });
 });

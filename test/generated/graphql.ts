@@ -505,7 +505,7 @@ export type OpenTicketWithPriorityMutationVariables = Exact<{
 }>;
 
 
-export type OpenTicketWithPriorityMutation = { openTicket: { id: string, openedAt: string, servicePriority: { level: PriorityLevel, lane: string, firstResponseDueAt: string, resolutionDueAt: string, firstResponseBreached: boolean, resolutionBreached: boolean, breached: boolean, rulesVersion: string, explanation: { rulesVersion: string, hitPolicy: string, defaults: Array<string>, firedRules: Array<{ rule: string, priority: number, decided: boolean, event: { type: string, params: unknown }, conditions: Array<{ fact: string, operator: string, expected: unknown, actual: unknown, outcome: ConditionResult, within: string }> }> } } | null } };
+export type OpenTicketWithPriorityMutation = { openTicket: { id: string, openedAt: string, servicePriority: { level: PriorityLevel, lane: string, firstResponseDueAt: string, resolutionDueAt: string, firstResponseBreached: boolean, resolutionBreached: boolean, breached: boolean, rulesVersion: string, explanation: { rulesVersion: string, hitPolicy: string, defaults: Array<string>, firedRules: Array<{ rule: string, priority: number, decided: boolean, event: { type: string, params: unknown }, conditions: Array<{ fact: string, operator: string, expected: unknown, actual: unknown, outcome: ConditionResult, within: string }> }> } | null } | null } };
 
 export type CloseTicketForRetentionMutationVariables = Exact<{
   id: string | number;

@@ -71,7 +71,7 @@ describe("policies in the graph", () => {
     expect(ticket.servicePriority).toMatchObject({ level: "P2", lane: "dedicated", breached: false, firstResponseBreached: false });
     expect(Date.parse(ticket.servicePriority!.firstResponseDueAt) - openedAt).toBe(120 * 60_000);
     expect(Date.parse(ticket.servicePriority!.resolutionDueAt) - openedAt).toBe(1440 * 60_000);
-    expect(ticket.servicePriority!.explanation.firedRules.map((fired) => fired.rule)).toEqual(["Complaints", "Gold gets its manager"]);
+    expect(ticket.servicePriority!.explanation!.firedRules.map((fired) => fired.rule)).toEqual(["Complaints", "Gold gets its manager"]);
   });
 
   test("when the support queue is read by first-response due time, then the soonest due comes first, with each account's tier", async () => {

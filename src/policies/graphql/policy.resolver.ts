@@ -1,5 +1,4 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { staffRoles } from "../../access/auth-checker";
+import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../../accounts/account.entity";
 import { RequestContext } from "../../context";
 import { Money } from "../../shared/money";
@@ -19,7 +18,6 @@ export class AccountPolicyResolver {
     return (await storedAssessmentOf(account, context))?.assessment ?? null;
   }
 
-  @Authorized(...staffRoles)
   @FieldResolver(() => Retention, {
     nullable: true,
     description: "Churn risk and retention actions, for internal and analyst keys only (partners get FORBIDDEN); null until the account is first evaluated",
@@ -35,22 +33,19 @@ async function storedAssessmentOf(account: Account, context: RequestContext): Pr
   return account.assessmentSummary === null ? undefined : toStoredAssessment(account.assessmentSummary);
 }
 
-/** Facts and explanations: staff only, and read from the database only when a query asks for them. */
+/** Facts and explanations: staff only (src/access/role-rules.ts), and read from the database only when a query asks for them. */
 @Resolver(() => AccountAssessment)
 export class AssessmentDetailsResolver {
-  @Authorized(...staffRoles)
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: "The facts the rules saw, by name (see rules/FACTS.md); internal and analyst keys only" })
   async facts(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<Record<string, unknown> | null> {
     return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.facts ?? null;
   }
 
-  @Authorized(...staffRoles)
   @FieldResolver(() => Explanation, { nullable: true, description: "Internal and analyst keys only" })
   async explanation(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<Explanation | null> {
     return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.tieringExplanation ?? null;
   }
 
-  @Authorized(...staffRoles)
   @FieldResolver(() => NearMiss, { nullable: true, description: "Null in the top tier; internal and analyst keys only" })
   async nearMiss(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<NearMiss | null> {
     return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.nearMiss ?? null;
@@ -91,7 +86,8 @@ export class TicketPolicyResolver {
 
 @Resolver(() => ServicePriority)
 export class ServicePriorityResolver {
-  @FieldResolver(() => Explanation)
+  // Nullable so that a partner's FORBIDDEN here leaves the rest of the priority in place.
+  @FieldResolver(() => Explanation, { nullable: true, description: "Internal and analyst keys only" })
   async explanation(@Root() priority: ServicePriority, @Ctx() context: RequestContext): Promise<Explanation> {
     return (await context.loaders.priorityExplanationByTicketId.load(priority.ticketId))!.explanation;
   }

@@ -1,0 +1,39 @@
+import { RoleRules } from "./role-guard";
+import { Role } from "./roles";
+
+const staff = [Role.INTERNAL, Role.ANALYST];
+
+/**
+ * Who may use what: the one place for the README's "API keys and roles". The most specific rule
+ * wins (a field's own, else its type's); what no rule names is open to every role, and
+ * test/access/role-rules.expected.txt lists every coordinate of the schema with its roles, so a new
+ * field, argument or input value fails that test until someone decides who may use it.
+ */
+export const roleRules: RoleRules = {
+  // Front-ends write; a partner opens and answers its own accounts' tickets (the data scope keeps it
+  // to them); analysts write nothing.
+  Mutation: [Role.INTERNAL],
+  "Mutation.openTicket": [Role.INTERNAL, Role.PARTNER],
+  "Mutation.respondToTicket": [Role.INTERNAL, Role.PARTNER],
+
+  // Partners see what the policies decided, never why: the facts, rules and retention behind it.
+  "Account.retention": staff,
+  "AccountAssessment.facts": staff,
+  "AccountAssessment.explanation": staff,
+  "AccountAssessment.nearMiss": staff,
+  "ServicePriority.explanation": staff,
+  // Every field of the types behind those, so that a new path to one of them stays closed too.
+  Retention: staff,
+  RetentionSignal: staff,
+  Explanation: staff,
+  RuleExplanation: staff,
+  RuleEvent: staff,
+  ConditionExplanation: staff,
+  NearMiss: staff,
+  // Counting accounts by risk would tell the risk.
+  "AccountFilter.retentionRisk": staff,
+
+  // The analysts' reports on refused rule edits; the version in service is public.
+  "RuleSet.lastError": staff,
+  "RuleSet.lastErrorAt": staff,
+};
