@@ -1,37 +1,82 @@
-import { DocumentNode, getNamedType, GraphQLError, GraphQLSchema, isObjectType, Kind, visit } from "graphql";
-import { ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { createHash } from "node:crypto";
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  getDirectiveValues,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLNamedType,
+  GraphQLSchema,
+  GraphQLSkipDirective,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionNode,
+  SelectionSetNode,
+} from "graphql";
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { defaultPageSizeForCost } from "./query-limits";
 
-/** A connection field costs its page size times what each item asks for, plus one for the page itself. */
-const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const named = getNamedType(field.type);
-  if (!isObjectType(named) || !named.name.endsWith("Connection")) return undefined;
-  const pageSize = Number(args.first ?? args.last ?? defaultPageSizeForCost);
-  return 1 + Math.max(1, pageSize) * childComplexity;
-};
+/** A count reads the whole filtered list in one more statement: charged like a default page, whatever the page size. */
+const totalCountCost = 20;
+/** A case-insensitive substring search (ILIKE '%term%') cannot use an index: every row of the list is read. */
+const searchCost = 20;
 
-/**
- * The cost of an operation before it runs: variables are applied first, so `first: $n` counts as n.
- * Page-size arguments beyond 100 are refused elsewhere; here they simply cost what they ask.
- * Undefined when the variables do not fit their types: execution refuses them before any resolver runs.
- */
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number | undefined {
-  try {
-    return complexity(schema, document, operationName, variables);
-  } catch (error) {
-    if (error instanceof GraphQLError) return undefined;
-    throw error;
-  }
+/** What the estimators need beyond a field: the document's fragments and the variables as execution will see them. */
+interface CostContext {
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  variableValues: Readonly<Record<string, unknown>>;
 }
 
-/** Costs computed per document, by operation name and page-size variables (the only variables a cost depends on). */
-const costsByDocument = new WeakMap<DocumentNode, { pageVariables: string[]; costs: Map<string, number> }>();
-/** Distinct page sizes of one document kept at most: a client cycling through them cannot grow the cache without end. */
+/**
+ * A connection field costs its page size times what each item asks for, plus one for the page itself,
+ * plus, once each, a count (totalCount) and a text search it asks for.
+ */
+const connectionEstimator: ComplexityEstimator = ({ field, args, node, childComplexity, context }) => {
+  if (!isConnection(getNamedType(field.type))) return undefined;
+  const pageSize = Number(args.first ?? args.last ?? defaultPageSizeForCost);
+  const counts = totalCountKeys(node.selectionSet, context as CostContext).size;
+  const search = args.filter?.search != null ? searchCost : 0;
+  return 1 + Math.max(1, pageSize) * childComplexity + counts * totalCountCost + search;
+};
+
+/** totalCount is charged by its connection, outside the page-size product: one count, whatever the page size. */
+const totalCountEstimator: ComplexityEstimator = ({ type, field }) => (isConnection(type) && field.name === "totalCount" ? 0 : undefined);
+
+/**
+ * The cost of a plain list (no page arguments) that holds at most `maximumItems`, for a field's
+ * `complexity` option: counted full, as a connection is counted at its page size.
+ */
+export function listOfAtMost(maximumItems: number): ComplexityEstimator {
+  return ({ childComplexity }) => 1 + maximumItems * childComplexity;
+}
+
+/**
+ * The cost of an operation before it runs, with its variables coerced as execution will coerce them
+ * (defaults applied), so `first: $n` counts as n and `@include(if: $big)` as what $big says.
+ * Page-size arguments beyond 100 are refused elsewhere; here they simply cost what they ask.
+ * Undefined when the variables do not fit their types: execution refuses them before any resolver runs.
+ * Throws a GraphQLError when they fit but the cost cannot be computed (an argument or directive given
+ * null where it may not be, more fields than the estimator walks through fragments): execution would
+ * still run the rest of the document, so the caller must refuse it rather than let it run uncharged.
+ */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+  const operation = operationWithVariables(schema, document, operationName, variables);
+  return operation && complexity(schema, document, operation, variables);
+}
+
+/** Costs computed per document, by operation and coerced variables. */
+const costsByDocument = new WeakMap<DocumentNode, Map<string, number>>();
+/** Distinct variable sets of one document kept at most: a client cycling through them cannot grow the cache without end. */
 const maximumCostsPerDocument = 100;
 
 /**
  * queryCost, remembered: a document parsed once (Apollo keeps parsed documents) is costed once per
- * operation and page-size variables, not on every request.
+ * operation and variable values, not on every request. The key holds every variable of the operation
+ * after coercion: page sizes, directive conditions and filters all change the cost, and an omitted
+ * variable (its default) differs from an explicit null. Throws as queryCost does.
  */
 export function cachedQueryCost(
   schema: GraphQLSchema,
@@ -39,39 +84,78 @@ export function cachedQueryCost(
   operationName: string | undefined,
   variables: Record<string, unknown> | undefined,
 ): number | undefined {
-  let entry = costsByDocument.get(document);
-  if (!entry) {
-    entry = { pageVariables: pageSizeVariables(document), costs: new Map() };
-    costsByDocument.set(document, entry);
+  const operation = operationWithVariables(schema, document, operationName, variables);
+  // Variables that do not fit their types: nothing to cost, nothing kept.
+  if (!operation) return undefined;
+  let costs = costsByDocument.get(document);
+  if (!costs) {
+    costs = new Map();
+    costsByDocument.set(document, costs);
   }
-  const key = JSON.stringify([operationName ?? null, ...entry.pageVariables.map((name) => variables?.[name] ?? null)]);
-  const known = entry.costs.get(key);
+  // Hashed: the variables may be long (a search term), and up to 100 keys are kept per document.
+  const key = createHash("sha256").update(JSON.stringify([operation.definition.name?.value ?? null, operation.variableValues])).digest("base64");
+  const known = costs.get(key);
   if (known !== undefined) return known;
-  const cost = queryCost(schema, document, operationName, variables);
-  // Undefined (variables that do not fit their types) is not kept: it says nothing of the next request's variables.
-  if (cost === undefined) return undefined;
-  if (entry.costs.size >= maximumCostsPerDocument) entry.costs.clear();
-  entry.costs.set(key, cost);
+  const cost = complexity(schema, document, operation, variables);
+  if (costs.size >= maximumCostsPerDocument) costs.clear();
+  costs.set(key, cost);
   return cost;
 }
 
-/** The variables a document passes as `first` or `last`: the cost depends on no others. */
-function pageSizeVariables(document: DocumentNode): string[] {
-  const names = new Set<string>();
-  visit(document, {
-    Argument(argument) {
-      if ((argument.name.value === "first" || argument.name.value === "last") && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
-    },
-  });
-  return [...names].sort();
+interface CostedOperation {
+  definition: OperationDefinitionNode;
+  variableValues: Record<string, unknown>;
 }
 
-function complexity(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
+/** The operation to run and its variables coerced by graphql-js's own rules; undefined when they do not fit. */
+function operationWithVariables(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): CostedOperation | undefined {
+  const definition = getOperationAST(document, operationName);
+  if (!definition) return undefined;
+  const coercion = getVariableValues(schema, definition.variableDefinitions ?? [], variables ?? {});
+  return coercion.coerced && { definition, variableValues: coercion.coerced };
+}
+
+function complexity(schema: GraphQLSchema, document: DocumentNode, operation: CostedOperation, variables: Record<string, unknown> | undefined): number {
+  const fragments = Object.fromEntries(
+    document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+  );
+  const context: CostContext = { fragments, variableValues: operation.variableValues };
   return getComplexity({
     schema,
     query: document,
-    operationName,
+    operationName: operation.definition.name?.value,
     variables: variables ?? {},
-    estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    context,
+    estimators: [fieldExtensionsEstimator(), totalCountEstimator, connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
+}
+
+function isConnection(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && type.name.endsWith("Connection");
+}
+
+/**
+ * The response keys under which a connection's selection asks for totalCount, collected as execution
+ * collects fields (graphql-js's collectFields is internal): fragments followed, @skip and @include applied,
+ * one count per key (at the root, each key runs its own count).
+ */
+function totalCountKeys(selectionSet: SelectionSetNode | undefined, context: CostContext, keys = new Set<string>(), spread = new Set<string>()): Set<string> {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (!isIncluded(selection, context.variableValues)) continue;
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value === "totalCount") keys.add(selection.alias?.value ?? selection.name.value);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      totalCountKeys(selection.selectionSet, context, keys, spread);
+    } else if (!spread.has(selection.name.value)) {
+      spread.add(selection.name.value);
+      totalCountKeys(context.fragments[selection.name.value]?.selectionSet, context, keys, spread);
+    }
+  }
+  return keys;
+}
+
+/** graphql-js's rule: @skip(if: true) leaves a selection out, and so does @include(if: false). */
+function isIncluded(selection: SelectionNode, variableValues: Readonly<Record<string, unknown>>): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, selection, variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, selection, variableValues)?.if !== false;
 }

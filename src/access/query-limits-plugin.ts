@@ -99,7 +99,7 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
           if (problem) throw refusal(problem.code, problem.message);
           // No operation to run (several, none named): Apollo refuses the request itself, nothing to charge.
           if (!operation) return;
-          const requested = cachedQueryCost(schema, document, operationName ?? undefined, request.variables);
+          const requested = costOrRefusal(schema, document, operationName ?? undefined, request.variables);
           if (requested === undefined) return;
           cost = { requested, limit: limits.cost };
           if (requested > limits.cost) {
@@ -122,6 +122,20 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
       };
     },
   };
+}
+
+/**
+ * The cost with the request's variables. A document that cannot be costed although its variables fit
+ * (e.g. `@include(if: $flag)` with `$flag: Boolean = true` sent as null) is refused: execution would run
+ * every field but the failing one, uncharged.
+ */
+function costOrRefusal(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+  try {
+    return cachedQueryCost(schema, document, operationName, variables);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(`The query's cost cannot be computed: ${error.message}`, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+  }
 }
 
 /** graphql-armor's rules throw their error rather than report it; graphql-js's report it: either way, its message. */

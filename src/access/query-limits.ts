@@ -8,7 +8,7 @@ export interface QueryLimits {
   aliases: number;
   directives: number;
   tokens: number;
-  /** Cost points: one per object, lists counted at their page size (`first`/`last`, default 20). */
+  /** Cost points: one per field, lists counted at their page size (`first`/`last`, default 20) or their largest size. */
   cost: number;
   introspection: boolean;
   /** "Did you mean …?" hints in errors, which would map the schema for a prober. */
@@ -19,8 +19,8 @@ export interface QueryLimits {
 
 /**
  * Partners get graphql-armor's defaults or stricter (depth 6, aliases 15, tokens 1,000) and Shopify's
- * 1,000-point query cost; internal front-ends and analysts run the full 360° view (about 24,400 points
- * for 50 accounts) and may introspect.
+ * 1,000-point query cost; internal front-ends and analysts run the full 360° view (about 12,200 points
+ * for 50 accounts, 24,400 for 100) and may introspect.
  */
 export type LimitsByRole = Readonly<Record<Role, QueryLimits>>;
 
@@ -80,7 +80,8 @@ const validateOverrides = new Ajv({ allErrors: true }).compile(overridesSchema);
 /**
  * The defaults with the operator's overrides (QUERY_LIMITS), role by role and limit by limit, e.g.
  * `{"partner": {"cost": 500, "rateLimit": {"capacity": 500, "leakPerSecond": 25}}}`; rateLimit null removes the bucket.
- * Throws, naming each wrong entry, when the overrides are not of that shape.
+ * Throws, naming each wrong entry, when the overrides are not of that shape, or when a role's cost
+ * limit is above its bucket's capacity.
  */
 export function limitsWithOverrides(overrides: unknown): LimitsByRole {
   if (!validateOverrides(overrides)) {
@@ -90,5 +91,19 @@ export function limitsWithOverrides(overrides: unknown): LimitsByRole {
   const merged = Object.fromEntries(
     Object.values(Role).map((role) => [role, { ...defaultLimitsByRole[role], ...overrides[role] }]),
   ) as Record<Role, QueryLimits>;
+  const problems = Object.values(Role).flatMap((role) => bucketProblem(role, merged[role]));
+  if (problems.length > 0) throw new Error(`QUERY_LIMITS: ${problems.join("; ")}`);
   return Object.freeze(merged);
+}
+
+/**
+ * A request costing more than the bucket holds could never be served: it would get 429 on every try,
+ * its Retry-After a promise never kept. Such limits are refused rather than run.
+ */
+function bucketProblem(role: Role, limits: QueryLimits): string[] {
+  if (!limits.rateLimit || limits.cost <= limits.rateLimit.capacity) return [];
+  return [
+    `/${role} cost ${limits.cost} is above its rateLimit capacity ${limits.rateLimit.capacity}: ` +
+      `requests costing between the two would be refused with 429 forever (lower cost or raise the capacity)`,
+  ];
 }

@@ -59,6 +59,9 @@ export class OrderLineInput {
   unitPrice: MoneyInput;
 }
 
+/** The most lines an order may have: a query asking for an order's lines is costed at this many. */
+export const maximumLinesPerOrder = 100;
+
 @InputType({ description: "An order with its lines; the total is computed from them" })
 export class PlaceOrderInput {
   @Field(() => ID)
@@ -70,9 +73,9 @@ export class PlaceOrderInput {
   @Field(() => DateTimeResolver, { nullable: true, description: "When the order was placed; default now, never in the future" })
   placedAt?: Date | null;
 
-  @Field(() => [OrderLineInput], { description: "1 to 100 lines, all in one currency" })
+  @Field(() => [OrderLineInput], { description: `1 to ${maximumLinesPerOrder} lines, all in one currency` })
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maximumLinesPerOrder)
   @ValidateNested()
   lines: OrderLineInput[];
 }

@@ -1,3 +1,4 @@
+import { listOfAtMost } from "../access/query-cost";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
 import { RequestContext } from "../context";
@@ -5,7 +6,7 @@ import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
-import { OrderFilter, OrderOrder, PlaceOrderInput } from "./order.inputs";
+import { maximumLinesPerOrder, OrderFilter, OrderOrder, PlaceOrderInput } from "./order.inputs";
 import { findOrders, placeOrder, updateOrderStatus } from "./order.service";
 
 export const OrderConnection = ConnectionType(Order, "Order");
@@ -24,7 +25,7 @@ export class OrderResolver {
     return new OrderConnection(await findOrders(context.scope, { filter, orderBy, page }));
   }
 
-  @FieldResolver(() => [OrderLine])
+  @FieldResolver(() => [OrderLine], { complexity: listOfAtMost(maximumLinesPerOrder) })
   async lines(@Root() order: Order, @Ctx() context: RequestContext): Promise<OrderLine[]> {
     const lines = await context.loaders.linesOfOrder.load(order.id);
     for (const line of lines) line.currency = order.currency;

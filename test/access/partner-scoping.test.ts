@@ -24,10 +24,11 @@ const rootLists = `query RootLists {
   tickets(first: 10) { totalCount nodes { id } }
 }`;
 
+/** One order each: an order's lines count at 100 items, and three would pass a partner's 1,000 points. */
 const nestedGraph = `query NestedGraph {
   accounts(first: 5) { nodes { id partner { id } accountManager { id }
     contacts(first: 3) { nodes { id account { id } } }
-    orders(first: 3) { nodes { id lines { product } account { id } } }
+    orders(first: 1) { nodes { id lines { product } account { id } } }
     tickets(first: 3) { nodes { id account { id } contact { id } } } } }
 }`;
 

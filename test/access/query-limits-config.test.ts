@@ -26,6 +26,29 @@ describe("query limits configured per role (QUERY_LIMITS)", () => {
     expect(() => limitsWithOverrides(overrides)).toThrow(message);
   });
 
+  test.each([
+    ["a partner cost above the default bucket", { partner: { cost: 2_000 } }, "/partner cost 2000 is above its rateLimit capacity 1000"],
+    ["an analyst bucket below the default cost", { analyst: { rateLimit: { capacity: 100, leakPerSecond: 5 } } }, "/analyst cost 50000 is above its rateLimit capacity 100"],
+  ])("when the overrides give %s, then they are refused: such requests would get 429 forever", (_name, overrides, message) => {
+    expect(() => limitsWithOverrides(overrides)).toThrow(message);
+  });
+
+  test("when a role's cost is raised with its bucket, or its bucket removed, then the overrides are taken", () => {
+    expect(limitsWithOverrides({ partner: { cost: 2_000, rateLimit: { capacity: 2_000, leakPerSecond: 100 } } })[Role.PARTNER].cost).toBe(2_000);
+    expect(limitsWithOverrides({ partner: { cost: 2_000, rateLimit: null } })[Role.PARTNER].rateLimit).toBeNull();
+  });
+
+  test("when QUERY_LIMITS puts a cost above its bucket, then the boot stops", () => {
+    const exit = jest.spyOn(process, "exit").mockImplementation(() => {
+      throw new Error("exit");
+    });
+    try {
+      expect(() => loadConfig({ QUERY_LIMITS: JSON.stringify({ partner: { cost: 5_000 } }) })).toThrow("exit");
+    } finally {
+      exit.mockRestore();
+    }
+  });
+
   test("when QUERY_LIMITS is not JSON, then the boot stops", () => {
     const exit = jest.spyOn(process, "exit").mockImplementation(() => {
       throw new Error("exit");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Caller, noPersonalDataAccess, Role } from "../../src/access/roles";
-import { startTestApp, TestApp } from "../support/test-app";
+import { errorCodes, startTestApp, TestApp } from "../support/test-app";
 
 /** A query a partner may send that costs 401 points: 1 + 100 accounts × (the node list and its 3 fields). */
 const costly = `{ accounts(first: 100) { nodes { id name industry } } }`;
@@ -51,5 +51,62 @@ describe("the per-key rate limit (a leaky bucket of 1,000 points draining 50 a s
       expect(result.errors).toBeUndefined();
       expect(result.extensions?.cost).toEqual({ requested: 401, limit: 50000 });
     }
+  });
+});
+
+describe("the cost charged for a document, with its variables", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const newPartner = (): Caller => ({ keyId: randomUUID(), keyPrefix: "cgk_cost", role: Role.PARTNER, partnerId: randomUUID(), personalData: noPersonalDataAccess });
+  const requested = (result: { extensions?: Record<string, unknown> }) => (result.extensions?.cost as { requested?: number } | undefined)?.requested;
+  const big = `query Big($big: Boolean!) { accounts(first: 100) { nodes { name orders(first: 100) @include(if: $big) { nodes { id total { amount } } } } } }`;
+
+  test("when @include turns a costly list on after a cheap request of the same document, then it is costed at its own 40,301 points and refused", async () => {
+    const partner = newPartner();
+    const cheap = await app.executeText(big, { big: false }, partner);
+    expect(cheap.errors).toBeUndefined();
+    expect(cheap.extensions?.cost).toMatchObject({ requested: 201, remaining: 799 });
+    const costly = await app.executeText(big, { big: true }, partner);
+    expect(errorCodes(costly)).toEqual(["MAX_COST_EXCEEDED"]);
+    expect(requested(costly)).toBe(40_301);
+    expect(requested(await app.executeText(big, { big: true }))).toBe(40_301);
+  });
+
+  test("when the costly request of a document comes first, then a cheap one of the same document is still served at its own cost", async () => {
+    const document = big.replace("query Big", "query BigFirst");
+    const partner = newPartner();
+    expect(errorCodes(await app.executeText(document, { big: true }, partner))).toEqual(["MAX_COST_EXCEEDED"]);
+    const cheap = await app.executeText(document, { big: false }, partner);
+    expect(cheap.errors).toBeUndefined();
+    expect(requested(cheap)).toBe(201);
+  });
+
+  test("when @skip on a fragment spread leaves a costly list out, then only the rest is charged; when it keeps it, then it is refused", async () => {
+    const document = `query Skipped($small: Boolean!) { accounts(first: 100) { nodes { name ...Orders @skip(if: $small) } } } fragment Orders on Account { orders(first: 100) { nodes { id total { amount } } } }`;
+    const partner = newPartner();
+    expect(requested(await app.executeText(document, { small: true }, partner))).toBe(201);
+    const costly = await app.executeText(document, { small: false }, partner);
+    expect(errorCodes(costly)).toEqual(["MAX_COST_EXCEEDED"]);
+    expect(requested(costly)).toBe(40_301);
+  });
+
+  test("when a page size with a default is sent as null and then omitted, then each is charged as it runs: the default page, then the variable's default", async () => {
+    const document = `query Paged($n: Int = 100) { accounts(first: $n) { nodes { id } } }`;
+    const partner = newPartner();
+    expect(requested(await app.executeText(document, { n: null }, partner))).toBe(41);
+    expect(requested(await app.executeText(document, {}, partner))).toBe(201);
+  });
+
+  test("when a directive's condition with a default is sent as null, then the request is refused before anything runs, not served uncharged", async () => {
+    const document = `query Flagged($flag: Boolean = true) { accounts(first: 100) { totalCount nodes { name orders(first: 100) @include(if: $flag) { nodes { id } } } } }`;
+    const result = await app.executeText(document, { flag: null }, newPartner());
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.http.status).toBe(400);
+    expect(result.errors?.[0].message).toContain("cost cannot be computed");
+    expect(result.data).toBeUndefined();
   });
 });
