@@ -10,6 +10,7 @@ import { formatError } from "./shared/error-formatting";
 import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
 import { databaseAvailabilityPlugin } from "./database/database-availability-plugin";
 import { idempotencyPlugin } from "./idempotency/idempotency-plugin";
+import { textInputPlugin } from "./shared/text-input-plugin";
 
 /** The Apollo server: schema, error formatting, and no stack traces in responses, ever. */
 export function createApolloServer(
@@ -31,6 +32,8 @@ export function createApolloServer(
       ApolloServerPluginLandingPageDisabled(),
       // We send no cache hints; left installed, it wraps every field's resolver (about 4% of CPU on the 360° list).
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo runs every plugin's didResolveOperation at once; listed first, its refusal is the one reported.
+      textInputPlugin(),
       queryLimitsPlugin(dataSource, limits),
       idempotencyPlugin(dataSource),
       requestLogPlugin(options.log ?? loggedRequestLog),

@@ -2,13 +2,13 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serveOnLoopback } from "./embedded-socket-server";
 
 /**
  * The embedded database: PGlite in this process, served on a loopback socket so that the
  * server's `pg` pool and the command-line tools speak to it exactly as to a real PostgreSQL.
- * (PGlite has one session; the socket server queues statements and keeps a transaction's
- * statements together, which an in-process driver shared by concurrent requests would not.)
+ * (PGlite has one session; the socket server gives it to one connection at a time for a whole
+ * exchange or transaction, which an in-process driver shared by concurrent requests would not.)
  */
 export interface EmbeddedDatabase {
   url: string;
@@ -20,14 +20,10 @@ interface HolderRecord {
   port: number;
 }
 
-const maximumConnections = 32;
-
 /**
- * The pool size of every client of the embedded database: one connection. PGlite has one
- * session, and the socket server interleaves the extended-protocol messages (Parse, Bind,
- * Execute) of concurrent connections outside transactions, so that one client's statement can
- * run with another's parameters (electric-sql/pglite#1046). One connection per process queues
- * statements in the pool instead, where they are safe.
+ * The pool size of every client of the embedded database: one connection. PGlite has one session,
+ * which a transaction holds until it ends: a second connection of the same process would wait for
+ * it, and a transaction that waited in turn for that connection would wait for ever.
  */
 export const embeddedPoolSize = 1;
 
@@ -59,15 +55,13 @@ export async function startEmbeddedDatabase(dataDir: string | undefined, port: n
     await mkdir(dataDir, { recursive: true });
   }
   const database = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-  const server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port, maxConnections: maximumConnections });
-  await server.start();
-  const boundPort = Number(server.getServerConn().split(":").at(-1));
+  const server = await serveOnLoopback(database, port);
   if (dataDir !== undefined) {
-    const record: HolderRecord = { pid: process.pid, port: boundPort };
+    const record: HolderRecord = { pid: process.pid, port: server.port };
     await writeFile(holderFile(dataDir), JSON.stringify(record));
   }
   return {
-    url: embeddedUrl(boundPort),
+    url: embeddedUrl(server.port),
     async stop() {
       await server.stop();
       await database.close();

@@ -68,7 +68,7 @@ async function handle<Context extends object>(
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   let parsed: unknown = undefined;
-  if (body.length > 0 && (headers.get("content-type") ?? "").includes("application/json")) {
+  if (body.length > 0 && isJson(headers.get("content-type"))) {
     try {
       parsed = JSON.parse(body);
     } catch {
@@ -85,6 +85,11 @@ async function handle<Context extends object>(
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/** Media types are case-insensitive (RFC 9110): `Application/JSON; charset=UTF-8` is JSON too. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(";", 1)[0].trim().toLowerCase() === "application/json";
 }
 
 async function readBody(request: IncomingMessage, maxBytes: number): Promise<string | "too large"> {

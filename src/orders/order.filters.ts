@@ -7,7 +7,7 @@ import { OrderFilter, OrderOrderField } from "./order.inputs";
 
 export const orderSortFields: Record<OrderOrderField, SortField<Order>> = {
   [OrderOrderField.PLACED_AT]: { expression: "{alias}.placed_at", kind: "timestamp", valueOf: (order) => order.placedAt.toISOString() },
-  [OrderOrderField.TOTAL]: { expression: "{alias}.total_minor", kind: "integer", valueOf: (order) => order.totalMinor },
+  [OrderOrderField.TOTAL]: { expression: "{alias}.total_minor", kind: "bigint", valueOf: (order) => order.totalMinor },
 };
 
 /** Adds the filter's conditions to a query on orders. */

@@ -3,8 +3,8 @@ import { OrderDirection } from "./page-arguments";
 
 export type SortValue = string | number | boolean | null;
 
-/** The kind of a sort value, so that a cursor's values are checked before they reach SQL. */
-export type SortValueKind = "text" | "integer" | "timestamp" | "date" | "uuid";
+/** The kind of a sort value, so that a cursor's values are checked before they reach SQL ("integer": 32 bits; "bigint": 64 bits, as far as a number holds it exactly). */
+export type SortValueKind = "text" | "integer" | "bigint" | "timestamp" | "date" | "uuid";
 
 /** How one orderBy field sorts: the SQL expression over the table alias and the same value read from a row. */
 export interface SortField<Row> {
