@@ -1,15 +1,15 @@
 import { ApolloServer } from "@apollo/server";
 import { DataSource } from "typeorm";
-import { createRequestContext, RequestContext } from "../src/context";
-import { createDataSource } from "../src/database/data-source";
-import { checkReadiness } from "../src/health/readiness";
-import { RunningHttpServer, startGraphQLHttpServer } from "../src/http/graphql-http-server";
-import { PolicyRegistry } from "../src/policies/policy-registry";
-import { buildCustomerGraphSchema } from "../src/schema";
-import { createApolloServer } from "../src/server";
-import { TcpProxy } from "./support/tcp-proxy";
-import { internalCaller, shippedRulesDirectory } from "./support/test-app";
-import { testDatabaseUrl } from "./support/test-database";
+import { createRequestContext, RequestContext } from "../../src/context";
+import { createDataSource } from "../../src/database/data-source";
+import { checkReadiness } from "../../src/health/readiness";
+import { RunningHttpServer, startGraphQLHttpServer } from "../../src/http/graphql-http-server";
+import { PolicyRegistry } from "../../src/policies/policy-registry";
+import { buildCustomerGraphSchema } from "../../src/schema";
+import { createApolloServer } from "../../src/server";
+import { TcpProxy } from "../support/tcp-proxy";
+import { internalCaller, shippedRulesDirectory } from "../support/test-app";
+import { testDatabaseUrl } from "../support/test-database";
 
 /** The HTTP server on a real socket, with the test database behind a proxy that can take it away. */
 describe("the HTTP server", () => {
