@@ -18,7 +18,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     }),
     DATABASE_REPLICA_URLS: str({
       default: "",
-      desc: "Read replicas of DATABASE_URL, comma-separated (secret: may hold passwords): list reads go there, writes and transactions to DATABASE_URL",
+      desc: "Read replicas of DATABASE_URL, comma-separated (secret: may hold passwords): staff reads of queries go there (one that does not connect is passed over), writes, transactions and mutations' reads to DATABASE_URL",
     }),
     DATABASE_POOL_SIZE: num({ default: 10, desc: "Connections the server keeps to PostgreSQL" }),
     DATABASE_CONNECT_TIMEOUT_MS: num({ default: 1_500, desc: "How long a request waits for a database connection before it gets 503" }),

@@ -5,6 +5,7 @@ import { DataSource } from "typeorm";
 import { queryLimitsPlugin } from "./access/query-limits-plugin";
 import { defaultLimitsByRole, LimitsByRole, parserMaxTokens } from "./access/query-limits";
 import { loggedRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
+import { mutationReadsPlugin } from "./access/mutation-reads-plugin";
 import { RequestContext } from "./context";
 import { formatError } from "./shared/error-formatting";
 import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
@@ -36,6 +37,7 @@ export function createApolloServer(
       textInputPlugin(),
       queryLimitsPlugin(dataSource, limits),
       idempotencyPlugin(dataSource),
+      mutationReadsPlugin(),
       requestLogPlugin(options.log ?? loggedRequestLog),
       requestMetricsPlugin(),
       databaseAvailabilityPlugin(),

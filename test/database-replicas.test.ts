@@ -1,29 +1,67 @@
-import { wholeGraphScope } from "../src/access/data-scope";
-import { findAccounts } from "../src/accounts/account.service";
-import { isDatabaseUnavailable } from "../src/database/database-availability";
-import { createDataSource } from "../src/database/data-source";
+import { AccountByIdDocument, AccountOrdersAndAssessmentDocument, PlaceOrderWithLinesAndAssessmentDocument } from "./generated/graphql";
+import { createAccount } from "./support/factories";
+import { LaggingReplica, startLaggingReplica } from "./support/lagging-replica";
 import { TcpProxy } from "./support/tcp-proxy";
-import { testDatabaseUrl } from "./support/test-database";
+import { startTestApp, TestApp } from "./support/test-app";
+
+/** How long the app passes over a replica that failed to connect. */
+const replicaRetryMilliseconds = 200;
+
+/** Cuts a replica, and gives the pool a moment to notice its idle connections went with it (as between requests). */
+async function cut(proxy: TcpProxy): Promise<void> {
+  await proxy.stop();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
 
 describe("read replicas (DATABASE_REPLICA_URLS)", () => {
-  test("when a replica is given, then list reads go to it while writes go to the primary", async () => {
-    const target = new URL(testDatabaseUrl());
-    const replica = new TcpProxy(target.hostname, Number(target.port || 5432));
-    await replica.start();
-    const replicaUrl = new URL(testDatabaseUrl());
-    replicaUrl.port = String(replica.port);
-    const dataSource = await createDataSource({ url: testDatabaseUrl(), poolSize: 1, replicaUrls: [replicaUrl.toString()] }).initialize();
-    try {
-      const scope = wholeGraphScope(dataSource);
-      await expect(findAccounts(scope, null, null, { first: 1 })).resolves.toMatchObject({ rows: expect.any(Array) });
-      // With the replica gone, reads fail (as unavailable, so clients get 503) and writes still reach the primary.
-      await replica.stop();
-      const readError = await findAccounts(scope, null, null, { first: 1 }).then(() => undefined, (error: unknown) => error);
-      expect(isDatabaseUnavailable(readError)).toBe(true);
-      await expect(scope.transaction((manager) => manager.query("SELECT 1 AS one"))).resolves.toEqual([{ one: 1 }]);
-    } finally {
-      await dataSource.destroy().catch(() => undefined);
-      await replica.stop();
-    }
+  let replica: LaggingReplica;
+  let app: TestApp;
+  beforeAll(async () => {
+    replica = await startLaggingReplica(2);
+    // The second replica is down from the start (the server starts all the same): one replica up at a
+    // time (see startLaggingReplica). One connection per pool, for the same reason.
+    await replica.proxies[1].stop();
+    app = await startTestApp({ database: { poolSize: 1, replicaUrls: replica.urls, replicaRetryMilliseconds } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await replica?.stop();
+  });
+
+  it("when a replica lags, then queries read it, but every read of a mutation comes from the primary", async () => {
+    const account = await createAccount(app.dataSource);
+    // Replicated before the lag began: the replica has the account, and nothing written after it.
+    await createAccount(replica.dataSource, account);
+
+    const placed = await app.execute(PlaceOrderWithLinesAndAssessmentDocument, {
+      input: { accountId: account.globalId, channel: "WEB", lines: [{ product: "Licence", quantity: 1, unitPrice: { amount: "250.00", currency: "USD" } }] },
+    });
+    expect(placed.errors).toBeUndefined();
+    expect(placed.data!.placeOrder.lines).toEqual([{ product: "Licence" }]);
+    expect(placed.data!.placeOrder.account).toMatchObject({ orders: { totalCount: 1 }, assessment: { facts: { revenue12m: 250 } } });
+
+    const queried = await app.execute(AccountOrdersAndAssessmentDocument, { id: account.globalId });
+    expect(queried.errors).toBeUndefined();
+    expect(queried.data!.account).toMatchObject({ orders: { totalCount: 0 }, assessment: null });
+  });
+
+  it("when a replica is down, then staff reads go to another, or to the primary when none answers, and it gets reads again once back", async () => {
+    // On the primary only: a read that finds it went to the primary.
+    const account = await createAccount(app.dataSource);
+    const [first, second] = replica.proxies;
+    const readsFrom = async () => {
+      const result = await app.execute(AccountByIdDocument, { id: account.globalId });
+      expect(result.errors).toBeUndefined();
+      return result.data!.account === null ? "replica" : "primary";
+    };
+    // The second is down since the start.
+    expect([await readsFrom(), await readsFrom()]).toEqual(["replica", "replica"]);
+
+    await cut(first);
+    expect([await readsFrom(), await readsFrom()]).toEqual(["primary", "primary"]);
+
+    await second.start();
+    await new Promise((resolve) => setTimeout(resolve, replicaRetryMilliseconds * 2));
+    expect([await readsFrom(), await readsFrom()]).toEqual(["replica", "replica"]);
   });
 });

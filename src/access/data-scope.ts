@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, ReplicationMode, SelectQueryBuilder } from "typeorm";
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { Account } from "../accounts/account.entity";
 import { Contact } from "../contacts/contact.entity";
@@ -26,6 +26,11 @@ export interface DataScope {
   readonly personalData: PersonalDataAccess;
   /** Runs reads; a partner's run in a transaction of their own with the partner's database role. */
   read<Result>(work: Work<Result>): Promise<Result>;
+  /**
+   * Sends the reads that follow to the primary, not to a replica: a mutation's results must show its
+   * own writes, which a replica may not have yet. Reads in a transaction (a partner's) are there already.
+   */
+  readFromPrimary(): void;
   /** Runs writes in one transaction, all or nothing. */
   transaction<Result>(work: Work<Result>): Promise<Result>;
   /** A query of `entity` limited to the rows this scope may see. */
@@ -38,12 +43,16 @@ export function createDataScope(dataSource: DataSource, caller: Pick<Caller, "pa
   return caller.partnerId === null ? wholeGraphScope(dataSource) : partnerScope(dataSource, caller.partnerId, caller.personalData);
 }
 
-/** Staff and the policy layer's own work: the whole graph, statements straight on the pool. */
+/** Staff and the policy layer's own work: the whole graph, reads on a replica if there is one. */
 export function wholeGraphScope(dataSource: DataSource): DataScope {
+  let readsOnPrimary = false;
   return {
     partnerId: null,
     personalData: fullPersonalDataAccess,
-    read: (work) => work(dataSource.manager),
+    read: (work) => onConnection(dataSource, readsOnPrimary ? "master" : "slave", work),
+    readFromPrimary: () => {
+      readsOnPrimary = true;
+    },
     transaction: (work) => dataSource.transaction(work),
     select: (manager, entity, alias) => manager.getRepository(entity).createQueryBuilder(alias),
     accountCondition: () => "TRUE",
@@ -56,7 +65,21 @@ export function partnerScope(dataSource: DataSource, partnerId: string, personal
       await actAsPartner(manager, partnerId);
       return work(manager);
     });
-  return { ...partnerFilter(partnerId, personalData), read: asPartner, transaction: asPartner };
+  return { ...partnerFilter(partnerId, personalData), read: asPartner, readFromPrimary: () => undefined, transaction: asPartner };
+}
+
+/**
+ * One connection for the work, on a replica ("slave", the primary when there are none) or on the primary:
+ * each statement on its own would pick for itself (TypeORM sends query builders to a replica, raw SQL to
+ * the primary), and a request would mix what two databases say.
+ */
+async function onConnection<Result>(dataSource: DataSource, mode: ReplicationMode, work: Work<Result>): Promise<Result> {
+  const runner = dataSource.createQueryRunner(mode);
+  try {
+    return await work(runner.manager);
+  } finally {
+    await runner.release();
+  }
 }
 
 /**
@@ -65,7 +88,11 @@ export function partnerScope(dataSource: DataSource, partnerId: string, personal
  * is a savepoint; a partner's role and setting hold for the whole transaction.
  */
 export async function scopeInRequestTransaction(manager: EntityManager, caller: Pick<Caller, "partnerId" | "personalData">): Promise<DataScope> {
-  const inTransaction = { read: <Result>(work: Work<Result>) => work(manager), transaction: <Result>(work: Work<Result>) => manager.transaction(work) };
+  const inTransaction = {
+    read: <Result>(work: Work<Result>) => work(manager),
+    readFromPrimary: () => undefined,
+    transaction: <Result>(work: Work<Result>) => manager.transaction(work),
+  };
   if (caller.partnerId === null) return { ...wholeGraphScope(manager.connection), ...inTransaction };
   await actAsPartner(manager, caller.partnerId);
   return { ...partnerFilter(caller.partnerId, caller.personalData), ...inTransaction };
@@ -76,7 +103,7 @@ async function actAsPartner(manager: EntityManager, partnerId: string): Promise<
   await manager.query(`SELECT set_config('role', $1, true), set_config('app.partner_id', $2, true)`, [partnerDatabaseRole, partnerId]);
 }
 
-function partnerFilter(partnerId: string, personalData: PersonalDataAccess): Omit<DataScope, "read" | "transaction"> {
+function partnerFilter(partnerId: string, personalData: PersonalDataAccess): Omit<DataScope, "read" | "readFromPrimary" | "transaction"> {
   return {
     partnerId,
     personalData,

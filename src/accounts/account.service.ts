@@ -13,6 +13,7 @@ import { fetchPage } from "../shared/pagination/page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Account } from "./account.entity";
 import { AccountError, AccountErrorReason } from "./account.errors";
+import { lockAccountForReassessment } from "./account.lock";
 import { checkAccountRules, checkStatusChange, customerSinceForStatus } from "./account.rules";
 import { applyAccountFilter } from "./account.filters";
 import { AccountFilter, AccountOrderField, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
@@ -65,7 +66,7 @@ export async function updateAccount(scope: DataScope, ruleSet: RuleSet, globalId
   const id = decodeGlobalId(globalId, "Account", "id");
   return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Account);
-    const account = await scope.select(manager, Account, "account").andWhere("account.id = :id", { id }).setLock("pessimistic_write").getOne();
+    const account = await lockAccountForReassessment(scope, manager, id);
     if (!account) throw new NotFoundError("Account", globalId, "id");
     const changes = await accountChanges(manager, account, input);
     Object.assign(account, changes, { updatedAt: new Date() });

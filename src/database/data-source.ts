@@ -1,8 +1,9 @@
-import { types } from "pg";
+import { PoolConfig, types } from "pg";
 import { DataSource, Logger, MigrationExecutor } from "typeorm";
 import { PostgresDataSourceOptions } from "typeorm/driver/postgres/PostgresDataSourceOptions";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
+import { defaultReplicaRetryMilliseconds, routeReadsToReplicas } from "./replica-reads";
 
 // bigint columns hold minor units and counts, far below 2^53: numbers, not strings.
 types.setTypeParser(types.builtins.INT8, (value) => Number(value));
@@ -16,8 +17,10 @@ export interface DataSourceOptions {
   connectTimeoutMilliseconds?: number;
   /** The longest a statement may run (0: no limit; batch tools and migrations run without one). */
   statementTimeoutMilliseconds?: number;
-  /** Read replicas: TypeORM sends a query builder's reads outside transactions to them, everything else to `url`. */
+  /** Read replicas: TypeORM sends a query builder's reads outside transactions to them, everything else to `url`; see replica-reads.ts. */
   replicaUrls?: readonly string[];
+  /** How long a replica that failed to connect gets no reads. */
+  replicaRetryMilliseconds?: number;
 }
 
 /** A database that does not answer a connection within this is treated as away (503 within 2 s). */
@@ -26,29 +29,38 @@ export const defaultConnectTimeoutMilliseconds = 1_500;
 /** A TypeORM data source on PostgreSQL (a real server, or the embedded one behind its loopback socket). */
 export function createDataSource(options: DataSourceOptions): DataSource {
   const replicas = options.replicaUrls ?? [];
-  return new DataSource({
+  const pools = poolOptions(options);
+  const dataSource = new DataSource({
     type: "postgres",
-    ...(replicas.length === 0
-      ? { url: withJitOff(options.url) }
-      : { replication: { master: { url: withJitOff(options.url) }, slaves: replicas.map((url) => ({ url: withJitOff(url) })) } }),
+    // With replicas, TypeORM's replication routes the reads and replica-reads.ts gives it their connections.
+    ...(replicas.length === 0 ? { url: withJitOff(options.url) } : { replication: { master: { url: withJitOff(options.url) }, slaves: [] } }),
     entities,
     migrations,
     migrationsTableName: "schema_migrations",
     synchronize: false,
     logger: options.logger,
     logging: options.logger ? "all" : false,
-    extra: {
-      max: options.poolSize,
-      application_name: options.applicationName ?? "customer-graph",
-      connectionTimeoutMillis: options.connectTimeoutMilliseconds ?? defaultConnectTimeoutMilliseconds,
-      ...(options.statementTimeoutMilliseconds ? { statement_timeout: options.statementTimeoutMilliseconds } : {}),
-      // A peer gone silent (no reset, no answer) is noticed by TCP keepalive instead of waited on for ever.
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-      // A transaction left open by a crashed request would hold its locks and connection for ever.
-      idle_in_transaction_session_timeout: 60_000,
-    },
+    extra: pools,
   });
+  if (replicas.length > 0) {
+    routeReadsToReplicas(dataSource, replicas.map(withJitOff), pools, options.replicaRetryMilliseconds ?? defaultReplicaRetryMilliseconds);
+  }
+  return dataSource;
+}
+
+/** The settings of every pool: the primary's, and each replica's. */
+function poolOptions(options: DataSourceOptions): PoolConfig {
+  return {
+    max: options.poolSize,
+    application_name: options.applicationName ?? "customer-graph",
+    connectionTimeoutMillis: options.connectTimeoutMilliseconds ?? defaultConnectTimeoutMilliseconds,
+    ...(options.statementTimeoutMilliseconds ? { statement_timeout: options.statementTimeoutMilliseconds } : {}),
+    // A peer gone silent (no reset, no answer) is noticed by TCP keepalive instead of waited on for ever.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    // A transaction left open by a crashed request would hold its locks and connection for ever.
+    idle_in_transaction_session_timeout: 60_000,
+  };
 }
 
 /** The primary's connection string (also with replicas): where writes, LISTEN and migrations go. */

@@ -1,7 +1,7 @@
 import { reassessAccounts } from "../policies/reassessment";
 import { RuleSet } from "../policies/rule-set";
 import { DataScope } from "../access/data-scope";
-import { Account } from "../accounts/account.entity";
+import { lockAccountForReassessment } from "../accounts/account.lock";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
@@ -67,8 +67,7 @@ export async function placeOrder(scope: DataScope, ruleSet: RuleSet, input: Plac
   const priced = priceLines(input);
   const placedAt = checkPlacedAt(input.placedAt, new Date());
   return scope.transaction(async (manager) => {
-    // A share lock keeps the account from changing (or vanishing) until the order is in.
-    const account = await scope.select(manager, Account, "account").andWhere("account.id = :accountId", { accountId }).setLock("pessimistic_read").getOne();
+    const account = await lockAccountForReassessment(scope, manager, accountId);
     if (!account) throw new NotFoundError("Account", input.accountId, "input.accountId");
     const order = await manager.getRepository(Order).save(
       manager.getRepository(Order).create({
@@ -90,6 +89,10 @@ export async function updateOrderStatus(scope: DataScope, ruleSet: RuleSet, glob
   const id = decodeGlobalId(globalId, "Order", "id");
   return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Order);
+    const placed = await scope.select(manager, Order, "order_row").select(["order_row.id", "order_row.accountId"]).andWhere("order_row.id = :id", { id }).getOne();
+    if (!placed) throw new NotFoundError("Order", globalId, "id");
+    // The account before the order, as every reassessing write takes them (an order never changes account).
+    await lockAccountForReassessment(scope, manager, placed.accountId);
     const order = await scope.select(manager, Order, "order_row").andWhere("order_row.id = :id", { id }).setLock("pessimistic_write").getOne();
     if (!order) throw new NotFoundError("Order", globalId, "id");
     checkStatusTransition(order.status, status);

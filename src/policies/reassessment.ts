@@ -80,7 +80,9 @@ export async function writeBatch(manager: EntityManager, batch: EvaluatedBatch, 
 
 /**
  * Recomputes a batch of accounts and their open tickets and writes every result, in the caller's
- * transaction (a mutation's): four statements, whatever the batch size.
+ * transaction (a mutation's): four statements, whatever the batch size. The caller holds each account's
+ * lock from the start of its transaction (lockAccountForReassessment): facts read under READ COMMITTED
+ * then include every write that committed before, and `asOf`, taken after the lock, is later than theirs.
  */
 export async function reassessAccounts(
   manager: EntityManager,

@@ -2,7 +2,7 @@ import { reassessAccounts } from "../policies/reassessment";
 import { RuleSet } from "../policies/rule-set";
 import { EntityManager } from "typeorm";
 import { DataScope } from "../access/data-scope";
-import { Account } from "../accounts/account.entity";
+import { lockAccountForReassessment } from "../accounts/account.lock";
 import { Contact } from "../contacts/contact.entity";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
@@ -70,9 +70,9 @@ export async function openTicket(scope: DataScope, ruleSet: RuleSet, input: Open
   const contactId = input.contactId == null ? null : decodeGlobalId(input.contactId, "Contact", "input.contactId");
   const subject = checkSubject(input.subject, "input.subject");
   return scope.transaction(async (manager) => {
-    // Share locks keep the account and the contact from changing (or vanishing) until the ticket is in.
-    const account = await scope.select(manager, Account, "account").andWhere("account.id = :accountId", { accountId }).setLock("pessimistic_read").getOne();
+    const account = await lockAccountForReassessment(scope, manager, accountId);
     if (!account) throw new NotFoundError("Account", input.accountId, "input.accountId");
+    // A share lock keeps the contact from changing (or vanishing) until the ticket is in.
     if (contactId !== null) await lockContactOfAccount(manager, contactId, accountId, input.contactId!);
     const repository = manager.getRepository(Ticket);
     const ticket = await repository.save(
@@ -124,11 +124,15 @@ export function reopenTicket(scope: DataScope, ruleSet: RuleSet, globalId: strin
   return changeTicket(scope, ruleSet, globalId, recordReopening);
 }
 
-/** Applies one lifecycle step to a ticket locked for the transaction, so concurrent steps queue up. */
+/** Applies one lifecycle step to a ticket locked for the transaction (its account first), so concurrent steps queue up. */
 async function changeTicket(scope: DataScope, ruleSet: RuleSet, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
   const id = decodeGlobalId(globalId, "Ticket", "id");
   return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Ticket);
+    const opened = await scope.select(manager, Ticket, "ticket").select(["ticket.id", "ticket.accountId"]).andWhere("ticket.id = :id", { id }).getOne();
+    if (!opened) throw new NotFoundError("Ticket", globalId, "id");
+    // The account before the ticket, as every reassessing write takes them (a ticket never changes account).
+    await lockAccountForReassessment(scope, manager, opened.accountId);
     const ticket = await scope.select(manager, Ticket, "ticket").andWhere("ticket.id = :id", { id }).setLock("pessimistic_write").getOne();
     if (!ticket) throw new NotFoundError("Ticket", globalId, "id");
     const now = changeTime(ticket, new Date());

@@ -9,6 +9,7 @@ import { createRequestContext, RequestContext } from "../../src/context";
 import { AuditEntry } from "../../src/access/request-log-plugin";
 import { LimitsByRole } from "../../src/access/query-limits";
 import { Caller, fullPersonalDataAccess, Role } from "../../src/access/roles";
+import { DataSourceOptions } from "../../src/database/data-source";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
@@ -41,10 +42,17 @@ export function partnerCaller(partner: Partner): Caller {
   };
 }
 
-export async function startTestApp(options: { rulesDirectory?: string; limits?: LimitsByRole } = {}) {
+export interface TestAppOptions {
+  rulesDirectory?: string;
+  limits?: LimitsByRole;
+  /** E.g. read replicas, which the test database has none of. */
+  database?: Pick<DataSourceOptions, "poolSize" | "replicaUrls" | "replicaRetryMilliseconds">;
+}
+
+export async function startTestApp(options: TestAppOptions = {}) {
   const policies = await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory);
   const statements = new StatementCounter();
-  const dataSource: DataSource = await openTestDataSource({ logger: statements });
+  const dataSource: DataSource = await openTestDataSource({ logger: statements, ...options.database });
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];

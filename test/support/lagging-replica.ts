@@ -1,0 +1,44 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { DataSource } from "typeorm";
+import { createDataSource, migrate } from "../../src/database/data-source";
+import { TcpProxy } from "./tcp-proxy";
+
+export interface LaggingReplica {
+  /** The replica's own data source, to put there what "was replicated before the lag began". */
+  dataSource: DataSource;
+  /** One proxy per replica URL, each of which a test can cut (`stop`) and bring back (`start`). */
+  proxies: TcpProxy[];
+  urls: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A replica that lags for ever: a migrated database of its own (PGlite, in a child process) that
+ * receives no writes, so what a read returns shows where it went. Reached through `urlCount` proxies,
+ * as that many replica URLs; PGlite mixes up statements sent on several connections at once, so
+ * keep one of them up at a time.
+ */
+export async function startLaggingReplica(urlCount: number): Promise<LaggingReplica> {
+  const child = spawn(process.execPath, [path.join(__dirname, "embedded-database-process.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
+  const [databaseUrl] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+  const dataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
+  await migrate(dataSource);
+  const target = new URL(databaseUrl);
+  const proxies = Array.from({ length: urlCount }, () => new TcpProxy(target.hostname, Number(target.port)));
+  for (const proxy of proxies) await proxy.start();
+  return {
+    dataSource,
+    proxies,
+    urls: proxies.map((proxy) => Object.assign(new URL(databaseUrl), { port: String(proxy.port) }).toString()),
+    async stop() {
+      for (const proxy of proxies) await proxy.stop();
+      await dataSource.destroy();
+      const exited = once(child, "exit");
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
