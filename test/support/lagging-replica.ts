@@ -1,9 +1,6 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
-import { createInterface } from "node:readline";
 import { DataSource } from "typeorm";
 import { createDataSource, migrate } from "../../src/database/data-source";
+import { startEmbeddedDatabaseProcess } from "./embedded-database-process";
 import { TcpProxy } from "./tcp-proxy";
 
 export interface LaggingReplica {
@@ -22,8 +19,8 @@ export interface LaggingReplica {
  * keep one of them up at a time.
  */
 export async function startLaggingReplica(urlCount: number): Promise<LaggingReplica> {
-  const child = spawn(process.execPath, [path.join(__dirname, "embedded-database-process.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
-  const [databaseUrl] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+  const database = await startEmbeddedDatabaseProcess();
+  const databaseUrl = database.url;
   const dataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
   await migrate(dataSource);
   const target = new URL(databaseUrl);
@@ -36,9 +33,7 @@ export async function startLaggingReplica(urlCount: number): Promise<LaggingRepl
     async stop() {
       for (const proxy of proxies) await proxy.stop();
       await dataSource.destroy();
-      const exited = once(child, "exit");
-      child.stdin.end();
-      await exited;
+      await database.stop();
     },
   };
 }
