@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config";
 import { openDatabase } from "../database/open-database";
@@ -33,6 +34,7 @@ runCommand(async () => {
   const config = loadConfig();
   if (!config.databaseUrl) throw new Error(`npm run bench measures against PostgreSQL: set DATABASE_URL.\n\n${benchUsage}`);
   const startedAt = new Date();
+  const loadAverageAtStart = loadavg()[0];
   const output = options.output ?? resultFilePath(startedAt, options.machine);
   const baseline = options.baseline ?? (await findBaseline(path.dirname(output), options.machine, output));
   const database = await openDatabase(config, { applicationName: "customer-graph-bench", poolSize: 2 });
@@ -53,6 +55,7 @@ runCommand(async () => {
       machine: await describeMachine(options.machine, database.dataSource),
       source: describeSource(),
       notes: options.notes ?? "",
+      loadAverage: { start: loadAverageAtStart, end: loadavg()[0] },
       dataSet,
       load,
       operations: figures,

@@ -48,7 +48,8 @@ export function renderBenchTable(report: BenchReport, resultFile: string): strin
   const lines = [
     `Measured ${report.startedAt.slice(0, 10)} on \`${machine.name}\` (${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGigabytes} GB, ` +
       `Node ${machine.node}, PostgreSQL ${machine.postgresql}) at commit ${commit}: ${dataSet.accounts.toLocaleString("en")} accounts ` +
-      `(seed ${dataSet.seed}, as of ${dataSet.referenceDate}), ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured ` +
+      `(seed ${dataSet.seed}, as of ${dataSet.referenceDate}), ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured; ` +
+      `load average ${report.loadAverage.start.toFixed(1)} at the start, ${report.loadAverage.end.toFixed(1)} at the end ` +
       `([${resultFile}](${resultFile})).${report.notes ? ` ${report.notes}` : ""}`,
     "",
     ...figuresTable(report.operations.map((figures) => [`${figures.operation}: ${figures.description}`, figures])),

@@ -15,6 +15,8 @@ export interface BenchReport {
   source: SourceVersion;
   /** What the figures should be read with, as given by --notes. */
   notes: string;
+  /** The machine's 1-minute load average as the run started and ended: above its cores, others competed for them. */
+  loadAverage: { start: number; end: number };
   dataSet: DataSetSummary;
   load: Omit<LoadSettings, "apiKey">;
   operations: OperationFigures[];
@@ -54,6 +56,7 @@ export function printBenchReport(report: BenchReport): void {
       `${dataSet.orders.toLocaleString("en")} orders, ${dataSet.openTickets.toLocaleString("en")} open tickets (seed ${dataSet.seed}, as of ${dataSet.referenceDate})`,
   );
   console.log(`Machine: ${machine.name}, ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, PostgreSQL ${machine.postgresql}`);
+  console.log(`Load average: ${report.loadAverage.start.toFixed(1)} at the start, ${report.loadAverage.end.toFixed(1)} at the end`);
   console.log(`Load: ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured; the cores shared by server, PostgreSQL and load generator\n`);
   printFiguresTable(report.operations);
   for (const point of report.growth) {

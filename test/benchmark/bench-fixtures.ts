@@ -25,6 +25,7 @@ export function benchReport(operations: OperationFigures[]): BenchReport {
     machine: { name: "test-box", cpuModel: "Test CPU", cores: 2, memoryGigabytes: 8, operatingSystem: "Linux 6", node: "v20.0.0", postgresql: "15.0" },
     source: { commit: "0123456789abcdef0123456789abcdef01234567", uncommittedChanges: false },
     notes: "Shared machine.",
+    loadAverage: { start: 1.5, end: 2.25 },
     dataSet: { accounts: 10_000, contacts: 50_000, orders: 195_000, openTickets: 9_000, seed: 1, referenceDate: "2026-06-30" },
     load: { connections: 20, warmupSeconds: 3, durationSeconds: 10 },
     operations,

@@ -29,6 +29,7 @@ describe("the README's benchmark table (npm run bench:readme)", () => {
     expect(rewritten).toContain("| account-360-page-50: account-360-page-50 | 10 | 80 | 200 | 5.50 | 2.00 | 1,000 | 20 | 200 |");
     expect(rewritten).toContain("| support queue: server CPU <= 3 ms/request | 2.90 ms | met |");
     expect(rewritten).toContain("on `test-box` (Test CPU, 2 cores, 8 GB, Node v20.0.0, PostgreSQL 15.0) at commit `0123456789ab`");
+    expect(rewritten).toContain("load average 1.5 at the start, 2.3 at the end");
   });
 
   test("when the README has no markers, or an unclosed one, then the rewrite is refused", () => {
