@@ -22,13 +22,15 @@ export interface BenchArguments {
   notes: string | undefined;
   /** Data-set sizes (accounts) at which the growth run measures the 360° page and the account by id; none: no growth run. */
   growth: number[];
+  /** How many times the growth run measures each size, in turn. */
+  growthRounds: number;
   /** Folder for a V8 CPU profile of the server (written when it stops), or none. */
   profile: string | undefined;
 }
 
 export const benchUsage = `npm run bench -- [--accounts 10000] [--seed 1] [--reset] [--connections 20] [--warmup 3] [--duration 10] [--only <operation>]
   [--machine <name>] [--output bench-results/<date>-<machine>.json] [--baseline <result file>] [--notes <text>]
-  [--growth 10000,100000] [--profile <folder>]
+  [--growth 10000,100000] [--growth-rounds 2] [--profile <folder>]
 Needs DATABASE_URL (a PostgreSQL; an empty database is seeded with the data set first). The growth run seeds each size
 into a database of its own, named after DATABASE_URL's with the size appended (created when missing).`;
 
@@ -52,6 +54,7 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
         baseline: { type: "string" },
         notes: { type: "string" },
         growth: { type: "string" },
+        "growth-rounds": { type: "string", default: "2" },
         profile: { type: "string" },
       },
       strict: true,
@@ -74,6 +77,7 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
     baseline: values.baseline,
     notes: values.notes,
     growth: values.growth === undefined ? [] : growthSizes(values.growth),
+    growthRounds: positiveInteger(values["growth-rounds"], "--growth-rounds"),
     profile: values.profile,
   };
 }

@@ -48,7 +48,7 @@ runCommand(async () => {
     const ruleSet = (await PolicyRegistry.open(path.resolve(config.rulesDirectory))).current();
     const placeOrderAssessment = await measureAssessmentLatency(database.dataSource, ruleSet, accountIds.slice(0, 200));
     const policies = await measurePolicySpeed(database.dataSource, ruleSet);
-    const growth = options.growth.length > 0 ? await runGrowth(database.dataSource, config.databaseUrl, { sizes: options.growth, seed: options.seed, reset: options.reset, load }) : [];
+    const growth = options.growth.length > 0 ? await runGrowth(database.dataSource, config.databaseUrl, { sizes: options.growth, rounds: options.growthRounds, seed: options.seed, reset: options.reset, load }) : [];
     const baselinePlaceOrder = baseline ? (await readBenchReport(baseline)).operations.find((operation) => operation.operation === "place-order") : undefined;
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),

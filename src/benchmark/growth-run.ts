@@ -14,18 +14,27 @@ export interface GrowthPoint {
   /** The database's name (never its URL: that may hold a password). */
   database: string;
   dataSet: DataSetSummary;
+  /** How many times each operation was measured at this size; `operations` holds the least disturbed of them. */
+  rounds: number;
   operations: OperationFigures[];
 }
 
 export interface GrowthSettings extends Omit<DataSetRequest, "accounts"> {
   sizes: readonly number[];
+  rounds: number;
   load: Omit<LoadSettings, "apiKey">;
+}
+
+interface SizeDatabase {
+  accounts: number;
+  url: string;
+  dataSet: DataSetSummary;
 }
 
 /** The database a growth run seeds `accounts` into: DATABASE_URL's, with the size appended to its name. */
 export function databaseUrlForSize(databaseUrl: string, accounts: number): string {
   const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
+  const name = databaseName(databaseUrl);
   if (!name) throw new Error("DATABASE_URL names no database: the growth run names its databases after it");
   url.pathname = `/${encodeURIComponent(`${name}_${accounts}`)}`;
   return url.toString();
@@ -38,35 +47,60 @@ export function databaseName(databaseUrl: string): string {
 /**
  * For each size, in its own database (created when missing, then seeded with the same seed), the 360° page and the
  * account by id measured as in the main run. `administration` (any database of the same server) creates them.
+ * The sizes are measured in turn, round after round, so that each sees the same spells of other work on a shared
+ * machine; what counts is each operation's round with the least server CPU per request, the least disturbed one.
  */
 export async function runGrowth(administration: DataSource, databaseUrl: string, settings: GrowthSettings): Promise<GrowthPoint[]> {
-  const points: GrowthPoint[] = [];
+  const databases: SizeDatabase[] = [];
   for (const accounts of settings.sizes) {
     const url = databaseUrlForSize(databaseUrl, accounts);
     console.log(`\nGrowth run: ${accounts.toLocaleString("en")} accounts in ${databaseName(url)}`);
     await createDatabaseIfMissing(administration, databaseName(url));
-    points.push(await measureSize(url, accounts, settings));
+    databases.push({ accounts, url, dataSet: await withSizeDatabase(url, (dataSource) => seedSize(dataSource, url, accounts, settings)) });
   }
-  return points;
+  const measured: OperationFigures[][] = databases.map(() => []);
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const [index, database] of databases.entries()) {
+      console.log(`\nGrowth run, round ${round} of ${settings.rounds}: ${database.accounts.toLocaleString("en")} accounts`);
+      measured[index].push(...(await withSizeDatabase(database.url, (dataSource) => measureSize(dataSource, database.url, settings.load))));
+    }
+  }
+  return databases.map(({ accounts, url, dataSet }, index) => ({ accounts, database: databaseName(url), dataSet, rounds: settings.rounds, operations: leastDisturbed(measured[index]) }));
 }
 
-async function measureSize(url: string, accounts: number, settings: GrowthSettings): Promise<GrowthPoint> {
-  // The size's own database alone: no read replica of the main one.
-  const environment = { DATABASE_URL: url, DATABASE_REPLICA_URLS: "" };
-  const database = await openDatabase(loadConfig({ ...process.env, ...environment }), { applicationName: "customer-graph-bench", poolSize: 2 });
+/** Of each operation's figures, those with the least server CPU per request; operations in the order first measured. */
+export function leastDisturbed(figures: readonly OperationFigures[]): OperationFigures[] {
+  const best = new Map<string, OperationFigures>();
+  for (const candidate of figures) {
+    const current = best.get(candidate.operation);
+    if (!current || candidate.serverCpuMillisecondsPerRequest < current.serverCpuMillisecondsPerRequest) best.set(candidate.operation, candidate);
+  }
+  return [...best.values()];
+}
+
+// The size's own database alone: no read replica of the main one.
+const sizeEnvironment = (url: string) => ({ DATABASE_URL: url, DATABASE_REPLICA_URLS: "" });
+
+async function withSizeDatabase<Result>(url: string, work: (dataSource: DataSource) => Promise<Result>): Promise<Result> {
+  const database = await openDatabase(loadConfig({ ...process.env, ...sizeEnvironment(url) }), { applicationName: "customer-graph-bench", poolSize: 2 });
   try {
-    const dataSet = await ensureDataSet(database.dataSource, url, { accounts, seed: settings.seed, reset: settings.reset });
-    if (dataSet.accounts !== accounts) {
-      throw new Error(`${databaseName(url)} holds ${dataSet.accounts.toLocaleString("en")} accounts, not ${accounts.toLocaleString("en")}: run with --reset to seed it again`);
-    }
-    const operations = benchOperations(await sampleAccountIds(database.dataSource, 500)).filter((operation) =>
-      (growthOperationNames as readonly string[]).includes(operation.name),
-    );
-    const figures = await measureOnServer(database.dataSource, url, operations, settings.load, { environment });
-    return { accounts, database: databaseName(url), dataSet, operations: figures };
+    return await work(database.dataSource);
   } finally {
     await database.close();
   }
+}
+
+async function seedSize(dataSource: DataSource, url: string, accounts: number, settings: GrowthSettings): Promise<DataSetSummary> {
+  const dataSet = await ensureDataSet(dataSource, url, { accounts, seed: settings.seed, reset: settings.reset });
+  if (dataSet.accounts !== accounts) {
+    throw new Error(`${databaseName(url)} holds ${dataSet.accounts.toLocaleString("en")} accounts, not ${accounts.toLocaleString("en")}: run with --reset to seed it again`);
+  }
+  return dataSet;
+}
+
+async function measureSize(dataSource: DataSource, url: string, load: GrowthSettings["load"]): Promise<OperationFigures[]> {
+  const operations = benchOperations(await sampleAccountIds(dataSource, 500)).filter((operation) => (growthOperationNames as readonly string[]).includes(operation.name));
+  return measureOnServer(dataSource, url, operations, load, { environment: sizeEnvironment(url) });
 }
 
 async function createDatabaseIfMissing(administration: DataSource, name: string): Promise<void> {
