@@ -59,8 +59,11 @@ export function renderBenchTable(report: BenchReport, resultFile: string): strin
       `${report.policies.ratioToBareEngine.toFixed(2)} times the bare engine's ${(report.policies.bareEngineMilliseconds.total / 1000).toFixed(1)} s.`,
   ];
   if (report.growth.length > 0) {
-    lines.push("", "Growth run (each size in a database of its own, same load):", "");
-    lines.push(...figuresTable(report.growth.flatMap((point) => point.operations.map((figures) => [`${figures.operation} at ${point.accounts.toLocaleString("en")} accounts`, figures] as const))));
+    lines.push("", "Growth run (each size in a database of its own, same load, the sizes in turn round after round):", "");
+    const rows = report.growth.flatMap((point) =>
+      point.rounds.flatMap((round, index) => round.map((figures) => [`${figures.operation} at ${point.accounts.toLocaleString("en")} accounts, round ${index + 1}`, figures] as const)),
+    );
+    lines.push(...figuresTable(rows));
   }
   lines.push("", `Targets${report.baseline ? ` (placeOrder compared with ${report.baseline})` : ""}:`, "", "| target | measured | status |", "| --- | --- | --- |");
   lines.push(...report.targets.map((check) => `| ${check.target} | ${check.measured} | ${statusLabels[check.status]} |`));

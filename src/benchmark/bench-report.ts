@@ -60,8 +60,10 @@ export function printBenchReport(report: BenchReport): void {
   console.log(`Load: ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured; the cores shared by server, PostgreSQL and load generator\n`);
   printFiguresTable(report.operations);
   for (const point of report.growth) {
-    console.log(`\nGrowth run, ${point.accounts.toLocaleString("en")} accounts (${point.database}):`);
-    printFiguresTable(point.operations);
+    for (const [index, round] of point.rounds.entries()) {
+      console.log(`\nGrowth run, ${point.accounts.toLocaleString("en")} accounts (${point.database}), round ${index + 1}:`);
+      printFiguresTable(round);
+    }
   }
   console.log(`\nTargets${report.baseline ? ` (baseline ${report.baseline})` : ""}:`);
   for (const check of report.targets) console.log(`  ${check.status.padEnd(12)}  ${check.target}: ${check.measured}`);

@@ -1,4 +1,4 @@
-import { growthOperationNames, GrowthPoint } from "./growth-run";
+import { bestOfRounds, growthOperationNames, GrowthPoint } from "./growth-run";
 import { OperationFigures } from "./load-run";
 
 export type TargetStatus = "met" | "missed" | "not measured";
@@ -73,18 +73,18 @@ const placeOrderTargets: Target[] = [
   },
 ];
 
-/** The figure of `operation` at the largest size must stay within the noise allowance of the smallest size's. */
+/** The figure of `operation` at the largest size must stay within the noise allowance of the smallest size's (best rounds). */
 function flatWithSize(operation: string, label: string, figure: (figures: OperationFigures) => number, unit: string): Target {
   return {
-    target: `${operation}: ${label} at the largest size <= ${noiseAllowance} x at the smallest`,
+    target: `${operation}: ${label} at the largest size <= ${noiseAllowance} x at the smallest (best round of each)`,
     check: ({ growth }) => {
       if (growth.length < 2) return undefined;
       const [smallest, largest] = [growth[0], growth[growth.length - 1]];
-      const [first, last] = [figuresOf(smallest.operations, operation), figuresOf(largest.operations, operation)];
-      if (!first || !last) return undefined;
-      const ratio = figure(last) / figure(first);
+      const [first, last] = [bestOfRounds(smallest, operation, figure), bestOfRounds(largest, operation, figure)];
+      if (first === undefined || last === undefined) return undefined;
+      const ratio = last / first;
       const sizes = `${largest.accounts.toLocaleString("en")} / ${smallest.accounts.toLocaleString("en")} accounts`;
-      return { measured: `${milliseconds(figure(last))} / ${milliseconds(figure(first))} ${unit} at ${sizes} (x${ratio.toFixed(2)})`, met: ratio <= noiseAllowance };
+      return { measured: `${milliseconds(last)} / ${milliseconds(first)} ${unit} at ${sizes} (x${ratio.toFixed(2)})`, met: ratio <= noiseAllowance };
     },
   };
 }

@@ -14,9 +14,8 @@ export interface GrowthPoint {
   /** The database's name (never its URL: that may hold a password). */
   database: string;
   dataSet: DataSetSummary;
-  /** How many times each operation was measured at this size; `operations` holds the least disturbed of them. */
-  rounds: number;
-  operations: OperationFigures[];
+  /** The figures of each round, in the order measured. */
+  rounds: OperationFigures[][];
 }
 
 export interface GrowthSettings extends Omit<DataSetRequest, "accounts"> {
@@ -48,7 +47,7 @@ export function databaseName(databaseUrl: string): string {
  * For each size, in its own database (created when missing, then seeded with the same seed), the 360° page and the
  * account by id measured as in the main run. `administration` (any database of the same server) creates them.
  * The sizes are measured in turn, round after round, so that each sees the same spells of other work on a shared
- * machine; what counts is each operation's round with the least server CPU per request, the least disturbed one.
+ * machine (see bestOfRounds).
  */
 export async function runGrowth(administration: DataSource, databaseUrl: string, settings: GrowthSettings): Promise<GrowthPoint[]> {
   const databases: SizeDatabase[] = [];
@@ -58,24 +57,23 @@ export async function runGrowth(administration: DataSource, databaseUrl: string,
     await createDatabaseIfMissing(administration, databaseName(url));
     databases.push({ accounts, url, dataSet: await withSizeDatabase(url, (dataSource) => seedSize(dataSource, url, accounts, settings)) });
   }
-  const measured: OperationFigures[][] = databases.map(() => []);
+  const measured: OperationFigures[][][] = databases.map(() => []);
   for (let round = 1; round <= settings.rounds; round++) {
     for (const [index, database] of databases.entries()) {
       console.log(`\nGrowth run, round ${round} of ${settings.rounds}: ${database.accounts.toLocaleString("en")} accounts`);
-      measured[index].push(...(await withSizeDatabase(database.url, (dataSource) => measureSize(dataSource, database.url, settings.load))));
+      measured[index].push(await withSizeDatabase(database.url, (dataSource) => measureSize(dataSource, database.url, settings.load)));
     }
   }
-  return databases.map(({ accounts, url, dataSet }, index) => ({ accounts, database: databaseName(url), dataSet, rounds: settings.rounds, operations: leastDisturbed(measured[index]) }));
+  return databases.map(({ accounts, url, dataSet }, index) => ({ accounts, database: databaseName(url), dataSet, rounds: measured[index] }));
 }
 
-/** Of each operation's figures, those with the least server CPU per request; operations in the order first measured. */
-export function leastDisturbed(figures: readonly OperationFigures[]): OperationFigures[] {
-  const best = new Map<string, OperationFigures>();
-  for (const candidate of figures) {
-    const current = best.get(candidate.operation);
-    if (!current || candidate.serverCpuMillisecondsPerRequest < current.serverCpuMillisecondsPerRequest) best.set(candidate.operation, candidate);
-  }
-  return [...best.values()];
+/**
+ * The least of a figure of `operation` over the rounds at one size, or undefined if no round measured it. Other work
+ * on a shared machine only ever adds time, so the least figure is the least disturbed one.
+ */
+export function bestOfRounds(point: GrowthPoint, operation: string, figure: (figures: OperationFigures) => number): number | undefined {
+  const values = point.rounds.flatMap((round) => round.filter((figures) => figures.operation === operation).map(figure));
+  return values.length > 0 ? Math.min(...values) : undefined;
 }
 
 // The size's own database alone: no read replica of the main one.
