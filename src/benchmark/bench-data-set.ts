@@ -1,6 +1,5 @@
 import { DataSource } from "typeorm";
 import { runSeedCommand, seedExitCodes } from "../database/seed/seed-command";
-import { BenchArguments } from "./bench-arguments";
 
 /** The benchmark's data: the seed's rows as of a fixed day, so that two runs on two machines read the same graph. */
 const referenceDate = "2026-06-30";
@@ -14,14 +13,25 @@ export interface DataSetSummary {
   referenceDate: string;
 }
 
+export interface DataSetRequest {
+  accounts: number;
+  seed: number;
+  /** Empty the database and seed the data set again. */
+  reset: boolean;
+}
+
 export class DataSetError extends Error {}
 
-/** Seeds the data set into an empty database (or one being reset); refuses a database holding fewer accounts than asked. */
-export async function ensureDataSet(dataSource: DataSource, options: BenchArguments): Promise<DataSetSummary> {
+/**
+ * Seeds the data set into an empty database (or one being reset), the one `databaseUrl` names and `dataSource`
+ * reads; refuses a database holding fewer accounts than asked.
+ */
+export async function ensureDataSet(dataSource: DataSource, databaseUrl: string, options: DataSetRequest): Promise<DataSetSummary> {
   const existing = await countAccounts(dataSource);
   if (existing === 0 || options.reset) {
     const argv = ["--accounts", String(options.accounts), "--seed", String(options.seed), "--reference-date", referenceDate, ...(options.reset ? ["--reset"] : [])];
-    if ((await runSeedCommand(argv)) !== seedExitCodes.seeded) throw new DataSetError("Seeding the benchmark's data set failed (see above)");
+    const exitCode = await runSeedCommand(argv, { ...process.env, DATABASE_URL: databaseUrl });
+    if (exitCode !== seedExitCodes.seeded) throw new DataSetError("Seeding the benchmark's data set failed (see above)");
   } else if (existing < options.accounts) {
     throw new DataSetError(
       `The database holds ${existing.toLocaleString("en")} accounts, fewer than the ${options.accounts.toLocaleString("en")} asked for: ` +

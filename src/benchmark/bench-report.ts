@@ -1,56 +1,80 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PolicySpeedReport, printPolicySpeed } from "../policies/benchmark/policy-speed";
 import { AssessmentLatency } from "./assessment-latency";
 import { DataSetSummary } from "./bench-data-set";
+import { MachineDescription, SourceVersion } from "./bench-machine";
+import { TargetCheck } from "./bench-targets";
+import { GrowthPoint } from "./growth-run";
 import { LoadSettings, OperationFigures } from "./load-run";
 
+/** A result file (bench-results/<date>-<machine>.json): what ran, where, on which commit, and what it measured. */
 export interface BenchReport {
   startedAt: string;
-  machine: { cpus: number; node: string };
+  machine: MachineDescription;
+  source: SourceVersion;
+  /** What the figures should be read with, as given by --notes. */
+  notes: string;
+  /** The machine's 1-minute load average as the run started and ended: above its cores, others competed for them. */
+  loadAverage: { start: number; end: number };
   dataSet: DataSetSummary;
   load: Omit<LoadSettings, "apiKey">;
   operations: OperationFigures[];
+  /** The result file placeOrder was compared with, or null. */
+  baseline: string | null;
   targets: TargetCheck[];
+  /** The growth run's sizes, smallest first; empty without --growth. */
+  growth: GrowthPoint[];
   placeOrderAssessment: AssessmentLatency;
   policies: PolicySpeedReport;
 }
 
-export interface TargetCheck {
-  target: string;
-  measured: string;
-  met: boolean;
+export async function readBenchReport(file: string): Promise<BenchReport> {
+  return JSON.parse(await readFile(file, "utf8")) as BenchReport;
 }
 
-/** Issue 5's targets, checked against the figures of the operations that ran. */
-export function checkTargets(operations: OperationFigures[]): TargetCheck[] {
-  const checks: TargetCheck[] = [];
-  const figures = (name: string) => operations.find((operation) => operation.operation === name);
-  const list50 = figures("account-360-list-50");
-  if (list50) {
-    checks.push({ target: "360° list of 50: server CPU <= 4.5 ms/request", measured: `${list50.serverCpuMillisecondsPerRequest.toFixed(2)} ms`, met: list50.serverCpuMillisecondsPerRequest <= 4.5 });
-    // Rounded: the API key's lookup, once per key every 10 s, adds a few thousandths.
-    const statements = Math.round(list50.sqlStatementsPerRequest * 100) / 100;
-    checks.push({ target: "360° list of 50: SQL statements <= 4/request", measured: statements.toFixed(2), met: statements <= 4 });
-  }
-  const byId = figures("account-by-id");
-  if (byId) {
-    checks.push({ target: "account by id: server CPU < 0.25 ms/request", measured: `${byId.serverCpuMillisecondsPerRequest.toFixed(3)} ms`, met: byId.serverCpuMillisecondsPerRequest < 0.25 });
-  }
-  const peak = Math.max(...operations.map((operation) => operation.peakResidentMegabytes));
-  checks.push({ target: "server RSS under load < 300 MB", measured: `${peak.toFixed(0)} MB`, met: peak < 300 });
-  return checks;
+export async function writeBenchReport(report: BenchReport, file: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The newest result file of `machine` in `directory` other than `exclude` (file names start with the date), or none. */
+export async function findBaseline(directory: string, machine: string, exclude: string): Promise<string | undefined> {
+  const files = await readdir(directory).catch(() => [] as string[]);
+  const candidates = files
+    .filter((file) => /^\d{4}-\d{2}-\d{2}-/.test(file) && file.endsWith(`-${machine}.json`))
+    .map((file) => path.join(directory, file))
+    .filter((file) => path.resolve(file) !== path.resolve(exclude))
+    .sort();
+  return candidates.at(-1);
 }
 
 export function printBenchReport(report: BenchReport): void {
-  const { dataSet, load } = report;
+  const { dataSet, load, machine } = report;
   console.log(
     `\nData set: ${dataSet.accounts.toLocaleString("en")} accounts, ${dataSet.contacts.toLocaleString("en")} contacts, ` +
       `${dataSet.orders.toLocaleString("en")} orders, ${dataSet.openTickets.toLocaleString("en")} open tickets (seed ${dataSet.seed}, as of ${dataSet.referenceDate})`,
   );
-  console.log(`Load: ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured; ${report.machine.cpus} CPUs shared by server, PostgreSQL and load generator\n`);
-  const header = ["operation", "req/s", "p50 ms", "p90 ms", "p99 ms", "CPU ms/req", "SQL/req", "bytes", "peak RSS MB", "failed"];
-  const rows = report.operations.map((figures) => [
+  console.log(`Machine: ${machine.name}, ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, PostgreSQL ${machine.postgresql}`);
+  console.log(`Load average: ${report.loadAverage.start.toFixed(1)} at the start, ${report.loadAverage.end.toFixed(1)} at the end`);
+  console.log(`Load: ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured; the cores shared by server, PostgreSQL and load generator\n`);
+  printFiguresTable(report.operations);
+  for (const point of report.growth) {
+    for (const [index, round] of point.rounds.entries()) {
+      console.log(`\nGrowth run, ${point.accounts.toLocaleString("en")} accounts (${point.database}), round ${index + 1}:`);
+      printFiguresTable(round);
+    }
+  }
+  console.log(`\nTargets${report.baseline ? ` (baseline ${report.baseline})` : ""}:`);
+  for (const check of report.targets) console.log(`  ${check.status.padEnd(12)}  ${check.target}: ${check.measured}`);
+  const assessment = report.placeOrderAssessment;
+  console.log(`\nplaceOrder's reassessment alone (${assessment.samples} accounts): p50 ${assessment.p50Milliseconds.toFixed(1)} ms, p90 ${assessment.p90Milliseconds.toFixed(1)} ms\n`);
+  printPolicySpeed(report.policies);
+}
+
+function printFiguresTable(operations: readonly OperationFigures[]): void {
+  const header = ["operation", "req/s", "p50 ms", "p90 ms", "p99 ms", "CPU ms/req", "SQL/req", "bytes", "nodes", "peak RSS MB", "failed"];
+  const cells = operations.map((figures) => [
     figures.operation,
     figures.requestsPerSecond.toFixed(0),
     figures.latencyMilliseconds.p50.toFixed(1),
@@ -59,19 +83,10 @@ export function printBenchReport(report: BenchReport): void {
     figures.serverCpuMillisecondsPerRequest.toFixed(3),
     figures.sqlStatementsPerRequest.toFixed(2),
     figures.responseBytes.toLocaleString("en"),
+    figures.responseNodes.toLocaleString("en"),
     figures.peakResidentMegabytes.toFixed(0),
     String(figures.failedRequests),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
-  console.log("\nTargets:");
-  for (const check of report.targets) console.log(`  ${check.met ? "met    " : "NOT met"}  ${check.target}: ${check.measured}`);
-  const assessment = report.placeOrderAssessment;
-  console.log(`\nplaceOrder's reassessment alone (${assessment.samples} accounts): p50 ${assessment.p50Milliseconds.toFixed(1)} ms, p90 ${assessment.p90Milliseconds.toFixed(1)} ms\n`);
-  printPolicySpeed(report.policies);
-}
-
-export async function writeBenchReport(report: BenchReport, file: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column].length)));
+  for (const row of [header, ...cells]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
 }

@@ -18,6 +18,8 @@ export interface OperationFigures {
   serverCpuMillisecondsPerRequest: number;
   sqlStatementsPerRequest: number;
   responseBytes: number;
+  /** Objects with an id in the response's data (accounts, contacts, orders, tickets): the size of the graph it returns. */
+  responseNodes: number;
   peakResidentMegabytes: number;
   failedRequests: number;
 }
@@ -30,7 +32,7 @@ const memorySampleMilliseconds = 100;
  * server's own counters taken just before and after it. Every response is checked beforehand once.
  */
 export async function measureOperation(server: ServerProcess, operation: BenchOperation, settings: LoadSettings): Promise<OperationFigures> {
-  const responseBytes = await checkOnce(server, operation, settings.apiKey);
+  const response = await checkOnce(server, operation, settings.apiKey);
   await drive(server, operation, settings, settings.warmupSeconds);
   const before = await readSettledServerCounters(server.metricsUrl);
   const memory = sampleMemory(server.pid);
@@ -47,7 +49,8 @@ export async function measureOperation(server: ServerProcess, operation: BenchOp
     latencyMilliseconds: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
     serverCpuMillisecondsPerRequest: ((after.cpuSeconds - before.cpuSeconds) * 1000) / requests,
     sqlStatementsPerRequest: (after.sqlStatements - before.sqlStatements) / requests,
-    responseBytes,
+    responseBytes: response.bytes,
+    responseNodes: response.nodes,
     peakResidentMegabytes: peakResident / 2 ** 20,
     failedRequests: result.non2xx + result.errors + result.timeouts,
   };
@@ -66,16 +69,23 @@ function drive(server: ServerProcess, operation: BenchOperation, settings: LoadS
 }
 
 /** One request, read whole: it must answer without errors; its size is the operation's response size. */
-async function checkOnce(server: ServerProcess, operation: BenchOperation, apiKey: string): Promise<number> {
+async function checkOnce(server: ServerProcess, operation: BenchOperation, apiKey: string): Promise<{ bytes: number; nodes: number }> {
   const response = await fetch(server.url, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
     body: operation.body(0),
   });
   const text = await response.text();
-  const errors = (JSON.parse(text) as { errors?: unknown[] }).errors;
+  const { data, errors } = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
   if (response.status !== 200 || errors) throw new Error(`${operation.name} failed before the load: HTTP ${response.status} ${text.slice(0, 500)}`);
-  return Buffer.byteLength(text);
+  return { bytes: Buffer.byteLength(text), nodes: countNodes(data) };
+}
+
+export function countNodes(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countNodes(item), 0);
+  if (value === null || typeof value !== "object") return 0;
+  const own = "id" in value ? 1 : 0;
+  return own + Object.values(value).reduce((sum: number, item) => sum + countNodes(item), 0);
 }
 
 function sampleMemory(pid: number): { stop(): Promise<number> } {
