@@ -1,7 +1,5 @@
-import { DataSource } from "typeorm";
-import { createApiKey } from "./access/api-keys";
+import { developmentKey, DevelopmentKey, hasUsableKey } from "./access/development-key";
 import { Authenticator } from "./access/authenticator";
-import { Role } from "./access/roles";
 import { Config } from "./config";
 import { createRequestContext } from "./context";
 import { openDatabase } from "./database/open-database";
@@ -19,7 +17,9 @@ export interface RunningApplication {
   url: string;
   metricsUrl: string;
   /** A key printed for development on the embedded database, so that the two-command start works. */
-  developmentKey: string | null;
+  developmentKey: DevelopmentKey | null;
+  /** On PostgreSQL with no usable key yet: the operator is told how to make the first one. */
+  needsFirstKey: boolean;
   databaseKind: "postgresql" | "embedded";
   policies: PolicyRuntime;
   stop(): Promise<void>;
@@ -43,21 +43,24 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   let metrics: RunningMetricsServer | undefined;
   try {
     metrics = await startMetricsServer(config.metricsPort, config.metricsHost);
+    if (database.ownsEmbeddedDatabase) {
+      // Loaded only here: the seed's faker holds about 30 MB that a server on PostgreSQL never needs.
+      // Seeded before the policies start following the published rule set: the embedded database's one
+      // session is the seed's while it writes, and a follow would time out on it.
+      const { seedDemoGraphIfEmpty } = await import("./database/seed/demo-seed");
+      await seedDemoGraphIfEmpty(database.dataSource, config.demoAccounts);
+    }
     policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, {
       watch: config.watchRules,
       listen: database.kind === "postgresql",
       followMilliseconds: config.followRulesMilliseconds,
     });
-    if (database.ownsEmbeddedDatabase) {
-      // Loaded only here: the seed's faker holds about 30 MB that a server on PostgreSQL never needs.
-      const { seedDemoGraphIfEmpty } = await import("./database/seed/demo-seed");
-      await seedDemoGraphIfEmpty(database.dataSource, config.demoAccounts);
-    }
     await policies.reevaluateIfStale();
     const registry = policies.registry;
     registerServerMetrics(database.dataSource, registry);
     const authenticator = new Authenticator(database.dataSource);
-    const developmentKey = database.ownsEmbeddedDatabase ? await createDevelopmentKey(database.dataSource) : null;
+    const key = database.ownsEmbeddedDatabase ? await developmentKey(database.dataSource, config.embeddedDataDir) : null;
+    const needsFirstKey = database.kind === "postgresql" && !(await hasUsableKey(database.dataSource));
     const server = createApolloServer(await buildCustomerGraphSchema(), database.dataSource, { limits: config.queryLimits });
     const http = await startGraphQLHttpServer(server, {
       port: config.port,
@@ -77,7 +80,8 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     return {
       url: http.url,
       metricsUrl: metrics.url,
-      developmentKey,
+      developmentKey: key,
+      needsFirstKey,
       databaseKind: database.kind,
       policies: runningPolicies,
       async stop() {
@@ -95,10 +99,4 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     await database.close();
     throw error;
   }
-}
-
-/** An internal key for the developer running `npm start` on the embedded database; it expires in 30 days. */
-async function createDevelopmentKey(dataSource: DataSource): Promise<string> {
-  const expiresAt = new Date(Date.now() + 30 * 24 * 3600 * 1000);
-  return (await createApiKey(dataSource.manager, { name: "development key (npm start)", role: Role.INTERNAL, partnerId: null, expiresAt })).key;
 }

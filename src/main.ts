@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const database = application.databaseKind === "embedded" ? `embedded database in ${config.embeddedDataDir}` : "PostgreSQL";
   console.log(`Customer graph GraphQL API on ${application.url} (${database}); metrics on ${application.metricsUrl}`);
   if (application.developmentKey) {
-    console.log(`Development API key (role internal, 30 days): ${application.developmentKey}\nSend it as the header  Authorization: Bearer <key>`);
+    const { key, expiresAt } = application.developmentKey;
+    console.log(`Development API key (role internal, until ${expiresAt.toISOString().slice(0, 10)}): ${key}\nSend it as the header  Authorization: Bearer <key>`);
+  }
+  if (application.needsFirstKey) {
+    console.log("No API key can call this server yet: create one with  npm run keys:create -- --role internal --name <who>");
   }
   const stop = async () => {
     logger.info("stopping: no new connections; finishing the requests in flight");

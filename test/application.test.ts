@@ -52,7 +52,7 @@ describe("the server on a new machine (embedded database)", () => {
     throw new Error("The demo accounts were not assessed within 10 s");
   }
 
-  it("when started on an empty data folder, then it serves seeded demo data, and keeps its data across a restart", async () => {
+  it("when started on an empty data folder, then it serves seeded demo data, and keeps its data and its development key across a restart", async () => {
     const first = await startServer();
     let accountsBefore: number;
     try {
@@ -107,6 +107,9 @@ describe("the server on a new machine (embedded database)", () => {
     const second = await startServer();
     try {
       expect((await fetch360(second)).accounts.totalCount).toBe(accountsBefore);
+      expect(second.key).toBe(first.key);
+      // A clean first start logs nothing at error level (pino's level 50 and above).
+      expect(first.output().split("\n").filter((line) => /"level":(50|60)/.test(line))).toEqual([]);
     } finally {
       await stopServer(second.process);
     }

@@ -32,7 +32,29 @@ const page = `<!doctype html>
     <script src="${ideAssetPath}graphiql.js"></script>
     <script>
       // Requests need an API key: paste the one npm start printed into the headers below.
-      const fetcher = GraphiQL.createFetcher({ url: location.pathname });
+      const plainFetcher = GraphiQL.createFetcher({ url: location.pathname });
+      const unauthenticated = (result) => Boolean(result && result.errors && result.errors.some((error) => error.extensions && error.extensions.code === "UNAUTHENTICATED"));
+      // The headers GraphiQL keeps (shouldPersistHeaders) once they differ from those just refused.
+      const changedHeaders = (refused) => new Promise((resolve) => {
+        const look = () => {
+          try {
+            const headers = JSON.parse(localStorage.getItem("graphiql:headers") || "{}");
+            if (JSON.stringify(headers) !== refused) return resolve(headers);
+          } catch (notJsonYet) {}
+          setTimeout(look, 500);
+        };
+        look();
+      });
+      // The schema is asked for as the page opens, before a key is in the headers: refused, it is
+      // asked again as soon as the headers change, so the docs load without a manual re-fetch.
+      const fetcher = async (params, options) => {
+        let result = await plainFetcher(params, options);
+        while (params.operationName === "IntrospectionQuery" && unauthenticated(result)) {
+          options = { ...options, headers: await changedHeaders(JSON.stringify((options && options.headers) || {})) };
+          result = await plainFetcher(params, options);
+        }
+        return result;
+      };
       ReactDOM.createRoot(document.getElementById("graphiql")).render(
         React.createElement(GraphiQL, {
           fetcher,

@@ -20,6 +20,30 @@ describe("the GraphQL IDE in a browser (npm run test:browser)", () => {
     await rm(folder, { recursive: true, force: true });
   });
 
+  test("when the page opens before a key is set, then the schema loads by itself as soon as the key is typed into the headers", async () => {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArguments });
+    try {
+      const page = await browser.newPage();
+      const schemaAnswers: number[] = [];
+      page.on("response", (response) => {
+        if (response.request().postData()?.includes("IntrospectionQuery")) schemaAnswers.push(response.status());
+      });
+      await page.goto(server.url, { waitUntil: "load" });
+      await page.getByText("Headers", { exact: true }).click();
+      const headersEditor = page.locator(".graphiql-editor-tool .CodeMirror").last();
+      await headersEditor.click();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(JSON.stringify({ Authorization: `Bearer ${server.key}` }));
+      for (const started = Date.now(); !schemaAnswers.includes(200) && Date.now() - started < 15_000; ) await page.waitForTimeout(200);
+      expect(schemaAnswers.includes(200)).toBe(true);
+      expect(schemaAnswers[0]).toBe(401);
+      await page.locator('[aria-label="Show Documentation Explorer"]').click();
+      await page.locator(".graphiql-doc-explorer").getByText("Query", { exact: true }).first().waitFor({ timeout: 15_000 });
+    } finally {
+      await browser.close();
+    }
+  });
+
   test("when a browser opens /graphql, then GraphiQL loads from the server alone, runs a query with the API key, and shows the result", async () => {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArguments });
     try {

@@ -6,6 +6,8 @@ export interface CompiledServer {
   key: string;
   metricsUrl: string;
   process: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function startCompiledServer(dataDir: string, port: number, environ
   delete env.DATABASE_URL;
   const server = spawn(process.execPath, ["dist/src/main.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  const started = await new Promise<Omit<CompiledServer, "process">>((resolve, reject) => {
+  const started = await new Promise<Omit<CompiledServer, "process" | "output">>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
@@ -41,7 +43,7 @@ export async function startCompiledServer(dataDir: string, port: number, environ
     server.stderr.on("data", read);
     server.once("exit", (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
   });
-  return { ...started, process: server };
+  return { ...started, process: server, output: () => output };
 }
 
 export async function stopCompiledServer(server: ChildProcess): Promise<void> {
