@@ -23,6 +23,11 @@ export interface ExecutionResult<Data> {
 
 let schemaOnce: Promise<GraphQLSchema> | undefined;
 
+/** The schema every test app serves, built once per test file. */
+export function testSchema(): Promise<GraphQLSchema> {
+  return (schemaOnce ??= buildCustomerGraphSchema());
+}
+
 /** The shipped rules/ folder, as the server runs it. */
 export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
 
@@ -48,7 +53,7 @@ export async function startTestApp(options: { rulesDirectory?: string; limits?: 
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
-  const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), dataSource, {
+  const server: ApolloServer<RequestContext> = createApolloServer(await testSchema(), dataSource, {
     limits: options.limits,
     log: {
       internalError: (requestId, error) => {
