@@ -45,3 +45,8 @@ export function createRequestContext(dataSource: DataSource, policies: PolicyReg
 export function contextWithScope(scope: DataScope, policies: PolicyRegistry, caller: Caller): RequestContext {
   return { caller, scope, loaders: createLoaders(scope), policies, ruleSet: policies.current() };
 }
+
+/** The request's context with loaders of its own, empty: for running a query again from the start. */
+export function withFreshLoaders(context: RequestContext): RequestContext {
+  return { ...context, loaders: createLoaders(context.scope) };
+}

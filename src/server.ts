@@ -12,16 +12,20 @@ import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
 import { databaseAvailabilityPlugin } from "./database/database-availability-plugin";
 import { idempotencyPlugin } from "./idempotency/idempotency-plugin";
 import { textInputPlugin } from "./shared/text-input-plugin";
+import { queryCompilingGateway } from "./execution/query-executor";
 
-/** The Apollo server: schema, error formatting, and no stack traces in responses, ever. */
+/**
+ * The Apollo server: schema, error formatting, and no stack traces in responses, ever.
+ * Queries run on graphql-jit (src/execution/query-executor.ts) unless `compiledQueries` is false.
+ */
 export function createApolloServer(
   schema: GraphQLSchema,
   dataSource: DataSource,
-  options: { log?: RequestLog; limits?: LimitsByRole } = {},
+  options: { log?: RequestLog; limits?: LimitsByRole; compiledQueries?: boolean } = {},
 ): ApolloServer<RequestContext> {
   const limits = options.limits ?? defaultLimitsByRole;
   return new ApolloServer<RequestContext>({
-    schema,
+    ...(options.compiledQueries === false ? { schema } : { gateway: queryCompilingGateway(schema) }),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Decided per role by the query-limits plugin, whatever NODE_ENV says.

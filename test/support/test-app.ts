@@ -24,6 +24,11 @@ export interface ExecutionResult<Data> {
 
 let schemaOnce: Promise<GraphQLSchema> | undefined;
 
+/** The schema every test app serves, built once per test file. */
+export function testSchema(): Promise<GraphQLSchema> {
+  return (schemaOnce ??= buildCustomerGraphSchema());
+}
+
 /** The shipped rules/ folder, as the server runs it. */
 export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
 
@@ -56,7 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}) {
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
-  const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), dataSource, {
+  const server: ApolloServer<RequestContext> = createApolloServer(await testSchema(), dataSource, {
     limits: options.limits,
     log: {
       internalError: (requestId, error) => {
