@@ -17,10 +17,16 @@ async function main(): Promise<void> {
   if (application.needsFirstKey) {
     console.log("No API key can call this server yet: create one with  npm run keys:create -- --role internal --name <who>");
   }
-  const stop = async () => {
+  // A signal handler's promise is not awaited by anyone: a failed stop is logged here, not left unhandled.
+  const stop = () => {
     logger.info("stopping: no new connections; finishing the requests in flight");
-    await application.stop();
-    process.exit(0);
+    application.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "stopping failed");
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

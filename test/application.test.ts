@@ -4,6 +4,7 @@ import path from "node:path";
 import { print } from "graphql";
 import { startCompiledServer, stopCompiledServer } from "./support/compiled-server";
 import { Account360ListDocument, Account360ListQuery, TierDistributionDocument, TierDistributionQuery } from "./generated/graphql";
+import { stringMatching } from "./support/matchers";
 
 /**
  * `npm start` as a newcomer runs it: the compiled server (`npm test` compiles first) on an empty
@@ -92,7 +93,7 @@ describe("the server on a new machine (embedded database)", () => {
       expect([alive.status, await alive.json()]).toEqual([200, { status: "alive" }]);
       const ready = await fetch(first.url.replace("/graphql", "/readyz"));
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", rules: expect.stringMatching(/^ok \(version \w+\)$/) } });
+      expect(await ready.json()).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", rules: stringMatching(/^ok \(version \w+\)$/) } });
       const metrics = await (await fetch(first.metricsUrl)).text();
       expect(Number(/^customer_graph_sql_statements_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
       expect(metrics).toMatch(/^process_cpu_seconds_total /m);

@@ -55,7 +55,7 @@ describe("input that matches its pattern but no column can hold", () => {
     const result = await app.executeText(document);
     expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
     expect(result.errors![0].extensions?.field).toBe("input.subject");
-    const [{ tickets }] = await app.dataSource.query("SELECT count(*)::int AS tickets FROM tickets WHERE account_id = $1", [account.id]);
+    const [{ tickets }]: { tickets: number }[] = await app.dataSource.query("SELECT count(*)::int AS tickets FROM tickets WHERE account_id = $1", [account.id]);
     expect(tickets).toBe(0);
     expect(app.internalErrors).toEqual([]);
   });

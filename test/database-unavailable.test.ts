@@ -90,7 +90,7 @@ describe("while the database is away", () => {
     const again = await ask(order, { accountId: account.globalId }, headers);
     expect(again.result.data).toEqual(acknowledged?.result.data);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    const [{ orders }] = await dataSource.query("SELECT count(*)::int AS orders FROM orders WHERE account_id = $1", [account.id]);
+    const [{ orders }]: { orders: number }[] = await dataSource.query("SELECT count(*)::int AS orders FROM orders WHERE account_id = $1", [account.id]);
     expect(orders).toBe(1);
   });
 });

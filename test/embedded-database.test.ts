@@ -37,7 +37,7 @@ describe("the embedded database's socket, shared by several connections", () => 
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      return (await client.query(text)).rows;
+      return (await client.query<Record<string, unknown>>(text)).rows;
     } finally {
       await client.end();
     }

@@ -21,7 +21,7 @@ describe("seeding the customer graph", () => {
 
   /** One number from a query such as `SELECT count(*) AS value ...`. */
   async function value(sql: string, parameters: unknown[] = []): Promise<number> {
-    const [row] = await dataSource.query(sql, parameters);
+    const [row]: { value: number | string }[] = await dataSource.query(sql, parameters);
     return Number(row.value);
   }
 
@@ -239,7 +239,7 @@ async function emptyCustomerGraph(dataSource: DataSource): Promise<void> {
 
 /** An md5 of every row of each table, in id order: equal fingerprints, equal rows. */
 async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
-  const [row] = await dataSource.query(`
+  const [row]: Record<string, string>[] = await dataSource.query(`
     SELECT
       (SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) FROM account_managers t) AS account_managers,
       (SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) FROM partners t) AS partners,

@@ -37,7 +37,7 @@ function generateKey(): string {
 export async function createApiKey(manager: EntityManager, specification: ApiKeySpecification): Promise<NewApiKey> {
   const key = generateKey();
   const prefix = key.slice(0, keyPrefixLength);
-  const [{ id }] = await manager.query(
+  const [{ id }]: { id: string }[] = await manager.query(
     `INSERT INTO api_keys (key_hash, key_prefix, name, role, partner_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [hashApiKey(key), prefix, specification.name, specification.role, specification.partnerId, specification.expiresAt],
   );
@@ -66,10 +66,17 @@ export async function revokeApiKey(manager: EntityManager, id: string): Promise<
   return rows.length > 0;
 }
 
+interface StoredKeySpecification {
+  name: string;
+  role: Role;
+  partner_id: string | null;
+  expires_at: Date | null;
+}
+
 /** A new key with the same name, role, partner and expiry; the old one is revoked in the same transaction. */
 export async function rotateApiKey(dataSource: DataSource, id: string): Promise<NewApiKey | undefined> {
   return dataSource.transaction(async (manager) => {
-    const [old] = await manager.query(
+    const [old]: StoredKeySpecification[] = await manager.query(
       `SELECT name, role, partner_id, expires_at FROM api_keys WHERE id = $1 AND revoked_at IS NULL FOR UPDATE`,
       [id],
     );
@@ -80,9 +87,19 @@ export async function rotateApiKey(dataSource: DataSource, id: string): Promise<
   });
 }
 
+interface KeyCallerRow {
+  id: string;
+  key_prefix: string;
+  role: Role;
+  partner_id: string | null;
+  /** Read for a partner's key only: the LEFT JOIN leaves them null for the others. */
+  shares_contact_email: boolean;
+  shares_contact_phone: boolean;
+}
+
 /** The caller a key stands for, or undefined when the key is unknown, revoked or expired. */
 export async function findCallerByKey(dataSource: DataSource, key: string): Promise<Caller | undefined> {
-  const [row] = await dataSource.query(
+  const [row]: KeyCallerRow[] = await dataSource.query(
     `SELECT api_key.id, api_key.key_prefix, api_key.role, api_key.partner_id, partner.shares_contact_email, partner.shares_contact_phone
      FROM api_keys api_key LEFT JOIN partners partner ON partner.id = api_key.partner_id
      WHERE api_key.key_hash = $1 AND api_key.revoked_at IS NULL AND (api_key.expires_at IS NULL OR api_key.expires_at > now())`,
@@ -91,5 +108,5 @@ export async function findCallerByKey(dataSource: DataSource, key: string): Prom
   if (!row) return undefined;
   const personalData =
     row.partner_id === null ? fullPersonalDataAccess : { contactEmail: row.shares_contact_email, contactPhone: row.shares_contact_phone };
-  return { keyId: row.id, keyPrefix: row.key_prefix, role: row.role as Role, partnerId: row.partner_id, personalData };
+  return { keyId: row.id, keyPrefix: row.key_prefix, role: row.role, partnerId: row.partner_id, personalData };
 }

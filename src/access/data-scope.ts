@@ -134,6 +134,13 @@ function partnerRowCondition(entity: EntityTarget<ObjectLiteral>, alias: string)
     case AccountManager:
       return `${alias}.id IN (SELECT visible_account.account_manager_id FROM accounts visible_account WHERE visible_account.partner_id = :scopePartnerId)`;
     default:
-      throw new Error(`No partner filter is defined for ${String(entity)}`);
+      throw new Error(`No partner filter is defined for ${entityName(entity)}`);
   }
+}
+
+/** A class's name, not its source text, which is what String() gives for a class. */
+function entityName(entity: EntityTarget<ObjectLiteral>): string {
+  if (typeof entity === "string") return entity;
+  if (typeof entity === "function") return entity.name;
+  return "name" in entity ? entity.name : entity.options.name;
 }

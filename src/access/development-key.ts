@@ -32,7 +32,7 @@ export async function developmentKey(dataSource: DataSource, dataDirectory: stri
 }
 
 async function validUntil(dataSource: DataSource, key: string): Promise<Date | undefined> {
-  const [row] = await dataSource.query(
+  const [row]: { expiresAt: Date }[] = await dataSource.query(
     `SELECT expires_at AS "expiresAt" FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
     [hashApiKey(key)],
   );
@@ -41,7 +41,7 @@ async function validUntil(dataSource: DataSource, key: string): Promise<Date | u
 
 /** Whether any key could call the API: a server on PostgreSQL with none tells its operator how to make one. */
 export async function hasUsableKey(dataSource: DataSource): Promise<boolean> {
-  const [{ usable }] = await dataSource.query(
+  const [{ usable }]: { usable: boolean }[] = await dataSource.query(
     `SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())) AS usable`,
   );
   return usable;

@@ -1,4 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
+import { OperationTypeNode } from "graphql";
 import { DataScope } from "./data-scope";
 
 /**
@@ -11,7 +12,7 @@ export function mutationReadsPlugin(): ApolloServerPlugin<{ scope: DataScope }> 
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === "mutation") contextValue.scope.readFromPrimary();
+          if (operation?.operation === OperationTypeNode.MUTATION) contextValue.scope.readFromPrimary();
         },
       };
     },

@@ -38,7 +38,8 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, node, childComp
   if (!isConnection(getNamedType(field.type))) return undefined;
   const pageSize = Number(args.first ?? args.last ?? defaultPageSizeForCost);
   const counts = totalCountKeys(node.selectionSet, context as CostContext).size;
-  const search = args.filter?.search != null ? searchCost : 0;
+  const filter = args.filter as { search?: string | null } | undefined;
+  const search = filter?.search != null ? searchCost : 0;
   return 1 + Math.max(1, pageSize) * childComplexity + counts * totalCountCost + search;
 };
 

@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
-import { DocumentNode, GraphQLError, GraphQLSchema, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, ValidationRule } from "graphql";
+import { DocumentNode, GraphQLError, GraphQLSchema, Lexer, NoSchemaIntrospectionCustomRule, OperationTypeNode, Source, TokenKind, validate, ValidationRule } from "graphql";
 import { DataSource } from "typeorm";
 import { RequestContext } from "../context";
 import { cachedQueryCost } from "./query-cost";
@@ -68,9 +68,9 @@ function documentProblem(query: string, schema: GraphQLSchema, document: Documen
 function limitRules(limits: QueryLimits): Array<[QueryLimitCode, ValidationRule]> {
   const shared = { exposeLimits: true, propagateOnRejection: true };
   const rules: Array<[QueryLimitCode, ValidationRule]> = [
-    [QueryLimitCode.DEPTH, maxDepthRule({ ...shared, n: limits.depth, flattenFragments: true }) as ValidationRule],
-    [QueryLimitCode.ALIASES, maxAliasesRule({ ...shared, n: limits.aliases }) as ValidationRule],
-    [QueryLimitCode.DIRECTIVES, maxDirectivesRule({ ...shared, n: limits.directives }) as ValidationRule],
+    [QueryLimitCode.DEPTH, maxDepthRule({ ...shared, n: limits.depth, flattenFragments: true })],
+    [QueryLimitCode.ALIASES, maxAliasesRule({ ...shared, n: limits.aliases })],
+    [QueryLimitCode.DIRECTIVES, maxDirectivesRule({ ...shared, n: limits.directives })],
   ];
   if (!limits.introspection) rules.push([QueryLimitCode.INTROSPECTION, NoSchemaIntrospectionCustomRule]);
   return rules;
@@ -89,7 +89,7 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
       let cost: Record<string, unknown> | undefined;
       return {
         async didResolveOperation({ request, source, document, schema, contextValue, operationName, operation }) {
-          if (operation?.operation === "subscription") {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
             throw new GraphQLError("Subscriptions are not served", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
           }
           const role = contextValue.caller.role;

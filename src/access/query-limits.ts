@@ -52,6 +52,7 @@ const overridesSchema: JSONSchemaType<LimitOverrides> = {
   type: "object",
   additionalProperties: false,
   required: [],
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: fromEntries gives a string-keyed record, the schema wants each role
   properties: Object.fromEntries(
     Object.values(Role).map((role) => [
       role,

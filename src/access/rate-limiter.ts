@@ -15,15 +15,21 @@ export interface BucketState {
 
 export type BucketDecision = ({ allowed: true } | { allowed: false; retryAfterSeconds: number }) & BucketState;
 
+interface BucketLevel {
+  level: number;
+}
+
 /**
  * Takes `cost` points from the key's bucket if they fit, in one statement: the row lock orders
  * concurrent requests of one key, on any number of server processes.
  */
 export async function takeFromBucket(dataSource: DataSource, keyId: string, cost: number, settings: BucketSettings): Promise<BucketDecision> {
   const parameters = [keyId, cost, settings.capacity, settings.leakPerSecond];
-  const [taken] = await dataSource.query(takeStatement, parameters);
+  const [taken]: BucketLevel[] = await dataSource.query(takeStatement, parameters);
   const allowed = taken !== undefined;
-  const level = allowed ? Number(taken.level) : Number((await dataSource.query(levelStatement, [keyId, settings.leakPerSecond]))[0]?.level ?? 0);
+  // Not taken: the bucket's level as it stands, or 0 when the key has no bucket yet.
+  const [current]: BucketLevel[] = allowed ? [taken] : await dataSource.query(levelStatement, [keyId, settings.leakPerSecond]);
+  const level = Number(current?.level ?? 0);
   const state = { remaining: Math.max(0, Math.floor(settings.capacity - level)), resetAt: new Date(Date.now() + (level / settings.leakPerSecond) * 1000) };
   if (allowed) return { allowed, ...state };
   const retryAfterSeconds = Math.max(1, Math.ceil((level + cost - settings.capacity) / settings.leakPerSecond));

@@ -18,7 +18,8 @@ export interface AuditEntry {
   operationName: string | null;
   cost: number | null;
   durationMilliseconds: number;
-  outcome: "ok" | string;
+  /** "ok", or the errors' codes, comma-separated. */
+  outcome: string;
 }
 
 /** The server's JSON log (pino), each line with its request id. */

@@ -25,6 +25,8 @@ interface CallerContext {
   caller: { role: Role };
 }
 
+type GuardedField = GraphQLField<unknown, CallerContext, Record<string, unknown>>;
+
 /**
  * The roles that may use a coordinate: its own rule, else its type's (an argument's: its field's),
  * else every role.
@@ -48,12 +50,13 @@ export function applyRoleRules(schema: GraphQLSchema, rules: RoleRules): GraphQL
   const carrying = inputTypesCarryingRules(schema, rules);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || isIntrospectionType(type)) continue;
-    for (const field of Object.values(type.getFields())) guardField(`${type.name}.${field.name}`, field, rules, carrying);
+    // graphql-js types resolvers' sources and contexts as any; every resolver of this schema gets a caller's context.
+    for (const field of Object.values(type.getFields())) guardField(`${type.name}.${field.name}`, field as GuardedField, rules, carrying);
   }
   return schema;
 }
 
-function guardField(coordinate: string, field: GraphQLField<unknown, CallerContext>, rules: RoleRules, carrying: Set<string>): void {
+function guardField(coordinate: string, field: GuardedField, rules: RoleRules, carrying: Set<string>): void {
   const allowed = rolesFor(rules, coordinate);
   const guardedArguments = field.args.filter((argument) => `${coordinate}(${argument.name}:)` in rules || carrying.has(getNamedType(argument.type).name));
   if (roles.every((role) => allowed.includes(role)) && guardedArguments.length === 0) return;

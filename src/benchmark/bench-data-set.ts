@@ -38,7 +38,7 @@ export async function ensureDataSet(dataSource: DataSource, databaseUrl: string,
         "run with --reset to seed the data set again, or point DATABASE_URL at an empty database",
     );
   }
-  const [counts] = await dataSource.query(
+  const [counts]: Omit<DataSetSummary, "seed" | "referenceDate">[] = await dataSource.query(
     `SELECT (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM contacts)::int AS contacts,
             (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM tickets WHERE status IN ('open', 'pending'))::int AS "openTickets"`,
   );
@@ -46,7 +46,7 @@ export async function ensureDataSet(dataSource: DataSource, databaseUrl: string,
 }
 
 async function countAccounts(dataSource: DataSource): Promise<number> {
-  const [{ accounts }] = await dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
+  const [{ accounts }]: { accounts: number }[] = await dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
   return accounts;
 }
 

@@ -20,7 +20,7 @@ export interface SourceVersion {
 }
 
 export async function describeMachine(name: string, dataSource: DataSource): Promise<MachineDescription> {
-  const [{ server_version: postgresql }] = await dataSource.query("SHOW server_version");
+  const [{ server_version: postgresql }]: { server_version: string }[] = await dataSource.query("SHOW server_version");
   return {
     name,
     cpuModel: cpus()[0]?.model.trim() ?? "unknown",

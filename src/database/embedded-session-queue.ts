@@ -48,6 +48,7 @@ export class EmbeddedSessionQueue implements ProtocolMessageQueue {
             answeredBytes += data.length;
             onData(data);
           }),
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what PGlite threw, as it threw it
         finish: (error) => (error === undefined ? resolve(answeredBytes) : reject(error)),
       });
     });

@@ -62,7 +62,7 @@ async function handle<Context extends object>(
   if (options.ide && wantsIdePage(request, url.pathname)) return sendIdePage(response);
   if (url.pathname !== "/graphql") return sendError(response, 404, "NOT_FOUND", "The GraphQL endpoint is /graphql");
   const body = await readBody(request, options.maxRequestBytes);
-  if (body === "too large") return sendError(response, 413, "PAYLOAD_TOO_LARGE", `Requests are limited to ${options.maxRequestBytes} bytes`);
+  if (body === undefined) return sendError(response, 413, "PAYLOAD_TOO_LARGE", `Requests are limited to ${options.maxRequestBytes} bytes`);
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -92,14 +92,15 @@ function isJson(contentType: string | undefined): boolean {
   return contentType?.split(";", 1)[0].trim().toLowerCase() === "application/json";
 }
 
-async function readBody(request: IncomingMessage, maxBytes: number): Promise<string | "too large"> {
+/** Undefined when the body is over `maxBytes` (a marker string could be a body too). */
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   const declared = Number(request.headers["content-length"] ?? 0);
-  if (declared > maxBytes) return "too large";
+  if (declared > maxBytes) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) return "too large";
+    if (size > maxBytes) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from "@apollo/server";
-import { FormattedExecutionResult, GraphQLError } from "graphql";
+import { FormattedExecutionResult, GraphQLError, OperationTypeNode } from "graphql";
 import { DataSource, QueryRunner } from "typeorm";
 import { scopeInRequestTransaction } from "../access/data-scope";
 import { createLoaders, RequestContext } from "../context";
@@ -38,7 +38,7 @@ export function idempotencyPlugin(dataSource: DataSource): ApolloServerPlugin<Re
       let executed = false;
       return {
         async didResolveOperation({ operation, source }) {
-          if (operation?.operation !== "mutation") return;
+          if (operation?.operation !== OperationTypeNode.MUTATION) return;
           if (!keyPattern.test(key)) throw badKey("Idempotency-Key: 1 to 255 visible ASCII characters", "BAD_REQUEST", 400);
           // `source`, not `request.query`: a persisted query's hit sends no text, only its hash.
           hash = requestHash(source, request.operationName, request.variables);

@@ -17,7 +17,7 @@ export function requestHash(document: string, operationName: string | undefined,
 }
 
 export async function findStoredResponse(manager: EntityManager, apiKeyId: string, idempotencyKey: string): Promise<StoredResponse | undefined> {
-  const [row] = await manager.query(
+  const [row]: StoredResponse[] = await manager.query(
     `SELECT request_hash AS "requestHash", response FROM idempotent_requests WHERE api_key_id = $1 AND idempotency_key = $2`,
     [apiKeyId, idempotencyKey],
   );
@@ -40,6 +40,7 @@ export async function lockIdempotencyKey(manager: EntityManager, apiKeyId: strin
 
 /** Responses are kept 24 hours; the server deletes older ones every hour. */
 export async function deleteExpiredResponses(dataSource: DataSource): Promise<number> {
-  const [, deleted] = await dataSource.query(`DELETE FROM idempotent_requests WHERE created_at < now() - interval '24 hours'`);
-  return deleted as number;
+  // TypeORM's raw DELETE gives [rows, affected row count].
+  const [, deleted]: [unknown[], number] = await dataSource.query(`DELETE FROM idempotent_requests WHERE created_at < now() - interval '24 hours'`);
+  return deleted;
 }

@@ -37,7 +37,7 @@ export function requestMetricsPlugin(): ApolloServerPlugin {
       return {
         async willSendResponse({ response, operationName }) {
           const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
-          const codes = errors.map((error) => String(error.extensions?.code ?? "UNKNOWN"));
+          const codes = errors.map(({ extensions }) => (typeof extensions?.code === "string" ? extensions.code : "UNKNOWN"));
           for (const code of codes) errorsByCode.inc({ code });
           requestDuration.observe({ operation: operationLabel(operationName), outcome: codes[0] ?? "ok" }, (performance.now() - started) / 1000);
         },

@@ -76,7 +76,7 @@ export class PolicyRuntime {
     await this.following;
     const active = await activeRuleSet(this.dataSource.manager);
     if (!active || (await hasOpenBatches(this.dataSource.manager, active.id))) return;
-    const [{ stale }] = await this.dataSource.query(
+    const [{ stale }]: { stale: boolean }[] = await this.dataSource.query(
       `SELECT EXISTS (
          SELECT 1 FROM accounts LEFT JOIN account_assessments assessment ON assessment.account_id = accounts.id
          WHERE assessment.account_id IS NULL OR assessment.rules_version <> $1) AS stale`,

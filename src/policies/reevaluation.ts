@@ -33,7 +33,7 @@ export async function reevaluateAllAccounts(dataSource: DataSource, ruleSet: Rul
   const batchSize = options.batchSize ?? defaultBatchSize;
   const asOf = options.asOf ?? new Date();
   const clock = stopwatch(options.timings);
-  const [{ total }] = await dataSource.query("SELECT count(*)::int AS total FROM accounts");
+  const [{ total }]: { total: number }[] = await dataSource.query("SELECT count(*)::int AS total FROM accounts");
   const summary: ReevaluationSummary = { rulesVersion: ruleSet.version, accounts: 0, accountsChanged: 0, tickets: 0, ticketsChanged: 0, batches: 0, completed: false, milliseconds: 0 };
   const gather = (ids: string[]) => settled(clock("facts", () => gatherFacts(dataSource.manager, ids, asOf)));
   let ids = await nextBatchOfIds(dataSource, null, batchSize);

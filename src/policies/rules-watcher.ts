@@ -18,7 +18,9 @@ export function watchRules(registry: PolicyRegistry, onError: (error: unknown) =
   const scheduleReload = () => {
     clearTimeout(timer);
     // Reloads run one after the other, so an older read never replaces a newer one.
-    timer = setTimeout(() => (reloading = reloading.then(() => registry.reload()).catch(onError)), debounceMilliseconds);
+    timer = setTimeout(() => {
+      reloading = reloading.then(() => registry.reload()).catch(onError);
+    }, debounceMilliseconds);
   };
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   watcher.on("all", scheduleReload).on("error", onError);

@@ -1,8 +1,9 @@
 import { Presets, SingleBar } from "cli-progress";
 
+/** Plain functions, not methods: callers hand `update` on as a callback. */
 export interface AccountProgress {
-  update(done: number, total: number): void;
-  stop(): void;
+  update: (done: number, total: number) => void;
+  stop: () => void;
 }
 
 /** Plain lines at most this often when the output is not a terminal (CI logs, files). */

@@ -40,7 +40,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (original instanceof ArgumentValidationError) {
-    return validationFailure(formatted, original.extensions.validationErrors as ValidationError[]);
+    return validationFailure(formatted, original.extensions.validationErrors);
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && passThroughCodes.has(code)) {

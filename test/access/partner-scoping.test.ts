@@ -130,7 +130,7 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
       openTicket(input: { accountId: $accountId, subject: "Printer on fire", category: INCIDENT, severity: HIGH, channel: PARTNER }) { id account { id } }
     }`;
     const ticketCount = async (accountId: string) =>
-      (await app.dataSource.query("SELECT count(*)::int AS tickets FROM tickets WHERE account_id = $1", [accountId]))[0].tickets as number;
+      (await app.dataSource.query<{ tickets: number }[]>("SELECT count(*)::int AS tickets FROM tickets WHERE account_id = $1", [accountId]))[0].tickets;
 
     test("when a partner opens a ticket on its own account, then it is written", async () => {
       const own = graphs.A[0];
@@ -153,7 +153,7 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
       const foreign = graphs.B[0];
       const result = await app.executeText(`mutation ($id: ID!) { respondToTicket(id: $id) { id } }`, { id: foreign.ids.Ticket }, partnerCaller(partnerA));
       expect(errorCodes(result)).toEqual(["NOT_FOUND"]);
-      const [{ responded }] = await app.dataSource.query(
+      const [{ responded }]: { responded: boolean }[] = await app.dataSource.query(
         "SELECT first_responded_at IS NOT NULL AS responded FROM tickets WHERE account_id = $1",
         [foreign.account.id],
       );
@@ -170,7 +170,11 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
     /** A partner's database session with the application's partner filter turned off. */
     const unfiltered = (partner: Partner): DataScope => {
       const whole = wholeGraphScope(app.dataSource);
-      return { ...partnerScope(app.dataSource, partner.id, { contactEmail: true, contactPhone: true }), select: whole.select, accountCondition: whole.accountCondition };
+      return {
+        ...partnerScope(app.dataSource, partner.id, { contactEmail: true, contactPhone: true }),
+        select: (manager, entity, alias) => whole.select(manager, entity, alias),
+        accountCondition: (column, parameters) => whole.accountCondition(column, parameters),
+      };
     };
 
     test("when the application filter is off, then the database still returns no foreign rows on any list, id or aggregate", async () => {
@@ -208,7 +212,8 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
         ),
       );
       await expect(insert).rejects.toThrow(/row-level security/);
-      const updated = await scope.transaction((manager) => manager.query(`UPDATE tickets SET subject = 'Hijacked' WHERE account_id = $1`, [foreignAccount]));
+      // TypeORM's raw UPDATE gives [rows, affected row count].
+      const updated: [unknown[], number] = await scope.transaction((manager) => manager.query(`UPDATE tickets SET subject = 'Hijacked' WHERE account_id = $1`, [foreignAccount]));
       expect(updated[1]).toBe(0);
     });
   });
@@ -253,11 +258,17 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
     });
 
     test("when a partner without email searches contacts by an email address, then the masked email does not match", async () => {
-      const [{ email }] = await app.dataSource.query("SELECT email FROM contacts WHERE account_id = $1", [graphs.B[0].account.id]);
+      const [{ email }]: { email: string }[] = await app.dataSource.query("SELECT email FROM contacts WHERE account_id = $1", [graphs.B[0].account.id]);
       const hidden = await app.executeText<ContactsData>(contactsQuery, { search: email.split("@")[0] }, partnerCaller(partnerB));
       expect(hidden.data?.contacts.nodes).toEqual([]);
       const shown = await app.executeText<ContactsData>(contactsQuery, { search: email.split("@")[0] }, { ...partnerCaller(partnerB), personalData: { contactEmail: true, contactPhone: false } });
       expect(shown.data?.contacts.nodes).toHaveLength(1);
     });
+  });
+
+  test("when a partner's scope is asked for an entity it has no filter for, then it refuses, naming the entity", () => {
+    class Unfiltered {}
+    const scope = partnerScope(app.dataSource, partnerA.id, { contactEmail: false, contactPhone: false });
+    expect(() => scope.select(app.dataSource.manager, Unfiltered, "unfiltered")).toThrow(/^No partner filter is defined for Unfiltered$/);
   });
 });

@@ -2,6 +2,7 @@ import { Caller, noPersonalDataAccess, Role } from "../../src/access/roles";
 import { AccountPoliciesDocument } from "../generated/graphql";
 import { createAccount } from "../support/factories";
 import { startTestApp, TestApp } from "../support/test-app";
+import { stringMatching } from "../support/matchers";
 
 const partner: Caller = { keyId: "33333333-3333-3333-3333-333333333333", keyPrefix: "cgk_partner3", role: Role.PARTNER, partnerId: "44444444-4444-4444-4444-444444444444", personalData: noPersonalDataAccess };
 
@@ -18,7 +19,7 @@ describe("request ids, internal errors and the audit log", () => {
     try {
       const result = await app.execute(AccountPoliciesDocument, { id: account.globalId });
       const [error] = result.errors ?? [];
-      expect(error.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(error.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: stringMatching(/^[0-9a-f-]{36}$/) });
       expect(error.message).toBe("Internal server error");
       expect(JSON.stringify(result)).not.toMatch(/account_assessments|relation|SELECT/i);
       expect(String(app.internalErrors.at(-1))).toMatch(/account_assessments/);

@@ -80,7 +80,7 @@ function attempt(field: AnyField, role: Role, args: Record<string, unknown> = {}
 }
 
 /** For each input field and enum value inside a type, a value of that type that uses it. */
-function* samples(type: GraphQLInputType, enclosing: string[] = []): Generator<[string, unknown]> {
+function* samples(type: GraphQLInputType, enclosing: string[] = []): Generator<[string, unknown], void> {
   if (isNonNullType(type)) return yield* samples(type.ofType, enclosing);
   if (isListType(type)) {
     for (const [coordinate, value] of samples(type.ofType, enclosing)) yield [coordinate, [value]];

@@ -2,6 +2,7 @@ import { Caller, fullPersonalDataAccess, noPersonalDataAccess, Role } from "../.
 import { AccountPoliciesDocument, PlaceOrderAndAssessDocument } from "../generated/graphql";
 import { createAccount, createPartner, createTicket } from "../support/factories";
 import { errorCodes, internalCaller, partnerCaller, startTestApp, TestApp } from "../support/test-app";
+import { anyString } from "../support/matchers";
 
 const partner: Caller = { keyId: "55555555-5555-5555-5555-555555555555", keyPrefix: "cgk_partner5", role: Role.PARTNER, partnerId: "66666666-6666-6666-6666-666666666666", personalData: noPersonalDataAccess };
 const analyst: Caller = { keyId: "77777777-7777-7777-7777-777777777777", keyPrefix: "cgk_analyst", role: Role.ANALYST, partnerId: null, personalData: fullPersonalDataAccess };
@@ -22,7 +23,7 @@ describe("what each role may do", () => {
       const result = await order(account.globalId, caller);
       expect(errorCodes(result)).toEqual(["FORBIDDEN"]);
     }
-    const [{ orders }] = await app.dataSource.query("SELECT count(*)::int AS orders FROM orders WHERE account_id = $1", [account.id]);
+    const [{ orders }]: { orders: number }[] = await app.dataSource.query("SELECT count(*)::int AS orders FROM orders WHERE account_id = $1", [account.id]);
     expect(orders).toBe(0);
   });
 
@@ -52,7 +53,7 @@ describe("what each role may do", () => {
       const opened = await app.executeText<{ openTicket: { id: string } }>(openTicket, { accountId: account.globalId });
       const priorityOf = `query ($id: ID!) { node(id: $id) { ... on Ticket { servicePriority { level explanation { firedRules { rule conditions { fact actual } } } } } } }`;
       const result = await app.executeText<{ node: { servicePriority: { level: string; explanation: unknown } } }>(priorityOf, { id: opened.data!.openTicket.id }, partnerCaller(ownPartner));
-      expect(result.data?.node.servicePriority).toEqual({ level: expect.any(String), explanation: null });
+      expect(result.data?.node.servicePriority).toEqual({ level: anyString(), explanation: null });
       expect(errorCodes(result)).toEqual(["FORBIDDEN"]);
       expect(result.errors?.[0].path).toEqual(["node", "servicePriority", "explanation"]);
       const forAnalyst = await app.executeText<{ node: { servicePriority: { explanation: { firedRules: unknown[] } } } }>(priorityOf, { id: opened.data!.openTicket.id }, analyst);

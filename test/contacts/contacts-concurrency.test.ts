@@ -19,7 +19,7 @@ describe("contacts: concurrent writers", () => {
   async function untilSomeInsertWaits(): Promise<void> {
     for (let attempt = 0; attempt < 250; attempt++) {
       // A connection of its own: inside a transaction, pg_stat_activity would repeat its first snapshot.
-      const [{ waiting }] = await app.dataSource.query(
+      const [{ waiting }]: { waiting: number }[] = await app.dataSource.query(
         `SELECT count(*)::int AS waiting FROM pg_stat_activity
          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "contacts"%'`,
       );

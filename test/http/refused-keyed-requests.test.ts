@@ -75,7 +75,7 @@ describe("refused requests with an Idempotency-Key, through HTTP", () => {
   });
   afterAll(() => server.close());
 
-  const ticketsOfAccount = async () => (await server.dataSource.query("SELECT count(*)::int AS n FROM tickets WHERE account_id = $1", [account.id]))[0].n as number;
+  const ticketsOfAccount = async () => (await server.dataSource.query<{ n: number }[]>("SELECT count(*)::int AS n FROM tickets WHERE account_id = $1", [account.id]))[0].n;
 
   /** Fills the partner's bucket (it drains very slowly here), so that every next request is over the rate. */
   async function fillTheBucket(): Promise<void> {

@@ -17,7 +17,7 @@ describe("idempotent mutations (Idempotency-Key)", () => {
   afterAll(() => app.close());
 
   const ordersOf = async (accountId: string) =>
-    (await app.dataSource.query("SELECT count(*)::int AS orders FROM orders WHERE account_id = $1", [accountId]))[0].orders as number;
+    (await app.dataSource.query<{ orders: number }[]>("SELECT count(*)::int AS orders FROM orders WHERE account_id = $1", [accountId]))[0].orders;
 
   test("when a mutation is retried with the same key, then the first response comes back and nothing is written twice", async () => {
     const account = await createAccount(app.dataSource);
@@ -84,7 +84,7 @@ describe("idempotent mutations (Idempotency-Key)", () => {
     const byStaff = await app.executeWithHeaders(openTicket, { accountId: account.globalId }, { "idempotency-key": key });
     expect(byStaff.errors).toBeUndefined();
     expect(byStaff.http.headers.get("idempotent-replayed")).toBeUndefined();
-    const [{ tickets }] = await app.dataSource.query("SELECT count(*)::int AS tickets FROM tickets WHERE account_id = $1", [account.id]);
+    const [{ tickets }]: { tickets: number }[] = await app.dataSource.query("SELECT count(*)::int AS tickets FROM tickets WHERE account_id = $1", [account.id]);
     expect(tickets).toBe(2);
   });
 

@@ -18,7 +18,7 @@ describe("reassessment: concurrent writes to one account", () => {
   /** Waits until `count` backends wait on the gate's lock, directly or behind another waiting backend. */
   async function untilWaitingBehind(gatePid: number, count: number): Promise<void> {
     for (let attempt = 0; attempt < 250; attempt++) {
-      const [{ waiting }] = await app.dataSource.query(
+      const [{ waiting }]: { waiting: number }[] = await app.dataSource.query(
         `WITH RECURSIVE behind (pid) AS (
            SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))
            UNION SELECT activity.pid FROM pg_stat_activity activity JOIN behind ON behind.pid = ANY(pg_blocking_pids(activity.pid))
@@ -43,7 +43,11 @@ describe("reassessment: concurrent writes to one account", () => {
     await gate.startTransaction();
     await gate.query("SELECT account_id FROM account_assessments WHERE account_id = $1 FOR UPDATE", [accountId]);
     const running = writers();
-    if (overlappingWriters) await untilWaitingBehind((await gate.query("SELECT pg_backend_pid() AS pid"))[0].pid, 2);
+    if (overlappingWriters) {
+      // A query runner's query() is not generic, unlike the data source's.
+      const [{ pid }] = (await gate.query("SELECT pg_backend_pid() AS pid")) as { pid: number }[];
+      await untilWaitingBehind(pid, 2);
+    }
     await gate.commitTransaction();
     await gate.release();
     return running;
@@ -56,7 +60,7 @@ describe("reassessment: concurrent writes to one account", () => {
   }
 
   async function assessmentFacts(accountId: string): Promise<Record<string, unknown>> {
-    const [{ facts }] = await app.dataSource.query("SELECT facts FROM account_assessments WHERE account_id = $1", [accountId]);
+    const [{ facts }]: { facts: Record<string, unknown> }[] = await app.dataSource.query("SELECT facts FROM account_assessments WHERE account_id = $1", [accountId]);
     return facts;
   }
 

@@ -2,6 +2,9 @@ import { assessAccount, prioritizeTicket } from "../../src/policies/evaluation/a
 import { compileRuleSet, RuleSet } from "../../src/policies/rule-set";
 import { minimalRuleFiles, rule, toSources } from "./support/rule-fixtures";
 
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment --
+   the tests edit rule files as free JSON (EditableRuleFiles is any), to write what the types would refuse */
+
 function ruleSetOf(files = minimalRuleFiles()): RuleSet {
   const compiled = compileRuleSet(toSources(files));
   if (!compiled.loaded) throw new Error(JSON.stringify(compiled.problems));

@@ -47,7 +47,7 @@ describe("policies in the graph", () => {
     expect(assessment?.facts).toMatchObject({ revenue12m: 50000, orders12m: 4 });
     expect(assessment?.explanation?.firedRules[0]).toMatchObject({ rule: "Gold: 50k a year", decided: true });
     expect(assessment?.nearMiss).toBeNull();
-    const history = await app.dataSource.query("SELECT previous_tier, tier FROM account_assessment_history WHERE account_id = $1 ORDER BY id", [account.id]);
+    const history: unknown[] = await app.dataSource.query("SELECT previous_tier, tier FROM account_assessment_history WHERE account_id = $1 ORDER BY id", [account.id]);
     expect(history).toEqual([
       { previous_tier: null, tier: "silver" },
       { previous_tier: "silver", tier: "gold" },

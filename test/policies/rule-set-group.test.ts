@@ -58,6 +58,7 @@ describe("several processes, one rule set in service", () => {
   test("when one process's rule file changes, then all three serve the new version within 2 s and every account is re-evaluated exactly once", async () => {
     const before = runtimes[0].registry.current().version;
     const files = minimalRuleFiles();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- rule files are edited as free JSON (EditableRuleFiles)
     files.tiering.rules[1].conditions.all[0].value = 6000;
     await writeFile(path.join(folders[0], "tiering.json"), `${JSON.stringify(files.tiering, null, 2)}\n`);
     await within(2_000, () => runtimes[0].registry.current().version !== before);
@@ -67,18 +68,18 @@ describe("several processes, one rule set in service", () => {
 
     await within(30_000, async () => {
       await Promise.all(runtimes.map((runtime) => runtime.idle()));
-      const [{ open }] = await app.dataSource.query("SELECT count(*)::int AS open FROM reevaluation_batches WHERE done_at IS NULL");
+      const [{ open }]: { open: number }[] = await app.dataSource.query("SELECT count(*)::int AS open FROM reevaluation_batches WHERE done_at IS NULL");
       return open === 0;
     });
     const active = (await activeRuleSet(app.dataSource.manager))!;
     expect(active.version).toBe(published);
-    const [batches] = await app.dataSource.query(
+    const [batches]: { evaluated: number; workers: number }[] = await app.dataSource.query(
       `SELECT sum(accounts)::int AS evaluated, count(DISTINCT claimed_by)::int AS workers FROM reevaluation_batches WHERE activation_id = $1`,
       [active.id],
     );
-    const [{ accounts }] = await app.dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
+    const [{ accounts }]: { accounts: number }[] = await app.dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
     expect(batches.evaluated).toBe(accounts);
-    const [{ stale }] = await app.dataSource.query("SELECT count(*)::int AS stale FROM account_assessments WHERE rules_version <> $1", [published]);
+    const [{ stale }]: { stale: number }[] = await app.dataSource.query("SELECT count(*)::int AS stale FROM account_assessments WHERE rules_version <> $1", [published]);
     expect(stale).toBe(0);
     for (const log of logs) expect(log.error).not.toHaveBeenCalled();
   });

@@ -7,6 +7,9 @@ import { createAccount } from "../support/factories";
 import { startTestApp, TestApp } from "../support/test-app";
 import { EditableRuleFiles, minimalRuleFiles, writeRulesFolder } from "./support/rule-fixtures";
 
+/* eslint-disable @typescript-eslint/no-unsafe-member-access --
+   the tests edit rule files as free JSON (EditableRuleFiles is any), to write what the types would refuse */
+
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMilliseconds = 2000): Promise<number> {
   const started = Date.now();
   while (!(await condition())) {
@@ -122,7 +125,7 @@ describe("a rule change in a running server", () => {
       await app.execute(PlaceOrderAndAssessDocument, {
         input: { accountId: account.globalId, channel: "WEB", lines: [{ product: "Thing", quantity: 1, unitPrice: { amount: "9000.00", currency: "USD" } }] },
       });
-      const tierOf = async () => (await app.dataSource.query("SELECT tier FROM account_assessments WHERE account_id = $1", [account.id]))[0]?.tier;
+      const tierOf = async () => (await app.dataSource.query<{ tier: string }[]>("SELECT tier FROM account_assessments WHERE account_id = $1", [account.id]))[0]?.tier;
       expect(await tierOf()).toBe("bronze");
 
       const files = minimalRuleFiles();

@@ -10,7 +10,7 @@ const demoSeed = 2025;
  */
 export async function seedDemoGraphIfEmpty(dataSource: DataSource, accounts: number): Promise<SeedSummary | undefined> {
   if (accounts <= 0) return undefined;
-  const [{ empty }] = await dataSource.query(`SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`);
+  const [{ empty }]: { empty: boolean }[] = await dataSource.query(`SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`);
   if (!empty) return undefined;
   const summary = await seedCustomerGraph(dataSource, { accounts, seed: demoSeed });
   console.log(`Seeded ${summary.accounts} demo accounts with ${summary.orders} orders and ${summary.tickets} tickets`);

@@ -62,7 +62,7 @@ async function evaluatePolicies(dataSource: DataSource, rulesDirectory: string):
  * refuse up front, or empty the tables when asked to.
  */
 async function emptyOrReset(dataSource: DataSource, reset: boolean): Promise<boolean> {
-  const [existing] = await dataSource.query(
+  const [existing]: { accounts: number; managers: number; partners: number }[] = await dataSource.query(
     `SELECT (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM account_managers) AS managers, (SELECT count(*) FROM partners) AS partners`,
   );
   const count = (rows: number) => rows.toLocaleString("en");

@@ -50,7 +50,8 @@ async function collectFactSets(dataSource: DataSource, ruleSet: RuleSet): Promis
   const asOf = new Date();
   let lastId = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const ids: string[] = (await dataSource.query("SELECT id FROM accounts WHERE id > $1 ORDER BY id LIMIT 2000", [lastId])).map((row: { id: string }) => row.id);
+    const rows: { id: string }[] = await dataSource.query("SELECT id FROM accounts WHERE id > $1 ORDER BY id LIMIT 2000", [lastId]);
+    const ids = rows.map((row) => row.id);
     if (ids.length === 0) break;
     lastId = ids[ids.length - 1];
     const gathered = await gatherFacts(dataSource.manager, ids, asOf);

@@ -29,7 +29,7 @@ export async function previewImpact(dataSource: DataSource, current: RuleSet, dr
     lane: new ImpactMatrix("service-priority", "lane of open tickets"),
   };
   const asOf = new Date();
-  const [{ total }] = await dataSource.query("SELECT count(*)::int AS total FROM accounts");
+  const [{ total }]: { total: number }[] = await dataSource.query("SELECT count(*)::int AS total FROM accounts");
   let lastId = "00000000-0000-0000-0000-000000000000";
   for (let done = 0; ; ) {
     const accounts: { id: string; name: string }[] = await dataSource.query("SELECT id, name FROM accounts WHERE id > $1 ORDER BY id LIMIT $2", [lastId, batchSize]);

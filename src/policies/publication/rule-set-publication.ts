@@ -19,7 +19,7 @@ const activationLockKey = 7_346_210_002;
 
 /** The version in service: the last activation. */
 export async function activeRuleSet(manager: EntityManager): Promise<Activation | undefined> {
-  const [row] = await manager.query(
+  const [row]: Activation[] = await manager.query(
     `SELECT activation.id, activation.version, version.sources
      FROM rule_set_activations activation JOIN rule_set_versions version ON version.version = activation.version
      ORDER BY activation.id DESC LIMIT 1`,
@@ -28,7 +28,7 @@ export async function activeRuleSet(manager: EntityManager): Promise<Activation 
 }
 
 export async function isPublished(manager: EntityManager, version: string): Promise<boolean> {
-  const [row] = await manager.query(`SELECT 1 FROM rule_set_versions WHERE version = $1`, [version]);
+  const [row]: unknown[] = await manager.query(`SELECT 1 FROM rule_set_versions WHERE version = $1`, [version]);
   return row !== undefined;
 }
 
@@ -52,7 +52,7 @@ export async function activate(
       ruleSet.sources,
       activatedBy,
     ]);
-    const [{ id }] = await manager.query(`INSERT INTO rule_set_activations (version, reason, activated_by) VALUES ($1, $2, $3) RETURNING id`, [
+    const [{ id }]: { id: number }[] = await manager.query(`INSERT INTO rule_set_activations (version, reason, activated_by) VALUES ($1, $2, $3) RETURNING id`, [
       ruleSet.version,
       reason,
       activatedBy,
@@ -85,7 +85,7 @@ export interface Batch {
 /** Claims the next batch of an activation nobody works on (or whose worker went silent for 5 minutes). */
 export async function claimBatch(dataSource: DataSource, activationId: number, worker: string): Promise<Batch | undefined> {
   // An UPDATE answers [rows, count] through TypeORM.
-  const [[row]] = await dataSource.query(
+  const [[row]]: [Batch[], number] = await dataSource.query(
     `UPDATE reevaluation_batches SET claimed_by = $2, claimed_at = now()
      WHERE (activation_id, first_account_id) = (
        SELECT activation_id, first_account_id FROM reevaluation_batches
@@ -107,7 +107,7 @@ export async function completeBatch(manager: EntityManager, activationId: number
 }
 
 export async function hasOpenBatches(manager: EntityManager, activationId: number): Promise<boolean> {
-  const [row] = await manager.query(`SELECT 1 FROM reevaluation_batches WHERE activation_id = $1 AND done_at IS NULL LIMIT 1`, [activationId]);
+  const [row]: unknown[] = await manager.query(`SELECT 1 FROM reevaluation_batches WHERE activation_id = $1 AND done_at IS NULL LIMIT 1`, [activationId]);
   return row !== undefined;
 }
 
@@ -131,7 +131,7 @@ export class UnknownRuleSetVersionError extends Error {}
 
 /** Puts an earlier published version back in service for the whole group (and re-evaluates with it). */
 export async function rollBackTo(dataSource: DataSource, version: string, by: string): Promise<number | undefined> {
-  const [row] = await dataSource.query(`SELECT sources FROM rule_set_versions WHERE version = $1`, [version]);
+  const [row]: Pick<Activation, "sources">[] = await dataSource.query(`SELECT sources FROM rule_set_versions WHERE version = $1`, [version]);
   if (!row) throw new UnknownRuleSetVersionError(`No rule set version ${version} was ever published (see npm run rules:rollback without --to)`);
   return activate(dataSource, { version, sources: row.sources }, "rollback", by);
 }

@@ -35,7 +35,7 @@ export async function writeAccountAssessments(
     near_miss: tiering.nearMiss,
     retention_explanation: retention.explanation,
   }));
-  const [{ changed }] = await manager.query(writeStatement, [JSON.stringify(rows), evaluatedAt, rulesVersion]);
+  const [{ changed }]: { changed: number }[] = await manager.query(writeStatement, [JSON.stringify(rows), evaluatedAt, rulesVersion]);
   return changed;
 }
 

@@ -32,7 +32,7 @@ export async function writeTicketPriorities(
     facts,
     explanation: outcome.explanation,
   }));
-  const [{ changed }] = await manager.query(writeStatement, [JSON.stringify(rows), evaluatedAt, rulesVersion]);
+  const [{ changed }]: { changed: number }[] = await manager.query(writeStatement, [JSON.stringify(rows), evaluatedAt, rulesVersion]);
   return changed;
 }
 

@@ -122,7 +122,8 @@ function describeSingleValueMismatch(fact: FactDefinition, value: unknown, allow
 }
 
 export function allowedValues(fact: FactDefinition, scope: ConditionScope): readonly string[] | undefined {
-  if (Array.isArray(fact.values)) return fact.values;
+  // typeof, not Array.isArray: that one makes a readonly list any[].
+  if (typeof fact.values === "object") return fact.values;
   if (fact.values === "tiers") return scope.declaredValues?.tiers;
   if (fact.values === "lifecycleStages") return scope.declaredValues?.lifecycleStages;
   return undefined;

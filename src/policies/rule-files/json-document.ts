@@ -41,7 +41,7 @@ function describeSyntaxError(error: ParseError): string {
 /** The node at the path, or its nearest ancestor when the path leads to something missing. */
 function deepestNode(tree: Node, path: JsonPath): Node {
   for (let length = path.length; length >= 0; length--) {
-    const node = findNodeAtLocation(tree, path.slice(0, length) as (string | number)[]);
+    const node = findNodeAtLocation(tree, path.slice(0, length));
     if (node) return node.parent?.type === "property" ? node.parent : node;
   }
   return tree;

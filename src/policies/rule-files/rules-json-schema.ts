@@ -165,6 +165,6 @@ function nameList(description: string) {
 function factValueSchema(fact: FactDefinition): Record<string, unknown> {
   const type = fact.type === "text" ? "string" : fact.type;
   const description = `${fact.description} (${fact.unit})`;
-  const values = Array.isArray(fact.values) ? { enum: fact.nullable ? [...fact.values, null] : [...fact.values] } : {};
+  const values = typeof fact.values === "object" ? { enum: fact.nullable ? [...fact.values, null] : [...fact.values] } : {};
   return { type: fact.nullable ? [type, "null"] : type, description, ...values };
 }

@@ -43,7 +43,7 @@ function describeSchemaError(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "required":
-      return `"${params.missingProperty}" is missing`;
+      return `"${String(params.missingProperty)}" is missing`;
     case "additionalProperties":
       return describeUnknownField(String(params.additionalProperty), Object.keys((error.parentSchema?.properties as object) ?? {}));
     case "enum": {
@@ -54,7 +54,7 @@ function describeSchemaError(error: ErrorObject): string {
     case "type":
       return `must be ${describeType(String(params.type))}, not ${JSON.stringify(error.data)}`;
     case "dependencies":
-      return `"${params.property}" needs "${params.missingProperty}" beside it`;
+      return `"${String(params.property)}" needs "${String(params.missingProperty)}" beside it`;
     case "pattern":
       return `${JSON.stringify(error.data)} must be a lower-case name such as gold or at_risk`;
     default:

@@ -96,6 +96,6 @@ function checkRules(value: RuleFile, scope: ConditionScope, declared: ReturnType
 
 function ruleNameAt(value: unknown, path: JsonPath): string | undefined {
   if (path[0] !== "rules" || typeof path[1] !== "number" || !isRecord(value) || !Array.isArray(value.rules)) return undefined;
-  const rule = value.rules[path[1]];
+  const rule: unknown = value.rules[path[1]];
   return isRecord(rule) && typeof rule.name === "string" ? rule.name : undefined;
 }

@@ -56,7 +56,7 @@ async function runTestFile(ruleSet: RuleSet, file: string, text: string, report:
     }
   }
   report.problems.push(...problems.problems);
-  report.families.push(...problems.problems.map(() => (tests.family ?? familyFromFileName(file)) as PolicyFamily));
+  report.families.push(...problems.problems.map(() => tests.family ?? familyFromFileName(file)));
 }
 
 function familyFromFileName(file: string): PolicyFamily {
