@@ -16,16 +16,16 @@ import { requestsFor, testSuiteQueries } from "./support/test-documents";
 /** Counts what graphql-jit compiles and runs, and how its last run failed, to show which path answered a request. */
 const mockJitCounts = { compiled: 0, runs: 0, lastErrors: 0, lastDataNull: false };
 jest.mock("graphql-jit", () => {
-  const actual = jest.requireActual("graphql-jit");
+  const actual = jest.requireActual<typeof import("graphql-jit")>("graphql-jit");
   return {
     ...actual,
-    compileQuery: (...compileArguments: unknown[]) => {
-      const compiled = actual.compileQuery(...compileArguments);
+    compileQuery: (...compileArguments: Parameters<typeof actual.compileQuery<Record<string, unknown>, Record<string, unknown>>>) => {
+      const compiled = actual.compileQuery<Record<string, unknown>, Record<string, unknown>>(...compileArguments);
       if (!actual.isCompiledQuery(compiled)) return compiled;
       mockJitCounts.compiled += 1;
       return {
         ...compiled,
-        query: async (...queryArguments: unknown[]) => {
+        query: async (...queryArguments: Parameters<typeof compiled.query>) => {
           mockJitCounts.runs += 1;
           const result = await compiled.query(...queryArguments);
           mockJitCounts.lastErrors = result.errors?.length ?? 0;

@@ -21,7 +21,8 @@ export async function sampleOf(servers: DifferentialServers, accountIds: string[
   const ids: Record<string, string[]> = {};
   for (const [, id] of text.matchAll(/"id":"([^"]+)"/g)) {
     const typeName = Buffer.from(id, "base64").toString("utf8").split(":")[0];
-    (ids[typeName] ??= []).includes(id) || ids[typeName].push(id);
+    const known = (ids[typeName] ??= []);
+    if (!known.includes(id)) known.push(id);
   }
   const accounts = accountIds.map((_, index) => (body.data as Record<string, SampledAccount>)[`account${index}`]);
   const distinct = (values: Array<string | undefined>) => [...new Set(values.filter((value): value is string => Boolean(value)))];

@@ -118,6 +118,6 @@ export function literal(value: unknown, type: GraphQLInputType): string {
     const entries = Object.entries(value as Record<string, unknown>).map(([name, fieldValue]) => `${name}: ${literal(fieldValue, fields[name].type)}`);
     return `{ ${entries.join(", ")} }`;
   }
-  if (isEnumType(type)) return String(value);
+  if (isEnumType(type)) return typeof value === "string" ? value : JSON.stringify(value);
   return JSON.stringify(value);
 }

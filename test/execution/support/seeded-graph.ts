@@ -42,6 +42,11 @@ export async function seedSmallGraph(dataSource: DataSource, ruleSet: RuleSet, a
 }
 
 async function idsByTable(dataSource: DataSource): Promise<Record<string, string[]>> {
-  const entries = await Promise.all(seededTables.map(async (table) => [table, (await dataSource.query(`SELECT id FROM ${table}`)).map((row: { id: string }) => row.id)]));
+  const entries = await Promise.all(
+    seededTables.map(async (table) => {
+      const rows: Array<{ id: string }> = await dataSource.query(`SELECT id FROM ${table}`);
+      return [table, rows.map((row) => row.id)] as const;
+    }),
+  );
   return Object.fromEntries(entries);
 }
