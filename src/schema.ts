@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { roleAuthChecker } from "./access/auth-checker";
+import { installReadPlanner } from "./read-planner/install-read-planner";
 import { AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
@@ -35,13 +36,17 @@ export const resolvers = [
   PolicyQueryResolver,
 ] as const;
 
-/** The GraphQL schema, built from the resolvers; inputs are validated with class-validator. */
-export function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * The GraphQL schema, built from the resolvers; inputs are validated with class-validator. Reads go
+ * through the read planner unless `readPlanner` is false (the differential test's resolver path).
+ */
+export async function buildCustomerGraphSchema(options: { readPlanner?: boolean } = {}): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     validate: { skipMissingProperties: true, forbidUnknownValues: false },
     authChecker: roleAuthChecker,
   });
+  return options.readPlanner === false ? schema : installReadPlanner(schema);
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real changes. */
