@@ -53,7 +53,10 @@ export function connectionSql<Entity extends ObjectLiteral>(
   for (const name of parts.keys()) {
     if (!["nodes", "edges", "pageInfo", "totalCount"].includes(name)) throw new NotPlannable(`connection field ${name}`);
   }
-  return `(SELECT json_build_object(${fields.join(", ")}) FROM (${rows.getQuery()}) page)`;
+  // The page's rows are read only when a field needs them; GROUP BY () makes the object one row even
+  // when no field aggregates them (pageInfo { __typename }), and when the page is empty.
+  const fromPage = nodes || edges || pageInfo ? ` FROM (${rows.getQuery()}) page GROUP BY ()` : "";
+  return `(SELECT json_build_object(${fields.join(", ")})${fromPage})`;
 }
 
 function edgeSql(request: FieldRequest, alias: string, plan: PlanContext, nodeSql: NodeSql, cursor: string): string {

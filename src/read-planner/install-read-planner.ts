@@ -2,9 +2,11 @@ import { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType }
 import { RequestContext } from "../context";
 import { isDatabaseUnavailable } from "../database/database-availability";
 import { logger } from "../logging/logger";
+import { ClientError } from "../shared/errors";
 import { plannedMarker } from "./object-sql";
 import { accountByIdSql, rootListPlans } from "./object-plans";
 import { NotPlannable, PlanContext } from "./plan-context";
+import { completesWithoutErrors } from "./planned-value-check";
 import { FieldRequest } from "./requested-fields";
 
 type RootPlan = (request: FieldRequest, plan: PlanContext, context: RequestContext) => string;
@@ -48,8 +50,9 @@ function plannedRoot(rootPlan: RootPlan, original: GraphQLFieldResolver<unknown,
       return await readPlanned(rootPlan, args, context, info);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
-      // Not planned (or a statement of the planner's own that failed): the resolvers answer, as they always could.
-      if (!(error instanceof NotPlannable)) logger.warn({ err: error, field: info.fieldName }, "read planner: planned statement failed; resolved instead");
+      // Not planned, a client's mistake (the resolver reports it, in its words), or a statement of the
+      // planner's own that failed: the resolvers answer, as they always could.
+      if (!(error instanceof NotPlannable) && !(error instanceof ClientError)) logger.warn({ err: error, field: info.fieldName }, "read planner: planned statement failed; resolved instead");
       return original(source, args, context, info);
     }
   };
@@ -62,6 +65,7 @@ async function readPlanned(rootPlan: RootPlan, args: Record<string, unknown>, co
     const sql = rootPlan(request, plan, context);
     const [statement, parameters] = manager.connection.driver.escapeQueryWithParameters(`SELECT ${sql} AS value`, plan.parameters);
     const [row] = (await manager.query(statement, parameters)) as Array<{ value: unknown }>;
+    if (!completesWithoutErrors(row.value, info.returnType)) throw new NotPlannable(`${info.fieldName}: the planned answer holds a value its type refuses`);
     return row.value;
   });
 }

@@ -41,14 +41,21 @@ export function partnerCaller(partner: Partner): Caller {
   };
 }
 
-export async function startTestApp(options: { rulesDirectory?: string; limits?: LimitsByRole } = {}) {
-  const policies = await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory);
+/**
+ * `schema`: another build of the schema (e.g. without the read planner); `databaseUrl`: another
+ * database than the shared test database (see isolated-database.ts); `policies`: another app's
+ * rule sets, so that two apps answer alike.
+ */
+export async function startTestApp(
+  options: { rulesDirectory?: string; limits?: LimitsByRole; schema?: GraphQLSchema; databaseUrl?: string; policies?: PolicyRegistry } = {},
+) {
+  const policies = options.policies ?? (await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory));
   const statements = new StatementCounter();
-  const dataSource: DataSource = await openTestDataSource({ logger: statements });
+  const dataSource: DataSource = await openTestDataSource({ logger: statements, ...(options.databaseUrl && { url: options.databaseUrl }) });
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
-  const server: ApolloServer<RequestContext> = createApolloServer(await (schemaOnce ??= buildCustomerGraphSchema()), dataSource, {
+  const server: ApolloServer<RequestContext> = createApolloServer(options.schema ?? (await (schemaOnce ??= buildCustomerGraphSchema())), dataSource, {
     limits: options.limits,
     log: {
       internalError: (requestId, error) => {
