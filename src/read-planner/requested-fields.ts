@@ -18,24 +18,26 @@ export interface FieldRequest {
  * The fields asked of `type` by `nodes`' selections, by field name. The planned JSON is keyed by
  * field name, so that graphql's default resolver finds each value under any alias; the same field
  * asked twice with other arguments would need two values under one name, so it is not planned.
+ * `nodes` may be several aliases of one field (merged by name): under one response key their
+ * selections may then hold different fields, or one field with other arguments; each node counts.
  */
 export function requestedFields(plan: PlanContext, type: GraphQLObjectType, nodes: ReadonlyArray<FieldNode>): Map<string, FieldRequest> {
   const byResponseKey = collectSubfields(plan.schema, plan.fragments, plan.variables, type, nodes);
   const requests = new Map<string, FieldRequest>();
   const argumentKeys = new Map<string, string>();
-  for (const fieldNodes of byResponseKey.values()) {
-    const name = fieldNodes[0].name.value;
+  for (const node of [...byResponseKey.values()].flat()) {
+    const name = node.name.value;
     if (name === "__typename") continue;
     const definition = type.getFields()[name];
     if (!definition) throw new NotPlannable(`${type.name}.${name} is not a field`);
-    const argumentValues = getArgumentValues(definition, fieldNodes[0], plan.variables);
+    const argumentValues = getArgumentValues(definition, node, plan.variables);
     const key = stableStringify(argumentValues) ?? "";
     const known = requests.get(name);
     if (known) {
       if (argumentKeys.get(name) !== key) throw new NotPlannable(`${type.name}.${name} is asked with two sets of arguments`);
-      known.nodes.push(...fieldNodes);
+      known.nodes.push(node);
     } else {
-      requests.set(name, { name, definition, arguments: argumentValues, nodes: [...fieldNodes] });
+      requests.set(name, { name, definition, arguments: argumentValues, nodes: [node] });
       argumentKeys.set(name, key);
     }
   }

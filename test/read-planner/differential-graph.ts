@@ -72,7 +72,7 @@ function instant(isoText: string): Date {
  * agreements (and one without accounts), accounts with and without contract, manager, partner
  * and assessment, contacts with null or odd email and phone, orders in currencies of 0, 2 and 3
  * decimals, tickets in every status with and without contact. The policies then evaluate most
- * accounts, so that assessments and ticket priorities exist; a few evaluation times get microseconds.
+ * accounts, so that assessments and ticket priorities exist.
  */
 export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: RuleSet): Promise<DifferentialGraph> {
   const random = new SeededRandom(createSeededFaker(20_251_111));
@@ -172,12 +172,13 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
     }
   }
 
-  for (const name of ["Imported Data Co", "Imported Data Two"]) accounts.push(await seedImportedAccount(dataSource, name, partners.sharing, contacts, tickets));
+  accounts.push(await seedImportedAccount(dataSource, "Imported Data Co", partners.sharing, contacts, tickets));
+  accounts.push(await seedImportedAccount(dataSource, "Imported Data Two", partners.notSharing, contacts, tickets));
 
   // Two accounts stay unevaluated: their assessment is null, their open tickets have no priority.
   const evaluated = accounts.filter((_, index) => index % 7 !== 3).map((account) => account.id);
   await reassessAccounts(dataSource.manager, evaluated, ruleSet);
-  await afterEvaluation(dataSource, accounts, tickets);
+  await afterEvaluation(dataSource, tickets);
   return { partners, accountManagers, accounts, contacts, orders, tickets };
 }
 
@@ -218,15 +219,8 @@ function ticketOverrides(random: SeededRandom, contacts: Contact[], now: number,
   };
 }
 
-/**
- * Evaluation times with microseconds (the column keeps them; the resolvers' Dates do not), and
- * a prioritized ticket resolved afterwards, so that a priority meets a resolution time.
- */
-async function afterEvaluation(dataSource: DataSource, accounts: Account[], tickets: Ticket[]): Promise<void> {
-  const microseconds = ["0.000999", "0.000001", "0.0005", "0.999999"];
-  for (const [index, fraction] of microseconds.entries()) {
-    await dataSource.query(`UPDATE account_assessments SET evaluated_at = evaluated_at + ($1 || ' seconds')::interval WHERE account_id = $2`, [fraction, accounts[index].id]);
-  }
+/** A prioritized ticket resolved afterwards: a priority meets a resolution time (resolutionBreached from resolved_at). */
+async function afterEvaluation(dataSource: DataSource, tickets: Ticket[]): Promise<void> {
   const prioritized = tickets.find((ticket) => ticket.status === TicketStatus.OPEN && ticket.openedAt.getTime() < Date.UTC(2025, 0, 1));
   if (prioritized) {
     await dataSource.query(`UPDATE tickets SET status = 'resolved', resolved_at = opened_at + interval '10 minutes' WHERE id = $1 AND priority_level IS NOT NULL`, [prioritized.id]);

@@ -112,7 +112,8 @@ export class DocumentGenerator {
     const usedKeys = new Set<string>();
     const items: SelectionItem[] = [];
     for (const field of this.shuffled(Object.values(type.getFields()))) {
-      const copies = this.random.chance(0.08) && listKinds[`${type.name}.${field.name}`] ? 2 : 1;
+      // A field asked twice (the second under an alias): a list with other arguments, an object with another selection.
+      const copies = !isLeafType(getNamedType(field.type)) && this.random.chance(0.1) ? 2 : 1;
       for (let copy = 0; copy < copies; copy++) {
         if (!this.random.chance(this.inclusionChance(type, field, depthLeft, nestedLists))) continue;
         const item = await this.fieldItem(type, field, depthLeft, nestedLists, usedKeys);
@@ -132,15 +133,15 @@ export class DocumentGenerator {
     const named = getNamedType(field.type);
     const listKind = listKinds[`${type.name}.${field.name}`];
     if (rareFields.has(`${type.name}.${field.name}`)) return depthLeft >= 2 ? 0.05 : 0;
-    if (isLeafType(named)) return type.name.endsWith("Connection") || type.name === "PageInfo" ? 0.45 : 0.3;
-    if (listKind) return depthLeft >= 3 && nestedLists < this.profile.maxNestedLists ? 0.18 : 0;
+    if (isLeafType(named)) return type.name.endsWith("Connection") || type.name === "PageInfo" ? 0.45 : 0.35;
+    if (listKind) return depthLeft >= 3 && nestedLists < this.profile.maxNestedLists ? 0.2 : 0;
     if (type.name.endsWith("Connection") || type.name.endsWith("Edge")) return depthLeft >= 2 ? 0.5 : 0;
-    return depthLeft >= 2 ? 0.2 : 0;
+    return depthLeft >= 2 ? 0.3 : 0;
   }
 
   private async fieldItem(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, depthLeft: number, nestedLists: number, usedKeys: Set<string>): Promise<SelectionItem> {
     const aliased = usedKeys.has(field.name) || this.random.chance(0.12);
-    const key = aliased ? `a${++this.aliases}` : field.name;
+    const key = aliased ? this.alias(type, usedKeys) : field.name;
     usedKeys.add(key);
     const argumentsText = await this.argumentsOf(type, field, nestedLists);
     const directive = this.random.chance(0.07) ? ` ${this.directive()}` : "";
@@ -149,6 +150,15 @@ export class DocumentGenerator {
     const selection = isObjectType(named) ? ` ${await this.selection(named, depthLeft - 1, nestedLists + (isList ? 1 : 0))}` : "";
     const head = `${aliased ? `${key}: ` : ""}${field.name}${argumentsText}${directive}`;
     return { text: `${head}${selection}`, keys: [key], head };
+  }
+
+  /**
+   * A response key not used in this selection: often a short one or another field's name, which
+   * another alias of the parent field may use for something else (the planner merges aliases).
+   */
+  private alias(type: GraphQLObjectType, usedKeys: Set<string>): string {
+    const candidate = this.random.pick(["x", "y", "z", ...Object.keys(type.getFields()), `a${++this.aliases}`]);
+    return usedKeys.has(candidate) ? `a${++this.aliases}` : candidate;
   }
 
   /** The same field under the same key with the same arguments, and another selection: execution merges them. */

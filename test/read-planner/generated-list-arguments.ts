@@ -61,10 +61,12 @@ export class ListArgumentGenerator {
     const count = this.random.integerBetween(1, Math.min(3, fields.length));
     const chosen = Array.from({ length: count }, () => fields.splice(Math.floor(this.random.fraction() * fields.length), 1)[0]);
     if (this.random.chance(0.04)) chosen.push(chosen[0]);
-    return chosen.map((field): Value => {
+    const orders = chosen.map((field): Value => {
       const direction = this.random.pick([undefined, "ASC", "DESC", "DESC"]);
       return direction === undefined ? { field: new EnumValue(field) } : { field: new EnumValue(field), direction: new EnumValue(direction) };
     });
+    // GraphQL takes one item where a list is expected.
+    return orders.length === 1 && this.random.chance(0.15) ? orders[0] : orders;
   }
 
   /** first/after forward, last/before backward, their mixtures (refused), sizes at and beyond the limits. */
@@ -122,6 +124,7 @@ export class ListArgumentGenerator {
   private filterMakers(): Record<string, Record<string, () => Value>> {
     const { random, graph } = this;
     const some = (values: readonly string[], enums: boolean): Value => {
+      if (random.chance(0.1)) return enums ? new EnumValue(random.pick(values)) : random.pick(values);
       const chosen = values.filter(() => random.chance(0.4));
       return enums ? chosen.map((value) => new EnumValue(value)) : chosen;
     };

@@ -79,8 +79,10 @@ export class DocumentVariables {
       return `[${value.map((item) => inner(item, itemType)).join(", ")}]`;
     }
     if (value !== null && typeof value === "object" && !(value instanceof EnumValue)) {
-      if (!isInputObjectType(nullable)) throw new Error(`${String(type)} is not an input object`);
-      const fields = nullable.getFields();
+      // One item where a list is expected: the item's type.
+      const objectType = getNullableType(isListType(nullable) ? nullable.ofType : nullable);
+      if (!isInputObjectType(objectType)) throw new Error(`${String(type)} is not an input object`);
+      const fields = objectType.getFields();
       return `{ ${Object.entries(value).map(([field, fieldValue]) => `${field}: ${inner(fieldValue, fields[field].type)}`).join(", ")} }`;
     }
     if (typeof value === "string" && isEnumType(nullable)) return value;

@@ -1,13 +1,17 @@
 import { GraphQLSchema } from "graphql";
-import { Caller, Role } from "../../src/access/roles";
+import { getMetadataStorage } from "type-graphql";
 import { defaultLimitsByRole, LimitsByRole } from "../../src/access/query-limits";
+import { Caller, Role } from "../../src/access/roles";
+import { logger } from "../../src/logging/logger";
+import { objectPlans } from "../../src/read-planner/object-plans";
 import { plannedMarker } from "../../src/read-planner/object-sql";
 import { buildCustomerGraphSchema } from "../../src/schema";
 import { IsolatedDatabase, openIsolatedDatabase } from "../support/isolated-database";
 import { ExecutionResult, internalCaller, partnerCaller, startTestApp, TestApp } from "../support/test-app";
 import { DifferentialGraph, seedDifferentialGraph } from "./differential-graph";
 import { CallerName, CorpusDocument, generateCorpus } from "./document-generator";
-import { CursorPool, ListKind } from "./generated-list-arguments";
+import { cursorPoolOf } from "./cursor-pool";
+import { edgeCaseDocuments } from "./edge-case-documents";
 import { testQueryDocuments } from "./test-documents";
 
 /** Rate limits would refuse a corpus this size; every other limit stays as it ships. */
@@ -74,6 +78,8 @@ describe("the read planner answers as the resolvers do", () => {
 
   /** Runs each document for each of its callers on both servers, one after the other; returns the differences. */
   async function differences(documents: readonly CorpusDocument[]) {
+    // A planned statement that fails is answered by the resolvers (and logged): the answers agree, but the planner has a bug.
+    const warnings = jest.spyOn(logger, "warn");
     const mismatches: Mismatch[] = [];
     let runs = 0;
     let plannedRuns = 0;
@@ -88,8 +94,9 @@ describe("the read planner answers as the resolvers do", () => {
         if (difference) mismatches.push({ document: document.name, caller, query: document.query, variables: document.variables, difference });
       }
     }
-    if (process.env.DUMP_MISMATCHES) require("node:fs").writeFileSync(process.env.DUMP_MISMATCHES, JSON.stringify(mismatches, null, 1));
-    return { mismatches, runs, plannedRuns };
+    const failedStatements = warnings.mock.calls.map((call) => JSON.stringify(call).slice(0, 500));
+    warnings.mockRestore();
+    return { mismatches, runs, plannedRuns, failedStatements };
   }
 
   /** One document on both servers: the planned server's statements, and where the answers differ (if they do). */
@@ -102,38 +109,9 @@ describe("the read planner answers as the resolvers do", () => {
     return { plannedResult, plannedStatements, resolvedStatements: resolved.statements.statements, difference: firstDifference(comparable(plannedResult), comparable(resolvedResult)) };
   }
 
-  /** Cursors of real pages (read by the resolvers), by list and orderBy. */
-  function cursorPool(): CursorPool {
-    const lists: Record<ListKind, { orderType: string; field: string; nested?: boolean }> = {
-      accounts: { orderType: "AccountOrder", field: "accounts" },
-      contacts: { orderType: "ContactOrder", field: "contacts" },
-      accountContacts: { orderType: "ContactOrder", field: "contacts", nested: true },
-      orders: { orderType: "OrderOrder", field: "orders" },
-      tickets: { orderType: "TicketOrder", field: "tickets" },
-    };
-    const found = new Map<string, Promise<string[]>>();
-    const read = async (kind: ListKind, orderBy: unknown): Promise<string[]> => {
-      const { orderType, field, nested } = lists[kind];
-      const list = `${field}(first: 100, orderBy: $orderBy) { edges { cursor } }`;
-      const query = `query CursorPool($orderBy: [${orderType}!]) { ${nested ? `accounts(first: 100) { nodes { ${list} } }` : list} }`;
-      const result = await resolved.executeText<Record<string, unknown>>(query, { orderBy }, internalCaller);
-      const connections = nested
-        ? ((result.data?.accounts as { nodes: Array<Record<string, unknown>> } | undefined)?.nodes ?? []).map((node) => node[field])
-        : [result.data?.[field]];
-      return connections.flatMap((connection) => ((connection as { edges?: Array<{ cursor: string }> } | undefined)?.edges ?? []).map((edge) => edge.cursor));
-    };
-    return {
-      cursors(kind, orderBy) {
-        const key = `${kind} ${JSON.stringify(orderBy)}`;
-        if (!found.has(key)) found.set(key, read(kind, orderBy));
-        return found.get(key)!;
-      },
-    };
-  }
-
   function expectNoMismatch(outcome: Awaited<ReturnType<typeof differences>>) {
     const shown = outcome.mismatches.slice(0, 3).map((mismatch) => JSON.stringify(mismatch, null, 2));
-    expect({ mismatches: outcome.mismatches.length, first: shown }).toEqual({ mismatches: 0, first: [] });
+    expect({ mismatches: outcome.mismatches.length, first: shown, failedStatements: outcome.failedStatements.slice(0, 3) }).toEqual({ mismatches: 0, first: [], failedStatements: [] });
   }
 
   test("when every query document of test/ runs for every caller, then the planned and the resolved answers are identical", async () => {
@@ -144,9 +122,16 @@ describe("the read planner answers as the resolvers do", () => {
     expectNoMismatch(outcome);
   });
 
+  test("when documents written for the likeliest differences run (every value of every row, every ordering both ways, each account by id), then the answers are identical", async () => {
+    const documents = edgeCaseDocuments(graph);
+    const outcome = await differences(documents);
+    console.log(`edge cases: ${documents.length} documents, ${outcome.runs} runs per path, ${outcome.plannedRuns} planned`);
+    expectNoMismatch(outcome);
+  });
+
   test(`when ${generatedDocuments} generated documents run for their callers, then the planned and the resolved answers are identical`, async () => {
     const started = Date.now();
-    const documents = await generateCorpus(resolverSchema, graph, cursorPool(), generatedDocuments, corpusSeed);
+    const documents = await generateCorpus(resolverSchema, graph, cursorPoolOf(resolved), generatedDocuments, corpusSeed);
     const outcome = await differences(documents);
     console.log(`generated: ${documents.length} documents, ${outcome.runs} runs per path, ${outcome.plannedRuns} planned, ${Date.now() - started} ms`);
     expectNoMismatch(outcome);
@@ -165,6 +150,26 @@ describe("the read planner answers as the resolvers do", () => {
     expect(outcome.plannedStatements).toEqual([expect.stringContaining(`'${plannedMarker}'`)]);
   });
 
+  test.each([
+    ["a list with other arguments", "{ tickets(first: 5) { nodes { account { contacts(first: 1) { totalCount } } other: account { contacts(first: 2, before: \"x\") { nodes { id } } } } } }"],
+    ["another field", "{ tickets(first: 5) { nodes { account { x: name } other: account { x: id } } } }"],
+  ])("when two aliases of one field ask, under one response key, %s, then each alias gets its own answer", async (_case, query) => {
+    const outcome = await onBothServers(query, {}, internalCaller);
+    expect(outcome.difference).toBeUndefined();
+  });
+
+  test("when the planner's object plans are listed, then none of them is a field that only some roles may read (its resolver checks the role)", () => {
+    const storage = getMetadataStorage();
+    const typeName = (target: Function | undefined) => storage.objectTypes.find((type) => type.target === target)?.name;
+    const restricted = [
+      ...storage.fieldResolvers.filter((field) => field.roles?.length).map((field) => `${typeName(field.getObjectType?.())}.${field.schemaName}`),
+      ...storage.fields.filter((field) => field.roles?.length).map((field) => `${typeName(field.target)}.${field.schemaName}`),
+    ];
+    expect(restricted).toEqual(expect.arrayContaining(["Account.retention", "AccountAssessment.facts"]));
+    const planned = Object.entries(objectPlans).flatMap(([type, plan]) => Object.keys(plan).map((field) => `${type}.${field}`));
+    expect(planned.filter((field) => restricted.includes(field))).toEqual([]);
+  });
+
   /** The 360° view: accounts with their contacts, last orders, open tickets and assessment. */
   const account360 = `query Account360($filter: AccountFilter) {
     accounts(first: 50, filter: $filter) {
@@ -180,32 +185,25 @@ describe("the read planner answers as the resolvers do", () => {
     }
   }`;
 
-  /** Every account but the one whose data the API's scalars refuse (its answer goes to the resolvers). */
+  /** Every account but the two whose data the API's scalars refuse (their answers go to the resolvers). */
   const servableAccounts = { filter: { industry: ["Retail", "Software", "Energy"] } };
 
   test("when staff read the 360° view, then the planned server sends exactly one SQL statement and answers as the resolvers do", async () => {
-    planned.statements.reset();
-    const plannedResult = await planned.executeText<{ accounts: { totalCount: number } }>(account360, servableAccounts, internalCaller);
-    const plannedStatements = planned.statements.statements;
-    resolved.statements.reset();
-    const resolvedResult = await resolved.executeText(account360, servableAccounts, internalCaller);
-    expect(plannedStatements).toHaveLength(1);
-    expect(plannedStatements[0]).toContain(`'${plannedMarker}'`);
-    expect(resolved.statements.count).toBeGreaterThan(1);
-    expect(plannedResult.errors).toBeUndefined();
-    expect(plannedResult.data?.accounts.totalCount).toBe(graph.accounts.length - 2);
-    expect(firstDifference(comparable(plannedResult), comparable(resolvedResult))).toBeUndefined();
+    const outcome = await onBothServers(account360, servableAccounts, internalCaller);
+    expect(outcome.difference).toBeUndefined();
+    expect(outcome.plannedStatements).toEqual([expect.stringContaining(`'${plannedMarker}'`)]);
+    expect(outcome.resolvedStatements.length).toBeGreaterThan(1);
+    expect(outcome.plannedResult.errors).toBeUndefined();
+    expect((outcome.plannedResult.data as { accounts: { totalCount: number } }).accounts.totalCount).toBe(graph.accounts.length - 2);
   });
 
   test("when a planned answer holds values the API's scalars refuse, then the resolvers answer instead, with their errors in their order", async () => {
-    planned.statements.reset();
-    const plannedResult = await planned.executeText(account360, {}, internalCaller);
-    const plannedStatements = planned.statements.statements;
-    const resolvedResult = await resolved.executeText(account360, {}, internalCaller);
-    expect(firstDifference(comparable(plannedResult), comparable(resolvedResult))).toBeUndefined();
-    expect(plannedStatements[0]).toContain(`'${plannedMarker}'`);
-    expect(plannedStatements.length).toBeGreaterThan(1);
-    expect(plannedResult.errors?.map((error) => error.path?.slice(4).join("."))).toEqual([
+    const outcome = await onBothServers(account360, {}, internalCaller);
+    expect(outcome.difference).toBeUndefined();
+    expect(outcome.plannedStatements[0]).toContain(`'${plannedMarker}'`);
+    expect(outcome.plannedStatements.length).toBeGreaterThan(1);
+    // The resolvers' order: each level as its loaders return (contacts of every account, then tickets' contacts), not document order.
+    expect(outcome.plannedResult.errors?.map((error) => error.path?.slice(4).join("."))).toEqual([
       "contacts.nodes.0.email",
       "contacts.nodes.1.email",
       "contacts.nodes.0.email",
@@ -229,12 +227,10 @@ describe("the read planner answers as the resolvers do", () => {
   }`;
 
   test("when a partner reads the 360° view, then its one planned statement runs inside its own transaction, as the partner's database role", async () => {
-    planned.statements.reset();
-    const plannedResult = await planned.executeText<{ accounts: { totalCount: number } }>(partner360, {}, callers.partnerNotSharing);
-    const statements = planned.statements.statements;
-    const resolvedResult = await resolved.executeText(partner360, {}, callers.partnerNotSharing);
-    expect(statements).toEqual(["START TRANSACTION", expect.stringContaining("set_config('role'"), expect.stringContaining(`'${plannedMarker}'`), "COMMIT"]);
-    expect(plannedResult.data?.accounts.totalCount).toBe(graph.accounts.filter((account) => account.partnerId === graph.partners.notSharing.id).length);
-    expect(firstDifference(comparable(plannedResult), comparable(resolvedResult))).toBeUndefined();
+    const outcome = await onBothServers(partner360, {}, callers.partnerNotSharing);
+    expect(outcome.difference).toBeUndefined();
+    expect(outcome.plannedStatements).toEqual(["START TRANSACTION", expect.stringContaining("set_config('role'"), expect.stringContaining(`'${plannedMarker}'`), "COMMIT"]);
+    const ownAccounts = graph.accounts.filter((account) => account.partnerId === graph.partners.notSharing.id);
+    expect((outcome.plannedResult.data as { accounts: { totalCount: number } }).accounts.totalCount).toBe(ownAccounts.length);
   });
 });
