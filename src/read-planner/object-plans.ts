@@ -16,7 +16,7 @@ import { TicketFilter } from "../tickets/ticket.inputs";
 import { ticketListQuery } from "../tickets/ticket.service";
 import { connectionSql } from "./connection-sql";
 import { listArguments } from "./list-arguments";
-import { FieldSql, ObjectPlan, objectOfExpressions, objectSql } from "./object-sql";
+import { FieldSql, ObjectPlan, objectOfExpressions, objectSql, refusedSql } from "./object-sql";
 import { NotPlannable, PlanContext } from "./plan-context";
 import { FieldRequest } from "./requested-fields";
 import { decimalAmountSql, globalIdSql, isoTimestampSql, maskedEmailSql, maskedPhoneSql } from "./sql-formats";
@@ -76,7 +76,11 @@ const assessment: FieldSql = (request, row, plan) => {
   return `(SELECT ${value} FROM account_assessments ${alias} WHERE ${alias}.account_id = ${row}.id)`;
 };
 
-/** `TicketPolicyResolver.servicePriority`: the stored priority, and whether its targets are missed now. */
+/**
+ * `TicketPolicyResolver.servicePriority`: the stored priority, and whether its targets are missed
+ * now. The resolver reads both targets and both times as Dates; a time it cannot (infinity, a
+ * target missing) fails it, so such a row is refused.
+ */
 const servicePriority: FieldSql = (request, row, plan) => {
   const late = (doneAt: string, dueAt: string) => `(coalesce(${row}.${doneAt}, statement_timestamp()) > ${row}.${dueAt})`;
   const firstResponseBreached = late("first_responded_at", "first_response_due_at");
@@ -92,7 +96,9 @@ const servicePriority: FieldSql = (request, row, plan) => {
     rulesVersion: `${row}.priority_rules_version`,
     evaluatedAt: isoTimestampSql(`${row}.priority_evaluated_at`),
   });
-  return `CASE WHEN ${row}.priority_level IS NULL THEN NULL ELSE ${value} END`;
+  const finite = (column: string, nullable: boolean) => `${nullable ? `${row}.${column} IS NULL OR ` : ""}isfinite(${row}.${column})`;
+  const computable = [finite("first_response_due_at", false), finite("resolution_due_at", false), finite("first_responded_at", true), finite("resolved_at", true)];
+  return `CASE WHEN ${row}.priority_level IS NULL THEN NULL WHEN (${computable.join(") AND (")}) THEN ${value} ELSE ${refusedSql("the times of the priority are not instants")} END`;
 };
 
 const accountOf = (foreignKey: string) => referenceSql(Account, foreignKey);

@@ -14,6 +14,16 @@ export type ObjectPlan = Readonly<Record<string, FieldSql>>;
  */
 export const plannedMarker = "$planned";
 
+/**
+ * What SQL writes where it cannot give the resolvers' answer for the row at hand (e.g. a value the
+ * resolver fails on): the answer then goes to the resolvers (see planned-value-check.ts).
+ */
+export const refusedMarker = "$refused";
+
+export function refusedSql(reason: string): string {
+  return `json_build_object('${refusedMarker}', '${reason.replaceAll("'", "''")}')`;
+}
+
 /** `json_build_object` of the requested fields, each under its field name. */
 export function jsonObjectSql(type: GraphQLObjectType, nodes: ReadonlyArray<FieldNode>, plan: PlanContext, valueOf: (request: FieldRequest) => string): string {
   const pairs = [`'${plannedMarker}', true`];

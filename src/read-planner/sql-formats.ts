@@ -8,9 +8,15 @@ import { orderingFingerprint, SortKey, sortExpression } from "../shared/paginati
  * (test/read-planner) runs both on the same data.
  */
 
-/** A timestamp as `Date.prototype.toISOString` writes it (UTC, milliseconds, Z); the columns keep milliseconds. */
+/**
+ * A timestamp as `Date.prototype.toISOString` writes it (UTC, milliseconds, Z); the columns keep
+ * milliseconds. Infinity (to_char writes nothing) and years BC (to_char drops the era, JS writes a
+ * negative year) come out as PostgreSQL writes them, a value the DateTime check refuses: the
+ * resolvers answer those (see planned-value-check.ts).
+ */
 export function isoTimestampSql(expression: string): string {
-  return `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const written = `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return `CASE WHEN isfinite(${expression}) AND (${expression}) >= '0001-01-01T00:00:00Z' THEN ${written} ELSE (${expression})::text END`;
 }
 
 /** Relay's global id as `encodeGlobalId` makes it: base64 of `Type:uuid` (short enough for one base64 line). */

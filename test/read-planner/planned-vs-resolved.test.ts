@@ -208,9 +208,22 @@ describe("the read planner answers as the resolvers do", () => {
       "contacts.nodes.1.email",
       "contacts.nodes.0.email",
       "contacts.nodes.1.email",
+      "tickets.nodes.0.servicePriority",
       "tickets.nodes.0.contact.email",
       "tickets.nodes.0.contact.email",
     ]);
+  });
+
+  test.each([
+    ["a response time of infinity (the resolver cannot tell whether its target is missed)", "{ tickets(first: 100, filter: { status: [PENDING] }) { nodes { subject servicePriority { level breached } } } }"],
+    ["a response time of infinity", "{ tickets(first: 100, filter: { status: [PENDING] }) { nodes { subject firstRespondedAt } } }"],
+    ["a closing time BC", "{ tickets(first: 100, filter: { status: [CLOSED] }) { nodes { subject closedAt } } }"],
+    ["an update time of infinity", "{ orders(first: 100) { nodes { updatedAt } } }"],
+  ])("when a list holds %s, then the resolvers answer it", async (_case, query) => {
+    const outcome = await onBothServers(query, {}, internalCaller);
+    expect(outcome.difference).toBeUndefined();
+    expect(outcome.plannedStatements[0]).toContain(`'${plannedMarker}'`);
+    expect(outcome.plannedStatements.length).toBeGreaterThan(1);
   });
 
   /** The same view within a partner's limits (depth 6, cost 1,000). */
