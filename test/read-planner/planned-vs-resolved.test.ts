@@ -56,9 +56,11 @@ describe("the read planner answers as the resolvers do", () => {
 
   beforeAll(async () => {
     database = await openIsolatedDatabase("read_planner_differential");
-    planned = await startTestApp({ databaseUrl: database.url, limits });
+    // One connection each: the resolvers' loaders then answer in the order they ask, and errors from two
+    // branches come out in one order; with more, the order is a race even between two runs of the resolvers.
+    planned = await startTestApp({ databaseUrl: database.url, limits, poolSize: 1 });
     resolverSchema = await buildCustomerGraphSchema({ readPlanner: false });
-    resolved = await startTestApp({ databaseUrl: database.url, limits, schema: resolverSchema, policies: planned.policies });
+    resolved = await startTestApp({ databaseUrl: database.url, limits, poolSize: 1, schema: resolverSchema, policies: planned.policies });
     graph = await seedDifferentialGraph(planned.dataSource, planned.policies.current());
     callers = {
       internal: internalCaller,

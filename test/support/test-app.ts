@@ -44,14 +44,19 @@ export function partnerCaller(partner: Partner): Caller {
 /**
  * `schema`: another build of the schema (e.g. without the read planner); `databaseUrl`: another
  * database than the shared test database (see isolated-database.ts); `policies`: another app's
- * rule sets, so that two apps answer alike.
+ * rule sets, so that two apps answer alike; `poolSize`: 1 makes statements run in the order they
+ * are sent (as on PGlite), so that loaders answer, and their errors come out, in one order.
  */
 export async function startTestApp(
-  options: { rulesDirectory?: string; limits?: LimitsByRole; schema?: GraphQLSchema; databaseUrl?: string; policies?: PolicyRegistry } = {},
+  options: { rulesDirectory?: string; limits?: LimitsByRole; schema?: GraphQLSchema; databaseUrl?: string; policies?: PolicyRegistry; poolSize?: number } = {},
 ) {
   const policies = options.policies ?? (await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory));
   const statements = new StatementCounter();
-  const dataSource: DataSource = await openTestDataSource({ logger: statements, ...(options.databaseUrl && { url: options.databaseUrl }) });
+  const dataSource: DataSource = await openTestDataSource({
+    logger: statements,
+    ...(options.databaseUrl && { url: options.databaseUrl }),
+    ...(options.poolSize && { poolSize: options.poolSize }),
+  });
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
