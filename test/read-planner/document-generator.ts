@@ -5,7 +5,7 @@ import { DifferentialGraph } from "./differential-graph";
 import { CursorPool, ListArgumentGenerator, ListKind } from "./generated-list-arguments";
 import { DocumentVariables, Value } from "./generated-values";
 
-/** The callers every document runs for; partners see their own accounts, masked as their agreement says. */
+/** The callers documents run for; partners see their own accounts, masked as their agreements say. */
 export type CallerName = "internal" | "analyst" | "partnerSharing" | "partnerNotSharing" | "partnerEmailOnly" | "partnerWithoutAccounts";
 
 export interface CorpusDocument {
