@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { applyRoleRules } from "./access/role-guard";
 import { roleRules } from "./access/role-rules";
+import { installReadPlanner } from "./read-planner/install-read-planner";
 import { AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
@@ -37,12 +38,14 @@ export const resolvers = [
 ] as const;
 
 /**
- * The GraphQL schema, built from the resolvers; inputs are validated with class-validator. Roles come
- * from the role rules alone: without an authChecker, type-graphql refuses to build with an @Authorized.
+ * The GraphQL schema, built from the resolvers; inputs are validated with class-validator. Reads go
+ * through the read planner unless `readPlanner` is false (the differential test's resolver path).
+ * Roles come from the role rules alone, put in front of everything else, the planner included:
+ * without an authChecker, type-graphql refuses to build with an @Authorized.
  */
-export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
+export async function buildCustomerGraphSchema(options: { readPlanner?: boolean } = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers, validate: { skipMissingProperties: true, forbidUnknownValues: false } });
-  return applyRoleRules(schema, roleRules);
+  return applyRoleRules(options.readPlanner === false ? schema : installReadPlanner(schema), roleRules);
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real changes. */

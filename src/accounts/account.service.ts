@@ -9,7 +9,7 @@ import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId, NodeTypeName } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage } from "../shared/pagination/page-query";
+import { fetchPage, ListQuery } from "../shared/pagination/page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Account } from "./account.entity";
 import { AccountError, AccountErrorReason } from "./account.errors";
@@ -27,11 +27,24 @@ export async function findAccounts(
   orderBy: ReadonlyArray<OrderByInput<AccountOrderField>> | null | undefined,
   pageArguments: PageArguments,
 ): Promise<Page<Account>> {
-  const page = toPageRequest(pageArguments);
-  const keys = toSortKeys(orderBy?.length ? orderBy : defaultAccountOrder, accountSortFields);
-  const found = await fetchPage(scope, (manager, alias) => withAssessmentSummary(applyAccountFilter(scope.select(manager, Account, alias), filter)), keys, page);
+  const { filtered, keys, page } = accountListQuery(scope, filter, orderBy, pageArguments);
+  const found = await fetchPage(scope, (manager, alias) => withAssessmentSummary(filtered(manager, alias)), keys, page);
   for (const account of found.rows) account.assessmentSummary ??= null;
   return found;
+}
+
+/** Accounts as a client lists them (default by name); arguments are checked here, before any SQL. */
+export function accountListQuery(
+  scope: DataScope,
+  filter: AccountFilter | null | undefined,
+  orderBy: ReadonlyArray<OrderByInput<AccountOrderField>> | null | undefined,
+  pageArguments: PageArguments,
+): ListQuery<Account> {
+  return {
+    filtered: (manager, alias) => applyAccountFilter(scope.select(manager, Account, alias), filter),
+    keys: toSortKeys(orderBy?.length ? orderBy : defaultAccountOrder, accountSortFields),
+    page: toPageRequest(pageArguments),
+  };
 }
 
 /** Joins each account's assessment list fields into the statement, so that a page of accounts with their tiers is one statement. */

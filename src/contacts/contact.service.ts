@@ -5,7 +5,7 @@ import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent, FilteredQuery } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../shared/pagination/page-query";
 import { OrderByInput } from "../shared/pagination/sort-order";
 import { Contact } from "./contact.entity";
 import { withPersonalDataMasked } from "./contact.masking";
@@ -22,10 +22,19 @@ export interface ContactListArguments {
 
 /** A page of all contacts; default by name. */
 export async function findContacts(scope: DataScope, list: ContactListArguments): Promise<Page<Contact>> {
-  const page = toPageRequest(list.page);
-  const keys = contactSortKeys(list.orderBy, byName);
-  const found = await fetchPage(scope, filteredContacts(scope, list), keys, page);
+  const { filtered, keys, page } = contactListQuery(scope, list);
+  const found = await fetchPage(scope, filtered, keys, page);
   return { ...found, rows: withPersonalDataMasked(found.rows, scope.personalData) };
+}
+
+/** All contacts as a client lists them (default by name); arguments are checked here, before any SQL. */
+export function contactListQuery(scope: DataScope, list: ContactListArguments): ListQuery<Contact> {
+  return { filtered: filteredContacts(scope, list), keys: contactSortKeys(list.orderBy, byName), page: toPageRequest(list.page) };
+}
+
+/** An account's contacts as a client lists them (default primary first, then by name). */
+export function accountContactListQuery(scope: DataScope, list: ContactListArguments): ListQuery<Contact> {
+  return { filtered: filteredContacts(scope, list), keys: contactSortKeys(list.orderBy, primaryFirstThenByName), page: toPageRequest(list.page) };
 }
 
 /** Contacts by id, masked as the scope demands; ids outside the scope are absent. */
@@ -44,11 +53,10 @@ export async function findContactPagesOfAccounts(
   accountIds: ReadonlyArray<string>,
   list: ContactListArguments,
 ): Promise<Page<Contact>[]> {
-  const page = toPageRequest(list.page);
-  const keys = contactSortKeys(list.orderBy, primaryFirstThenByName);
+  const { filtered, keys, page } = accountContactListQuery(scope, list);
   const pages = await fetchPagePerParent({
     scope,
-    filtered: filteredContacts(scope, list),
+    filtered,
     parentColumn: "account_id",
     parentProperty: "accountId",
     parentIds: accountIds,

@@ -6,7 +6,7 @@ import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent, FilteredQuery } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../shared/pagination/page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
@@ -22,14 +22,15 @@ export interface OrderListArguments {
 
 const newestFirst: OrderByInput<OrderOrderField>[] = [{ field: OrderOrderField.PLACED_AT, direction: OrderDirection.DESC }];
 
-function orderKeys(orderBy: OrderListArguments["orderBy"]) {
-  return toSortKeys(orderBy?.length ? orderBy : newestFirst, orderSortFields);
+/** Orders as a client lists them (default newest first); arguments are checked here, before any SQL. */
+export function orderListQuery(scope: DataScope, list: OrderListArguments): ListQuery<Order> {
+  const keys = toSortKeys(list.orderBy?.length ? list.orderBy : newestFirst, orderSortFields);
+  return { filtered: filteredOrders(scope, list), keys, page: toPageRequest(list.page) };
 }
 
 export function findOrders(scope: DataScope, list: OrderListArguments): Promise<Page<Order>> {
-  const page = toPageRequest(list.page);
-  const keys = orderKeys(list.orderBy);
-  return fetchPage(scope, filteredOrders(scope, list), keys, page);
+  const { filtered, keys, page } = orderListQuery(scope, list);
+  return fetchPage(scope, filtered, keys, page);
 }
 
 function filteredOrders(scope: DataScope, list: OrderListArguments): FilteredQuery<Order> {
@@ -38,11 +39,10 @@ function filteredOrders(scope: DataScope, list: OrderListArguments): FilteredQue
 
 /** The first page of orders of each account, in one statement (limit per account, not overall). */
 export function findOrderPagesOfAccounts(scope: DataScope, accountIds: ReadonlyArray<string>, list: OrderListArguments): Promise<Page<Order>[]> {
-  const page = toPageRequest(list.page);
-  const keys = orderKeys(list.orderBy);
+  const { filtered, keys, page } = orderListQuery(scope, list);
   return fetchPagePerParent({
     scope,
-    filtered: filteredOrders(scope, list),
+    filtered,
     parentColumn: "account_id",
     parentProperty: "accountId",
     parentIds: accountIds,

@@ -8,7 +8,7 @@ import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent, FilteredQuery } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../shared/pagination/page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
@@ -32,14 +32,15 @@ export interface TicketListArguments {
 
 const newestFirst: OrderByInput<TicketOrderField>[] = [{ field: TicketOrderField.OPENED_AT, direction: OrderDirection.DESC }];
 
-function ticketKeys(orderBy: TicketListArguments["orderBy"]) {
-  return toSortKeys(orderBy?.length ? orderBy : newestFirst, ticketSortFields);
+/** Tickets as a client lists them (default newest first); arguments are checked here, before any SQL. */
+export function ticketListQuery(scope: DataScope, list: TicketListArguments): ListQuery<Ticket> {
+  const keys = toSortKeys(list.orderBy?.length ? list.orderBy : newestFirst, ticketSortFields);
+  return { filtered: filteredTickets(scope, list), keys, page: toPageRequest(list.page) };
 }
 
 export function findTickets(scope: DataScope, list: TicketListArguments): Promise<Page<Ticket>> {
-  const page = toPageRequest(list.page);
-  const keys = ticketKeys(list.orderBy);
-  return fetchPage(scope, filteredTickets(scope, list), keys, page);
+  const { filtered, keys, page } = ticketListQuery(scope, list);
+  return fetchPage(scope, filtered, keys, page);
 }
 
 function filteredTickets(scope: DataScope, list: TicketListArguments): FilteredQuery<Ticket> {
@@ -52,11 +53,10 @@ export function findTicketPagesOfAccounts(
   accountIds: ReadonlyArray<string>,
   list: TicketListArguments,
 ): Promise<Page<Ticket>[]> {
-  const page = toPageRequest(list.page);
-  const keys = ticketKeys(list.orderBy);
+  const { filtered, keys, page } = ticketListQuery(scope, list);
   return fetchPagePerParent({
     scope,
-    filtered: filteredTickets(scope, list),
+    filtered,
     parentColumn: "account_id",
     parentProperty: "accountId",
     parentIds: accountIds,

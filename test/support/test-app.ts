@@ -50,18 +50,24 @@ export function partnerCaller(partner: Partner): Caller {
 export interface TestAppOptions {
   rulesDirectory?: string;
   limits?: LimitsByRole;
-  /** E.g. read replicas, which the test database has none of. */
+  /** E.g. read replicas, which the test database has none of; `poolSize` 1 makes statements run in the order they are sent (as on PGlite). */
   database?: Pick<DataSourceOptions, "poolSize" | "replicaUrls" | "replicaRetryMilliseconds">;
+  /** Another build of the schema (e.g. without the read planner). */
+  schema?: GraphQLSchema;
+  /** Another database than the shared test database (see isolated-database.ts). */
+  databaseUrl?: string;
+  /** Another app's rule sets, so that two apps answer alike. */
+  policies?: PolicyRegistry;
 }
 
 export async function startTestApp(options: TestAppOptions = {}) {
-  const policies = await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory);
+  const policies = options.policies ?? (await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory));
   const statements = new StatementCounter();
-  const dataSource: DataSource = await openTestDataSource({ logger: statements, ...options.database });
+  const dataSource: DataSource = await openTestDataSource({ logger: statements, ...options.database, ...(options.databaseUrl && { url: options.databaseUrl }) });
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
-  const server: ApolloServer<RequestContext> = createApolloServer(await testSchema(), dataSource, {
+  const server: ApolloServer<RequestContext> = createApolloServer(options.schema ?? (await testSchema()), dataSource, {
     limits: options.limits,
     log: {
       internalError: (requestId, error) => {

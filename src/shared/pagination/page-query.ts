@@ -9,6 +9,13 @@ import { SortKey } from "./sort-order";
 /** The filtered query of a list, built on the manager its statement runs on. */
 export type FilteredQuery<Entity extends ObjectLiteral> = (manager: EntityManager, alias: string) => SelectQueryBuilder<Entity>;
 
+/** A list as a client asked for it, before it is read: its filtered query, its ordering and the page. */
+export interface ListQuery<Entity extends ObjectLiteral> {
+  filtered: FilteredQuery<Entity>;
+  keys: ReadonlyArray<SortKey<Entity>>;
+  page: PageRequest;
+}
+
 /** Reads one page of a filtered list: one statement, plus one count if the client asks for totalCount. */
 export async function fetchPage<Entity extends ObjectLiteral>(
   scope: DataScope,
