@@ -38,7 +38,7 @@ function filteredOrders(scope: DataScope, list: OrderListArguments): FilteredQue
 }
 
 /** The first page of orders of each account, in one statement (limit per account, not overall). */
-export function findOrderPagesOfAccounts(scope: DataScope, accountIds: ReadonlyArray<string>, list: OrderListArguments): Promise<Page<Order>[]> {
+export async function findOrderPagesOfAccounts(scope: DataScope, accountIds: ReadonlyArray<string>, list: OrderListArguments): Promise<Page<Order>[]> {
   const { filtered, keys, page } = orderListQuery(scope, list);
   return fetchPagePerParent({
     scope,

@@ -48,7 +48,7 @@ function filteredTickets(scope: DataScope, list: TicketListArguments): FilteredQ
 }
 
 /** The first page of tickets of each account, in one statement (limit per account, not overall). */
-export function findTicketPagesOfAccounts(
+export async function findTicketPagesOfAccounts(
   scope: DataScope,
   accountIds: ReadonlyArray<string>,
   list: TicketListArguments,

@@ -1,12 +1,13 @@
 import { Contact } from "../../src/contacts/contact.entity";
 import { ContactsOfAccountsDocument, ContactsOfAccountsQueryVariables } from "../generated/graphql";
 import { createAccount, createContact, createPartner } from "../support/factories";
-import { startTestApp, TestApp } from "../support/test-app";
+import { resolverSchema, startTestApp, TestApp } from "../support/test-app";
 
 describe("Account.contacts: a page per account", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    // The loaders' batching, on the path the read planner falls back to.
+    app = await startTestApp({ schema: await resolverSchema() });
   });
   afterAll(() => app.close());
 

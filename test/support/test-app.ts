@@ -29,6 +29,13 @@ export function testSchema(): Promise<GraphQLSchema> {
   return (schemaOnce ??= buildCustomerGraphSchema());
 }
 
+let resolverSchemaOnce: Promise<GraphQLSchema> | undefined;
+
+/** The schema without the read planner: the resolvers and their loaders, which answer whatever the planner does not plan. */
+export function resolverSchema(): Promise<GraphQLSchema> {
+  return (resolverSchemaOnce ??= buildCustomerGraphSchema({ readPlanner: false }));
+}
+
 /** The shipped rules/ folder, as the server runs it. */
 export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
 

@@ -1,13 +1,14 @@
 import { TicketSeverity, TicketStatus } from "../../src/tickets/ticket.entity";
 import { TicketFilter, TicketsOfAccountsDocument } from "../generated/graphql";
 import { createAccount, createPartner } from "../support/factories";
-import { startTestApp, TestApp } from "../support/test-app";
+import { resolverSchema, startTestApp, TestApp } from "../support/test-app";
 import { createTicketInStatus, hour } from "./ticket-fixtures";
 
 describe("tickets: Account.tickets", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    // The loaders' batching, on the path the read planner falls back to.
+    app = await startTestApp({ schema: await resolverSchema() });
   });
   afterAll(() => app.close());
 
