@@ -76,6 +76,24 @@ const assessment: FieldSql = (request, row, plan) => {
   return `(SELECT ${value} FROM account_assessments ${alias} WHERE ${alias}.account_id = ${row}.id)`;
 };
 
+/** The stored retention result (`AccountPolicyResolver.retention`, staff only); null until first evaluated. */
+const retention: FieldSql = (request, row, plan) => {
+  const alias = plan.alias("retention");
+  const value = objectOfExpressions(request, plan, {
+    risk: `${alias}.retention_risk`,
+    riskScore: `${alias}.risk_score`,
+    // As the policy stored them: RetentionSignal's fields are plain properties of each signal.
+    signals: `${alias}.signals`,
+    barriers: `${alias}.barriers`,
+    actions: `${alias}.actions`,
+    letGo: `${alias}.let_go`,
+    letGoReason: `${alias}.let_go_reason`,
+    rulesVersion: `${alias}.rules_version`,
+    evaluatedAt: isoTimestampSql(`${alias}.evaluated_at`),
+  });
+  return `(SELECT ${value} FROM account_assessments ${alias} WHERE ${alias}.account_id = ${row}.id)`;
+};
+
 /**
  * `TicketPolicyResolver.servicePriority`: the stored priority, and whether its targets are missed
  * now. The resolver reads both targets and both times as Dates; a time it cannot (infinity, a
@@ -126,6 +144,7 @@ export const objectPlans: Readonly<Record<string, ObjectPlan>> = {
       return `CASE WHEN ${row}.contract_starts_on IS NULL THEN NULL ELSE ${value} END`;
     },
     assessment,
+    retention,
     accountManager: referenceSql(AccountManager, "account_manager_id"),
     partner: referenceSql(Partner, "partner_id"),
     contacts: (request, row, plan) =>

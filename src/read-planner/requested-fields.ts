@@ -3,6 +3,8 @@ import { FieldNode, GraphQLField, GraphQLObjectType } from "graphql";
 import { collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues } from "graphql/execution/values";
 import stableStringify from "safe-stable-stringify";
+import { rolesFor } from "../access/role-guard";
+import { roleRules } from "../access/role-rules";
 import { NotPlannable, PlanContext } from "./plan-context";
 
 /** One field of an object as a query asks for it, whatever aliases it goes by. */
@@ -30,6 +32,8 @@ export function requestedFields(plan: PlanContext, type: GraphQLObjectType, node
     if (name === "__typename") continue;
     const definition = type.getFields()[name];
     if (!definition) throw new NotPlannable(`${type.name}.${name} is not a field`);
+    // A field the caller's role may not use is left to the role guard's FORBIDDEN, on the resolvers' path.
+    if (!rolesFor(roleRules, `${type.name}.${name}`).includes(plan.role)) throw new NotPlannable(`${type.name}.${name} is not for ${plan.role} keys`);
     const argumentValues = getArgumentValues(definition, node, plan.variables);
     const key = stableStringify(argumentValues) ?? "";
     const known = requests.get(name);

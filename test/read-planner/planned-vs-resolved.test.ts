@@ -5,7 +5,6 @@ import { roles } from "../../src/access/roles";
 import { defaultLimitsByRole, LimitsByRole } from "../../src/access/query-limits";
 import { Caller, Role } from "../../src/access/roles";
 import { logger } from "../../src/logging/logger";
-import { objectPlans } from "../../src/read-planner/object-plans";
 import { plannedMarker } from "../../src/read-planner/object-sql";
 import { buildCustomerGraphSchema } from "../../src/schema";
 import { IsolatedDatabase, openIsolatedDatabase } from "../support/isolated-database";
@@ -17,7 +16,10 @@ import { edgeCaseDocuments } from "./edge-case-documents";
 import { testQueryDocuments } from "./test-documents";
 
 /** Rate limits would refuse a corpus this size; every other limit stays as it ships. */
-const limits = Object.fromEntries(Object.entries(defaultLimitsByRole).map(([role, roleLimits]) => [role, { ...roleLimits, rateLimit: null }])) as unknown as LimitsByRole;
+/** No bucket and no cost ceiling: what is compared is the answers, and a refused document compares nothing. */
+const limits = Object.fromEntries(
+  Object.entries(defaultLimitsByRole).map(([role, roleLimits]) => [role, { ...roleLimits, rateLimit: null, cost: 100_000_000 }]),
+) as unknown as LimitsByRole;
 
 const generatedDocuments = 520;
 const corpusSeed = 11_04;
@@ -162,11 +164,15 @@ describe("the read planner answers as the resolvers do", () => {
     expect(outcome.difference).toBeUndefined();
   });
 
-  test("when the planner's object plans are listed, then none of them is a field that only some roles may read (the role guard in front refuses it)", () => {
-    const restricted = (coordinate: string) => roles.some((role) => !rolesFor(roleRules, coordinate).includes(role));
-    expect(restricted("Account.retention")).toBe(true);
-    const planned = Object.entries(objectPlans).flatMap(([type, plan]) => Object.keys(plan).map((field) => `${type}.${field}`));
-    expect(planned.filter(restricted)).toEqual([]);
+  test("when a caller asks for a field its role may not use, then the planner leaves it to the role guard (FORBIDDEN, as on the resolvers' path)", async () => {
+    expect(roles.filter((role) => rolesFor(roleRules, "Account.retention").includes(role))).not.toContain(Role.PARTNER);
+    const query = "{ accounts(first: 3) { nodes { name retention { risk riskScore signals { signal weight } barriers actions letGo } } } }";
+    const partner = await onBothServers(query, {}, callers.partnerNotSharing);
+    expect(partner.difference).toBeUndefined();
+    expect(partner.plannedResult.errors?.map((error) => error.extensions?.code)).toContain("FORBIDDEN");
+    const staff = await onBothServers(query, {}, internalCaller);
+    expect(staff.difference).toBeUndefined();
+    expect(staff.plannedStatements).toHaveLength(1);
   });
 
   /** The 360° view: accounts with their contacts, last orders, open tickets and assessment. */
