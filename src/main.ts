@@ -8,6 +8,22 @@ import { logger } from "./logging/logger";
 async function main(): Promise<void> {
   const config = loadConfig();
   const application = await startApplication(config);
+  let stopping: Promise<void> | undefined;
+  // Once: npm relays the terminal's Ctrl-C to the server, which so receives it twice. A signal
+  // handler's promise is awaited by no one: a failed stop is logged here, not left unhandled.
+  const stop = () => {
+    stopping ??= application.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "stopping failed");
+        process.exit(1);
+      },
+    );
+    logger.info("stopping: no new connections; finishing the requests in flight");
+  };
+  // Before saying it serves: until node has a listener, a signal kills it on the spot, without the graceful stop.
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   const database = application.databaseKind === "embedded" ? `embedded database in ${config.embeddedDataDir}` : "PostgreSQL";
   console.log(`Customer graph GraphQL API on ${application.url} (${database}); metrics on ${application.metricsUrl}`);
   if (application.developmentKey) {
@@ -17,19 +33,6 @@ async function main(): Promise<void> {
   if (application.needsFirstKey) {
     console.log("No API key can call this server yet: create one with  npm run keys:create -- --role internal --name <who>");
   }
-  // A signal handler's promise is not awaited by anyone: a failed stop is logged here, not left unhandled.
-  const stop = () => {
-    logger.info("stopping: no new connections; finishing the requests in flight");
-    application.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "stopping failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

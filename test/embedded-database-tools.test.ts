@@ -72,19 +72,20 @@ describe("the command-line tools on the running server's embedded database", () 
     };
   }
 
-  function tool(script: string, args: string[], environment: Record<string, string> = {}) {
+  /** A command through the tools' entry point, as `npm run <command>` runs it. */
+  function tool(command: string, args: string[], environment: Record<string, string> = {}) {
     const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DATA_DIR: path.join(folder, "pglite"), ...environment };
     if (!environment.DATABASE_URL) delete env.DATABASE_URL;
     // A tool that waits for ever on a confused connection fails the test with what it printed.
-    return run(process.execPath, [script, ...args], { env, timeout: 30_000 });
+    return run(process.execPath, ["dist/src/commands/cli.js", command, ...args], { env, timeout: 30_000 });
   }
 
   async function runTools() {
     // The first tool's messages reach the socket in two pieces, with the server's statements arriving in between.
     const slowSocket = `postgres://postgres@127.0.0.1:${proxy.port}/postgres`;
-    const created = await tool("dist/src/access/keys-command.js", ["create", "--role", "analyst", "--name", "Tools under load"], { DATABASE_URL: slowSocket });
-    const evaluated = await tool("dist/src/policies/commands/policies-evaluate-command.js", []);
-    const direct = await tool("dist/src/access/keys-command.js", ["create", "--role", "analyst", "--name", "Tools found the socket"]);
+    const created = await tool("keys:create", ["--role", "analyst", "--name", "Tools under load"], { DATABASE_URL: slowSocket });
+    const evaluated = await tool("policies:evaluate", []);
+    const direct = await tool("keys:create", ["--role", "analyst", "--name", "Tools found the socket"]);
     return [created.stdout, evaluated.stdout, direct.stdout];
   }
 
@@ -103,7 +104,7 @@ describe("the command-line tools on the running server's embedded database", () 
       const asAnalyst = await graphql(key!, "{ accounts(first: 1) { totalCount } }");
       expect([asAnalyst.status, asAnalyst.body.data]).toEqual([200, { accounts: { totalCount: 12 } }]);
     }
-    const { stdout: listed } = await tool("dist/src/access/keys-command.js", ["list"]);
+    const { stdout: listed } = await tool("keys:list", []);
     expect(listed).toMatch(/analyst .* Tools under load$/m);
     expect(listed).toMatch(/analyst .* Tools found the socket$/m);
   }, 120_000);

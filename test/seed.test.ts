@@ -1,8 +1,10 @@
 import { EmailAddressResolver } from "graphql-scalars";
 import { DataSource } from "typeorm";
-import { parseSeedArguments, SeedArgumentsError } from "../src/database/seed/seed-arguments";
-import { runSeedCommand, seedExitCodes } from "../src/database/seed/seed-command";
+import { runCommandLine } from "../src/commands/harness/command-line";
+import { exitCodes } from "../src/commands/harness/command-errors";
+import { seedCommand, SeedOptions } from "../src/commands/seed-command";
 import { seedCustomerGraph, SeedInterruptedError, SeedSummary } from "../src/database/seed/seed-customer-graph";
+import { parsedOptions } from "./support/command-options";
 import { openTestDataSource, testDatabaseUrl } from "./support/test-database";
 
 const referenceDate = new Date("2025-06-01T00:00:00.000Z");
@@ -173,20 +175,20 @@ describe("seeding the customer graph", () => {
     });
     afterEach(() => jest.restoreAllMocks());
 
-    const environment = () => ({ DATABASE_URL: testDatabaseUrl() });
+    const seed = (argv: string[]) => runCommandLine(["seed", ...argv], { DATABASE_URL: testDatabaseUrl() });
 
     it("when the arguments are wrong, then it exits with code 2 and says why", async () => {
-      for (const argv of [[], ["--accounts", "0"], ["--accounts", "1.5"], ["--accounts", "1000001"], ["--acounts", "5"], ["--accounts", "5", "--seed", "x"]]) {
-        expect(await runSeedCommand(argv, environment())).toBe(seedExitCodes.badArguments);
+      for (const argv of [[], ["--accounts", "0"], ["--accounts", "1.5"], ["--accounts", "1000001"], ["--accounts", "5", "--sede", "5"], ["--accounts", "5", "--seed", "x"]]) {
+        expect(await seed(argv)).toBe(exitCodes.badUsage);
       }
-      expect(printed.join("\n")).toMatch(/--accounts is required/);
-      expect(printed.join("\n")).toMatch(/Unknown option '--acounts'/);
+      expect(printed.join("\n")).toMatch(/required option '--accounts <N>' not specified/);
+      expect(printed.join("\n")).toMatch(/unknown option '--sede'/);
     });
 
     it("when the database already holds accounts and --reset is missing, then it refuses and changes nothing", async () => {
       await emptyCustomerGraph(dataSource);
       await seedCustomerGraph(dataSource, { accounts: 5, seed: 11, referenceDate });
-      expect(await runSeedCommand(["--accounts", "20"], environment())).toBe(seedExitCodes.failed);
+      expect(await seed(["--accounts", "20"])).toBe(exitCodes.failed);
       expect(printed.join("\n")).toMatch(/already holds customer-graph data.*--reset/s);
       expect(await value(`SELECT count(*) AS value FROM accounts`)).toBe(5);
     });
@@ -194,7 +196,7 @@ describe("seeding the customer graph", () => {
     it("when --reset is given, then it empties the tables, seeds and prints the summary", async () => {
       await emptyCustomerGraph(dataSource);
       await seedCustomerGraph(dataSource, { accounts: 5, seed: 11, referenceDate });
-      expect(await runSeedCommand(["--accounts", "20", "--seed", "12", "--reset"], environment())).toBe(seedExitCodes.seeded);
+      expect(await seed(["--accounts", "20", "--seed", "12", "--reset"])).toBe(exitCodes.success);
       expect(await value(`SELECT count(*) AS value FROM accounts`)).toBe(20);
       expect(printed.join("\n")).toMatch(/accounts\s+20\b/);
     });
@@ -202,22 +204,23 @@ describe("seeding the customer graph", () => {
 });
 
 describe("the seed command's arguments", () => {
-  it("when all are given, then they are parsed", () => {
-    expect(parseSeedArguments(["--accounts", "100_000", "--seed", "9", "--reset", "--reference-date", "2025-06-01"])).toEqual({
+  const parse = (argv: string[]) => parsedOptions<SeedOptions>(seedCommand, argv);
+
+  it("when all are given, then they are parsed", async () => {
+    expect(await parse(["--accounts", "100_000", "--seed", "9", "--reset", "--reference-date", "2025-06-01"])).toEqual({
       accounts: 100_000,
       seed: 9,
       reset: true,
       referenceDate: referenceDate,
-      help: false,
     });
   });
 
-  it("when a value is not a whole number in range or the date does not exist, then a SeedArgumentsError names the option", () => {
-    expect(() => parseSeedArguments(["--accounts", "-3"])).toThrow(SeedArgumentsError);
-    expect(() => parseSeedArguments(["--accounts", "1e3"])).toThrow(/--accounts must be a whole number/);
-    expect(() => parseSeedArguments(["--accounts", "2000000"])).toThrow(/at most 1,000,000/);
-    expect(() => parseSeedArguments(["--accounts", "5", "--reference-date", "2025-02-30"])).toThrow(/--reference-date/);
-    expect(() => parseSeedArguments(["--accounts", "5", "extra"])).toThrow(SeedArgumentsError);
+  it("when a value is not a whole number in range or the date does not exist, then the refusal names the option", async () => {
+    await expect(parse(["--accounts", "-3"])).rejects.toThrow(/'--accounts <N>' argument '-3' is invalid/);
+    await expect(parse(["--accounts", "1e3"])).rejects.toThrow(/'--accounts <N>' argument '1e3' is invalid\. expected a whole number/);
+    await expect(parse(["--accounts", "2000000"])).rejects.toThrow(/at most 1,000,000/);
+    await expect(parse(["--accounts", "5", "--reference-date", "2025-02-30"])).rejects.toThrow(/--reference-date/);
+    await expect(parse(["--accounts", "5", "extra"])).rejects.toThrow(/too many arguments/);
   });
 });
 

@@ -62,7 +62,8 @@ export async function listApiKeys(dataSource: DataSource): Promise<ApiKeyListing
 
 /** Returns false when no live key has this id. */
 export async function revokeApiKey(manager: EntityManager, id: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id]);
+  // An UPDATE answers [rows, count] through TypeORM.
+  const [rows]: [unknown[], number] = await manager.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id]);
   return rows.length > 0;
 }
 

@@ -1,8 +1,10 @@
 import { DataSource } from "typeorm";
-import { runSeedCommand, seedExitCodes } from "../database/seed/seed-command";
 
 /** The benchmark's data: the seed's rows as of a fixed day, so that two runs on two machines read the same graph. */
 const referenceDate = "2026-06-30";
+
+/** Seeds the database `databaseUrl` names, as `npm run seed` does (its progress, its policies evaluated): the bench command hands it in. */
+export type DataSetSeeder = (databaseUrl: string, request: { accounts: number; seed: number; reset: boolean; referenceDate: Date }) => Promise<void>;
 
 export interface DataSetSummary {
   accounts: number;
@@ -18,6 +20,7 @@ export interface DataSetRequest {
   seed: number;
   /** Empty the database and seed the data set again. */
   reset: boolean;
+  seeder: DataSetSeeder;
 }
 
 export class DataSetError extends Error {}
@@ -29,9 +32,7 @@ export class DataSetError extends Error {}
 export async function ensureDataSet(dataSource: DataSource, databaseUrl: string, options: DataSetRequest): Promise<DataSetSummary> {
   const existing = await countAccounts(dataSource);
   if (existing === 0 || options.reset) {
-    const argv = ["--accounts", String(options.accounts), "--seed", String(options.seed), "--reference-date", referenceDate, ...(options.reset ? ["--reset"] : [])];
-    const exitCode = await runSeedCommand(argv, { ...process.env, DATABASE_URL: databaseUrl });
-    if (exitCode !== seedExitCodes.seeded) throw new DataSetError("Seeding the benchmark's data set failed (see above)");
+    await options.seeder(databaseUrl, { accounts: options.accounts, seed: options.seed, reset: options.reset, referenceDate: new Date(`${referenceDate}T00:00:00.000Z`) });
   } else if (existing < options.accounts) {
     throw new DataSetError(
       `The database holds ${existing.toLocaleString("en")} accounts, fewer than the ${options.accounts.toLocaleString("en")} asked for: ` +

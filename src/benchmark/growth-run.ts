@@ -89,7 +89,7 @@ async function withSizeDatabase<Result>(url: string, work: (dataSource: DataSour
 }
 
 async function seedSize(dataSource: DataSource, url: string, accounts: number, settings: GrowthSettings): Promise<DataSetSummary> {
-  const dataSet = await ensureDataSet(dataSource, url, { accounts, seed: settings.seed, reset: settings.reset });
+  const dataSet = await ensureDataSet(dataSource, url, { accounts, seed: settings.seed, reset: settings.reset, seeder: settings.seeder });
   if (dataSet.accounts !== accounts) {
     throw new Error(`${databaseName(url)} holds ${dataSet.accounts.toLocaleString("en")} accounts, not ${accounts.toLocaleString("en")}: run with --reset to seed it again`);
   }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { derivedRuleDocuments } from "../../src/policies/commands/rules-facts-command";
+import { derivedRuleDocuments } from "../../src/policies/derived-rule-documents";
 
 describe("documents derived from the fact catalogue", () => {
   test.each(Object.entries(derivedRuleDocuments()))("when %s is committed, then it matches the catalogue (run npm run rules:facts)", async (file, expected) => {

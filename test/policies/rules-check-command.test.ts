@@ -6,11 +6,11 @@ import { promisify } from "node:util";
 import { shippedRulesDirectory } from "../support/test-app";
 
 const run = promisify(execFile);
-const command = path.resolve(__dirname, "../../dist/src/policies/commands/rules-check-command.js");
+const commandLine = path.resolve(__dirname, "../../dist/src/commands/cli.js");
 
 async function check(rulesDirectory: string): Promise<{ exitCode: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [command, "--rules", rulesDirectory]);
+    const { stdout, stderr } = await run(process.execPath, [commandLine, "rules:check", "--rules", rulesDirectory]);
     return { exitCode: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

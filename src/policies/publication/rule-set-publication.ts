@@ -106,6 +106,15 @@ export async function completeBatch(manager: EntityManager, activationId: number
   ]);
 }
 
+/** A batch claimed but not begun (the worker stops): free for the others at once, not after 5 minutes. */
+export async function releaseBatch(dataSource: DataSource, activationId: number, batch: Batch, worker: string): Promise<void> {
+  await dataSource.query(
+    `UPDATE reevaluation_batches SET claimed_by = NULL, claimed_at = NULL
+     WHERE activation_id = $1 AND first_account_id = $2 AND claimed_by = $3 AND done_at IS NULL`,
+    [activationId, batch.firstAccountId, worker],
+  );
+}
+
 export async function hasOpenBatches(manager: EntityManager, activationId: number): Promise<boolean> {
   const [row]: unknown[] = await manager.query(`SELECT 1 FROM reevaluation_batches WHERE activation_id = $1 AND done_at IS NULL LIMIT 1`, [activationId]);
   return row !== undefined;

@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 import { createApiKey } from "../../../src/access/api-keys";
 import { Role } from "../../../src/access/roles";
 import { createDataSource, migrate } from "../../../src/database/data-source";
-import { runSeedCommand } from "../../../src/database/seed/seed-command";
+import { runCommandLine } from "../../../src/commands/harness/command-line";
 import { encodeGlobalId } from "../../../src/shared/global-id";
 import { ServerProcess, startServerProcess } from "../../../src/benchmark/server-process";
 import { PrivateCluster } from "./private-cluster";
@@ -15,7 +15,7 @@ export interface SeededCluster {
 
 /** Migrates and seeds the cluster's database (a few accounts), and makes an internal API key. */
 export async function seedCluster(url: string, accounts = 40): Promise<SeededCluster> {
-  const seeding = runSeedCommand(["--accounts", String(accounts), "--seed", "7"], { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" });
+  const seeding = runCommandLine(["seed", "--accounts", String(accounts), "--seed", "7"], { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" });
   if ((await seeding) !== 0) throw new Error("seeding the private cluster failed");
   const dataSource = await createDataSource({ url, poolSize: 2 }).initialize();
   await migrate(dataSource);
