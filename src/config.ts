@@ -85,7 +85,10 @@ export type Config = ReturnType<typeof loadConfig>;
 
 /** Each replica a PostgreSQL URL; a bad one stops the boot naming it (without echoing a password). */
 function replicaUrls(text: string): string[] {
-  const urls = text.split(",").map((url) => url.trim()).filter((url) => url.length > 0);
+  const urls = text
+    .split(",")
+    .map((url) => url.trim())
+    .filter((url) => url.length > 0);
   urls.forEach((url, index) => {
     if (!/^postgres(ql)?:\/\/[^\s]+$/.test(url)) throw new Error(`DATABASE_REPLICA_URLS: entry ${index + 1} is not a postgres:// URL`);
   });

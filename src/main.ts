@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   console.log(`Customer graph GraphQL API on ${application.url} (${database}); metrics on ${application.metricsUrl}`);
   if (application.developmentKey) {
     const { key, expiresAt } = application.developmentKey;
-    console.log(`Development API key (role internal, until ${expiresAt.toISOString().slice(0, 10)}): ${key}\nSend it as the header  Authorization: Bearer <key>`);
+    console.log(
+      `Development API key (role internal, until ${expiresAt.toISOString().slice(0, 10)}): ${key}\nSend it as the header  Authorization: Bearer <key>`,
+    );
   }
   if (application.needsFirstKey) {
     console.log("No API key can call this server yet: create one with  npm run keys:create -- --role internal --name <who>");

@@ -65,12 +65,24 @@ describe("the server on a new machine (embedded database)", () => {
       expect(customers.length).toBeGreaterThan(0);
       expect(customers.every((account) => account.contacts.edges.length > 0)).toBe(true);
       const shares = await waitForAssessments(first, 12);
-      const anonymous = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ ruleSets { version } }" }) });
+      const anonymous = await fetch(first.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ ruleSets { version } }" }),
+      });
       expect(anonymous.status).toBe(401);
       expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("UNAUTHENTICATED");
-      const wrongKey = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer cgk_nope" }, body: "{}" });
+      const wrongKey = await fetch(first.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer cgk_nope" },
+        body: "{}",
+      });
       expect(wrongKey.status).toBe(401);
-      const huge = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${first.key}` }, body: JSON.stringify({ query: `{ ${"a".repeat(200_000)} }` }) });
+      const huge = await fetch(first.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${first.key}` },
+        body: JSON.stringify({ query: `{ ${"a".repeat(200_000)} }` }),
+      });
       expect(huge.status).toBe(413);
       const batch = await fetch(first.url, {
         method: "POST",
@@ -110,7 +122,12 @@ describe("the server on a new machine (embedded database)", () => {
       expect((await fetch360(second)).accounts.totalCount).toBe(accountsBefore);
       expect(second.key).toBe(first.key);
       // A clean first start logs nothing at error level (pino's level 50 and above).
-      expect(first.output().split("\n").filter((line) => /"level":(50|60)/.test(line))).toEqual([]);
+      expect(
+        first
+          .output()
+          .split("\n")
+          .filter((line) => /"level":(50|60)/.test(line)),
+      ).toEqual([]);
     } finally {
       await stopServer(second.process);
     }

@@ -13,7 +13,13 @@ import { TcpProxy } from "./support/tcp-proxy";
 import { testDatabaseUrl } from "./support/test-database";
 import { shippedRulesDirectory } from "./support/test-app";
 
-const caller = { keyId: "00000000-0000-0000-0000-000000000000", keyPrefix: "cgk_test", role: Role.INTERNAL, partnerId: null, personalData: fullPersonalDataAccess };
+const caller = {
+  keyId: "00000000-0000-0000-0000-000000000000",
+  keyPrefix: "cgk_test",
+  role: Role.INTERNAL,
+  partnerId: null,
+  personalData: fullPersonalDataAccess,
+};
 const query = "{ accounts(first: 1) { nodes { id } } }";
 
 describe("while the database is away", () => {
@@ -43,7 +49,12 @@ describe("while the database is away", () => {
     const http = { method: "POST", headers: new HeaderMap(Object.entries(headers)), search: "", body: {} };
     const response = await server.executeOperation({ query: text, variables, http }, { contextValue: createRequestContext(dataSource, policies, caller) });
     if (response.body.kind !== "single") throw new Error("Expected a single result");
-    return { status: response.http.status, headers: response.http.headers, retryAfter: response.http.headers.get("retry-after"), result: response.body.singleResult };
+    return {
+      status: response.http.status,
+      headers: response.http.headers,
+      retryAfter: response.http.headers.get("retry-after"),
+      result: response.body.singleResult,
+    };
   };
 
   test("when it goes, then requests get SERVICE_UNAVAILABLE (HTTP 503, Retry-After) within 2 s and readiness says no; when it is back, the server recovers by itself", async () => {

@@ -91,7 +91,10 @@ describe("the command-line tools on the running server's embedded database", () 
 
   it("when keys:create and policies:evaluate run under concurrent requests, also with their messages arriving in pieces, then every request and every write is right", async () => {
     const accounts = await graphql(server.key, "{ accounts(first: 12) { nodes { id } } }");
-    const load = startLoad(accounts.body.data!.accounts!.nodes!.map((account) => account.id), 4);
+    const load = startLoad(
+      accounts.body.data!.accounts!.nodes!.map((account) => account.id),
+      4,
+    );
 
     const [created, evaluated, direct] = await runTools().finally(() => load.stop());
     const { requests, failures } = await load.stop();

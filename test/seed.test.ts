@@ -110,7 +110,9 @@ describe("seeding the customer graph", () => {
           SELECT count(*) AS value FROM orders o
           WHERE o.total_minor <> (SELECT coalesce(sum(l.quantity * l.unit_price_minor), -1) FROM order_lines l WHERE l.order_id = o.id)`),
       ).toBe(0);
-      expect(await value(`SELECT count(*) AS value FROM (SELECT account_id FROM orders GROUP BY account_id HAVING count(DISTINCT currency) > 1) mixed`)).toBe(0);
+      expect(await value(`SELECT count(*) AS value FROM (SELECT account_id FROM orders GROUP BY account_id HAVING count(DISTINCT currency) > 1) mixed`)).toBe(
+        0,
+      );
     });
 
     it("then every account has exactly one primary contact", async () => {
@@ -129,9 +131,7 @@ describe("seeding the customer graph", () => {
 
     it("then nothing happens after the reference date and some tickets are still open", async () => {
       expect(await value(`SELECT count(*) AS value FROM orders WHERE placed_at > $1 OR updated_at > $1`, [referenceDate])).toBe(0);
-      expect(
-        await value(`SELECT count(*) AS value FROM tickets WHERE opened_at > $1 OR updated_at > $1 OR closed_at > $1`, [referenceDate]),
-      ).toBe(0);
+      expect(await value(`SELECT count(*) AS value FROM tickets WHERE opened_at > $1 OR updated_at > $1 OR closed_at > $1`, [referenceDate])).toBe(0);
       expect(await value(`SELECT count(*) AS value FROM tickets WHERE status IN ('open', 'pending')`)).toBeGreaterThan(0);
       expect(await value(`SELECT count(*) AS value FROM tickets WHERE satisfaction IS NOT NULL`)).toBeGreaterThan(0);
     });
@@ -178,7 +178,14 @@ describe("seeding the customer graph", () => {
     const seed = (argv: string[]) => runCommandLine(["seed", ...argv], { DATABASE_URL: testDatabaseUrl() });
 
     it("when the arguments are wrong, then it exits with code 2 and says why", async () => {
-      for (const argv of [[], ["--accounts", "0"], ["--accounts", "1.5"], ["--accounts", "1000001"], ["--accounts", "5", "--sede", "5"], ["--accounts", "5", "--seed", "x"]]) {
+      for (const argv of [
+        [],
+        ["--accounts", "0"],
+        ["--accounts", "1.5"],
+        ["--accounts", "1000001"],
+        ["--accounts", "5", "--sede", "5"],
+        ["--accounts", "5", "--seed", "x"],
+      ]) {
         expect(await seed(argv)).toBe(exitCodes.badUsage);
       }
       expect(printed.join("\n")).toMatch(/required option '--accounts <N>' not specified/);

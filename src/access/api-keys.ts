@@ -107,7 +107,6 @@ export async function findCallerByKey(dataSource: DataSource, key: string): Prom
     [hashApiKey(key)],
   );
   if (!row) return undefined;
-  const personalData =
-    row.partner_id === null ? fullPersonalDataAccess : { contactEmail: row.shares_contact_email, contactPhone: row.shares_contact_phone };
+  const personalData = row.partner_id === null ? fullPersonalDataAccess : { contactEmail: row.shares_contact_email, contactPhone: row.shares_contact_phone };
   return { keyId: row.id, keyPrefix: row.key_prefix, role: row.role, partnerId: row.partner_id, personalData };
 }

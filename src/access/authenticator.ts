@@ -9,7 +9,9 @@ const cacheMilliseconds = 10_000;
 
 export class UnauthenticatedError extends GraphQLError {
   constructor(message: string) {
-    super(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="customer-graph"']]) } } });
+    super(message, {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="customer-graph"']]) } },
+    });
   }
 }
 

@@ -63,7 +63,12 @@ export function listOfAtMost(maximumItems: number): ComplexityEstimator {
  * null where it may not be, more fields than the estimator walks through fragments): execution would
  * still run the rest of the document, so the caller must refuse it rather than let it run uncharged.
  */
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): number | undefined {
   const operation = operationWithVariables(schema, document, operationName, variables);
   return operation && complexity(schema, document, operation, variables);
 }
@@ -94,7 +99,9 @@ export function cachedQueryCost(
     costsByDocument.set(document, costs);
   }
   // Hashed: the variables may be long (a search term), and up to 100 keys are kept per document.
-  const key = createHash("sha256").update(JSON.stringify([operation.definition.name?.value ?? null, operation.variableValues])).digest("base64");
+  const key = createHash("sha256")
+    .update(JSON.stringify([operation.definition.name?.value ?? null, operation.variableValues]))
+    .digest("base64");
   const known = costs.get(key);
   if (known !== undefined) return known;
   const cost = complexity(schema, document, operation, variables);
@@ -109,7 +116,12 @@ interface CostedOperation {
 }
 
 /** The operation to run and its variables coerced by graphql-js's own rules; undefined when they do not fit. */
-function operationWithVariables(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): CostedOperation | undefined {
+function operationWithVariables(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): CostedOperation | undefined {
   const definition = getOperationAST(document, operationName);
   if (!definition) return undefined;
   const coercion = getVariableValues(schema, definition.variableDefinitions ?? [], variables ?? {});

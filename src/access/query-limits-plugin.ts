@@ -2,7 +2,18 @@ import { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
-import { DocumentNode, GraphQLError, GraphQLSchema, Lexer, NoSchemaIntrospectionCustomRule, OperationTypeNode, Source, TokenKind, validate, ValidationRule } from "graphql";
+import {
+  DocumentNode,
+  GraphQLError,
+  GraphQLSchema,
+  Lexer,
+  NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
+  Source,
+  TokenKind,
+  validate,
+  ValidationRule,
+} from "graphql";
 import { DataSource } from "typeorm";
 import { RequestContext } from "../context";
 import { cachedQueryCost } from "./query-cost";
@@ -23,7 +34,12 @@ export enum QueryLimitCode {
 
 function rateLimited(retryAfterSeconds: number, cost: Record<string, unknown>): GraphQLError {
   return new GraphQLError(`Over the rate limit: retry in ${retryAfterSeconds} s (the bucket drains at a steady rate of points per second)`, {
-    extensions: { code: QueryLimitCode.RATE_LIMITED, retryAfter: retryAfterSeconds, cost, http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) } },
+    extensions: {
+      code: QueryLimitCode.RATE_LIMITED,
+      retryAfter: retryAfterSeconds,
+      cost,
+      http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+    },
   });
 }
 
@@ -103,7 +119,10 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
           if (requested === undefined) return;
           cost = { requested, limit: limits.cost };
           if (requested > limits.cost) {
-            throw refusal(QueryLimitCode.COST, `The query would cost ${requested} points; the limit is ${limits.cost} (lists count at their page size: ask for fewer items or fields)`);
+            throw refusal(
+              QueryLimitCode.COST,
+              `The query would cost ${requested} points; the limit is ${limits.cost} (lists count at their page size: ask for fewer items or fields)`,
+            );
           }
           if (!limits.rateLimit) return;
           const bucket = await takeFromBucket(dataSource, contextValue.caller.keyId, requested, limits.rateLimit);
@@ -129,7 +148,12 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
  * (e.g. `@include(if: $flag)` with `$flag: Boolean = true` sent as null) is refused: execution would run
  * every field but the failing one, uncharged.
  */
-function costOrRefusal(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+function costOrRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): number | undefined {
   try {
     return cachedQueryCost(schema, document, operationName, variables);
   } catch (error) {

@@ -26,11 +26,23 @@ export type LimitsByRole = Readonly<Record<Role, QueryLimits>>;
 
 export const defaultLimitsByRole: LimitsByRole = {
   [Role.PARTNER]: {
-    depth: 6, aliases: 15, directives: 10, tokens: 1_000, cost: 1_000, introspection: false, fieldSuggestions: false,
+    depth: 6,
+    aliases: 15,
+    directives: 10,
+    tokens: 1_000,
+    cost: 1_000,
+    introspection: false,
+    fieldSuggestions: false,
     rateLimit: { capacity: 1_000, leakPerSecond: 50 },
   },
   [Role.ANALYST]: {
-    depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 50_000, introspection: true, fieldSuggestions: true,
+    depth: 10,
+    aliases: 30,
+    directives: 20,
+    tokens: 5_000,
+    cost: 50_000,
+    introspection: true,
+    fieldSuggestions: true,
     rateLimit: { capacity: 50_000, leakPerSecond: 2_500 },
   },
   [Role.INTERNAL]: { depth: 10, aliases: 30, directives: 20, tokens: 5_000, cost: 50_000, introspection: true, fieldSuggestions: true, rateLimit: null },
@@ -62,7 +74,13 @@ const overridesSchema: JSONSchemaType<LimitOverrides> = {
         additionalProperties: false,
         required: [],
         properties: {
-          depth: count, aliases: count, directives: count, tokens: count, cost: count, introspection: flag, fieldSuggestions: flag,
+          depth: count,
+          aliases: count,
+          directives: count,
+          tokens: count,
+          cost: count,
+          introspection: flag,
+          fieldSuggestions: flag,
           rateLimit: {
             type: "object",
             nullable: true,
@@ -89,9 +107,10 @@ export function limitsWithOverrides(overrides: unknown): LimitsByRole {
     const problems = (validateOverrides.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message}`);
     throw new Error(`QUERY_LIMITS: ${problems.join("; ")}`);
   }
-  const merged = Object.fromEntries(
-    Object.values(Role).map((role) => [role, { ...defaultLimitsByRole[role], ...overrides[role] }]),
-  ) as Record<Role, QueryLimits>;
+  const merged = Object.fromEntries(Object.values(Role).map((role) => [role, { ...defaultLimitsByRole[role], ...overrides[role] }])) as Record<
+    Role,
+    QueryLimits
+  >;
   const problems = Object.values(Role).flatMap((role) => bucketProblem(role, merged[role]));
   if (problems.length > 0) throw new Error(`QUERY_LIMITS: ${problems.join("; ")}`);
   return Object.freeze(merged);

@@ -109,7 +109,7 @@ function inputTypesCarryingRules(schema: GraphQLSchema, rules: RoleRules): Set<s
   const ruled = Object.keys(rules).map((coordinate) => coordinate.split(".")[0]);
   const carrying = new Set(ruled.filter((name) => isInputObjectType(schema.getType(name)) || isEnumType(schema.getType(name))));
   // Outward to the input types that contain one of them, until no more are found (input types may nest in cycles).
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isInputObjectType(type) || carrying.has(type.name)) continue;

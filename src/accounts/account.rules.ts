@@ -10,11 +10,7 @@ const allowedStatusChanges: Record<AccountStatus, AccountStatus[]> = {
 
 export function checkStatusChange(from: AccountStatus, to: AccountStatus): void {
   if (!allowedStatusChanges[from].includes(to)) {
-    throw new AccountError(
-      AccountErrorReason.ILLEGAL_STATUS_CHANGE,
-      `An account cannot go from ${from.toUpperCase()} to ${to.toUpperCase()}`,
-      "input.status",
-    );
+    throw new AccountError(AccountErrorReason.ILLEGAL_STATUS_CHANGE, `An account cannot go from ${from.toUpperCase()} to ${to.toUpperCase()}`, "input.status");
   }
 }
 

@@ -32,7 +32,12 @@ export class DataSetError extends Error {}
 export async function ensureDataSet(dataSource: DataSource, databaseUrl: string, options: DataSetRequest): Promise<DataSetSummary> {
   const existing = await countAccounts(dataSource);
   if (existing === 0 || options.reset) {
-    await options.seeder(databaseUrl, { accounts: options.accounts, seed: options.seed, reset: options.reset, referenceDate: new Date(`${referenceDate}T00:00:00.000Z`) });
+    await options.seeder(databaseUrl, {
+      accounts: options.accounts,
+      seed: options.seed,
+      reset: options.reset,
+      referenceDate: new Date(`${referenceDate}T00:00:00.000Z`),
+    });
   } else if (existing < options.accounts) {
     throw new DataSetError(
       `The database holds ${existing.toLocaleString("en")} accounts, fewer than the ${options.accounts.toLocaleString("en")} asked for: ` +

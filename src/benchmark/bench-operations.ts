@@ -61,7 +61,11 @@ export function benchOperations(accountIds: readonly string[]): BenchOperation[]
   const list360 = (first: number) => request(account360List, { first });
   return [
     { name: "account-by-id", description: "account by id with its contacts", body: (n) => request(accountById, { id: account(n) }) },
-    { name: "account-360-page-50", description: "50 accounts: 20 contacts, last 10 orders, open tickets, tier, churn risk", body: () => request(account360Page, { first: 50 }) },
+    {
+      name: "account-360-page-50",
+      description: "50 accounts: 20 contacts, last 10 orders, open tickets, tier, churn risk",
+      body: () => request(account360Page, { first: 50 }),
+    },
     { name: "account-360-list-50", description: "50 accounts: contacts, last 10 orders, open tickets", body: () => list360(50) },
     { name: "account-360-list-100", description: "100 accounts: contacts, last 10 orders, open tickets", body: () => list360(100) },
     { name: "support-queue", description: "100 open tickets by first-response due time, with tier", body: () => request(supportQueue) },
@@ -70,7 +74,11 @@ export function benchOperations(accountIds: readonly string[]): BenchOperation[]
       description: "placeOrder with its reassessment (a write)",
       body: (n) =>
         request(placeOrder, {
-          input: { accountId: account(n), channel: "WEB", lines: [{ product: "Benchmark widget", quantity: 1, unitPrice: { amount: "19.90", currency: "USD" } }] },
+          input: {
+            accountId: account(n),
+            channel: "WEB",
+            lines: [{ product: "Benchmark widget", quantity: 1, unitPrice: { amount: "19.90", currency: "USD" } }],
+          },
         }),
     },
   ];

@@ -26,7 +26,10 @@ export function findReadmeBenchTable(readme: string): ReadmeBenchTable | undefin
 /** The README with its table replaced by the one written from `report` (read from `resultFile`). */
 export function replaceReadmeBenchTable(readme: string, resultFile: string, report: BenchReport): string {
   const place = locateTable(readme);
-  if (!place) throw new BenchReadmeError(`The README has no benchmark table to rewrite: put "<!-- bench-table ${resultFile} -->" and "${endMarker}" on lines of their own where it goes`);
+  if (!place)
+    throw new BenchReadmeError(
+      `The README has no benchmark table to rewrite: put "<!-- bench-table ${resultFile} -->" and "${endMarker}" on lines of their own where it goes`,
+    );
   return `${readme.slice(0, place.markerStart)}<!-- bench-table ${resultFile} -->\n${renderBenchTable(report, resultFile)}${readme.slice(place.tableEnd)}`;
 }
 
@@ -61,11 +64,19 @@ export function renderBenchTable(report: BenchReport, resultFile: string): strin
   if (report.growth.length > 0) {
     lines.push("", "Growth run (each size in a database of its own, same load, the sizes in turn round after round):", "");
     const rows = report.growth.flatMap((point) =>
-      point.rounds.flatMap((round, index) => round.map((figures) => [`${figures.operation} at ${point.accounts.toLocaleString("en")} accounts, round ${index + 1}`, figures] as const)),
+      point.rounds.flatMap((round, index) =>
+        round.map((figures) => [`${figures.operation} at ${point.accounts.toLocaleString("en")} accounts, round ${index + 1}`, figures] as const),
+      ),
     );
     lines.push(...figuresTable(rows));
   }
-  lines.push("", `Targets${report.baseline ? ` (placeOrder compared with ${report.baseline})` : ""}:`, "", "| target | measured | status |", "| --- | --- | --- |");
+  lines.push(
+    "",
+    `Targets${report.baseline ? ` (placeOrder compared with ${report.baseline})` : ""}:`,
+    "",
+    "| target | measured | status |",
+    "| --- | --- | --- |",
+  );
   lines.push(...report.targets.map((check) => `| ${check.target} | ${check.measured} | ${statusLabels[check.status]} |`));
   return `${lines.join("\n")}\n`;
 }

@@ -55,9 +55,13 @@ export function printBenchReport(report: BenchReport): void {
     `\nData set: ${dataSet.accounts.toLocaleString("en")} accounts, ${dataSet.contacts.toLocaleString("en")} contacts, ` +
       `${dataSet.orders.toLocaleString("en")} orders, ${dataSet.openTickets.toLocaleString("en")} open tickets (seed ${dataSet.seed}, as of ${dataSet.referenceDate})`,
   );
-  console.log(`Machine: ${machine.name}, ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, PostgreSQL ${machine.postgresql}`);
+  console.log(
+    `Machine: ${machine.name}, ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, PostgreSQL ${machine.postgresql}`,
+  );
   console.log(`Load average: ${report.loadAverage.start.toFixed(1)} at the start, ${report.loadAverage.end.toFixed(1)} at the end`);
-  console.log(`Load: ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured; the cores shared by server, PostgreSQL and load generator\n`);
+  console.log(
+    `Load: ${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.durationSeconds} s measured; the cores shared by server, PostgreSQL and load generator\n`,
+  );
   printFiguresTable(report.operations);
   for (const point of report.growth) {
     for (const [index, round] of point.rounds.entries()) {
@@ -68,7 +72,9 @@ export function printBenchReport(report: BenchReport): void {
   console.log(`\nTargets${report.baseline ? ` (baseline ${report.baseline})` : ""}:`);
   for (const check of report.targets) console.log(`  ${check.status.padEnd(12)}  ${check.target}: ${check.measured}`);
   const assessment = report.placeOrderAssessment;
-  console.log(`\nplaceOrder's reassessment alone (${assessment.samples} accounts): p50 ${assessment.p50Milliseconds.toFixed(1)} ms, p90 ${assessment.p90Milliseconds.toFixed(1)} ms\n`);
+  console.log(
+    `\nplaceOrder's reassessment alone (${assessment.samples} accounts): p50 ${assessment.p50Milliseconds.toFixed(1)} ms, p90 ${assessment.p90Milliseconds.toFixed(1)} ms\n`,
+  );
   printPolicySpeed(report.policies);
 }
 
@@ -88,5 +94,6 @@ function printFiguresTable(operations: readonly OperationFigures[]): void {
     String(figures.failedRequests),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column].length)));
-  for (const row of [header, ...cells]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
+  for (const row of [header, ...cells])
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
 }

@@ -43,7 +43,14 @@ export async function runBenchmark(config: Config, databaseUrl: string, options:
     const policies = await measurePolicySpeed(database.dataSource, ruleSet);
     const growth =
       options.growth.length > 0
-        ? await runGrowth(database.dataSource, databaseUrl, { sizes: options.growth, rounds: options.growthRounds, seed: options.seed, reset: options.reset, seeder, load })
+        ? await runGrowth(database.dataSource, databaseUrl, {
+            sizes: options.growth,
+            rounds: options.growthRounds,
+            seed: options.seed,
+            reset: options.reset,
+            seeder,
+            load,
+          })
         : [];
     const baselinePlaceOrder = baseline ? (await readBenchReport(baseline)).operations.find((operation) => operation.operation === "place-order") : undefined;
     const report: BenchReport = {

@@ -91,13 +91,17 @@ async function withSizeDatabase<Result>(url: string, work: (dataSource: DataSour
 async function seedSize(dataSource: DataSource, url: string, accounts: number, settings: GrowthSettings): Promise<DataSetSummary> {
   const dataSet = await ensureDataSet(dataSource, url, { accounts, seed: settings.seed, reset: settings.reset, seeder: settings.seeder });
   if (dataSet.accounts !== accounts) {
-    throw new Error(`${databaseName(url)} holds ${dataSet.accounts.toLocaleString("en")} accounts, not ${accounts.toLocaleString("en")}: run with --reset to seed it again`);
+    throw new Error(
+      `${databaseName(url)} holds ${dataSet.accounts.toLocaleString("en")} accounts, not ${accounts.toLocaleString("en")}: run with --reset to seed it again`,
+    );
   }
   return dataSet;
 }
 
 async function measureSize(dataSource: DataSource, url: string, load: GrowthSettings["load"]): Promise<OperationFigures[]> {
-  const operations = benchOperations(await sampleAccountIds(dataSource, 500)).filter((operation) => (growthOperationNames as readonly string[]).includes(operation.name));
+  const operations = benchOperations(await sampleAccountIds(dataSource, 500)).filter((operation) =>
+    (growthOperationNames as readonly string[]).includes(operation.name),
+  );
   return measureOnServer(dataSource, url, operations, load, { environment: sizeEnvironment(url) });
 }
 

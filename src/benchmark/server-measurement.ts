@@ -23,7 +23,12 @@ export async function measureOnServer(
   load: Omit<LoadSettings, "apiKey">,
   options: ServerMeasurementOptions = {},
 ): Promise<OperationFigures[]> {
-  const key = await createApiKey(dataSource.manager, { name: "npm run bench", role: Role.INTERNAL, partnerId: null, expiresAt: new Date(Date.now() + 3_600_000) });
+  const key = await createApiKey(dataSource.manager, {
+    name: "npm run bench",
+    role: Role.INTERNAL,
+    partnerId: null,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
   const figures: OperationFigures[] = [];
   try {
     const server = await startServerProcess(databaseUrl, options);

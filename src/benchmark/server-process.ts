@@ -20,7 +20,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** The compiled server, as production runs it, on loopback ports; resolves once it serves. */
-export async function startServerProcess(databaseUrl: string, options: { profileDirectory?: string; environment?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  options: { profileDirectory?: string; environment?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   const { profileDirectory } = options;
   const [port, metricsPort] = [await freePort(), await freePort()];
   const environment = {

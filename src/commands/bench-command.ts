@@ -38,9 +38,13 @@ export const benchCommand: CommandFactory = (context) =>
       const config = loadConfig(context.environment);
       if (!config.databaseUrl) throw new CommandFailure("npm run bench measures against PostgreSQL: set DATABASE_URL (--help for the options)");
       const { warmup, duration, ...rest } = options;
-      const { report, output } = await runBenchmark(config, config.databaseUrl, { ...rest, warmupSeconds: warmup, durationSeconds: duration }, (databaseUrl, request) =>
-        // The seed writes to that database alone: no read replica.
-        runSeed({ environment: { ...context.environment, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: "" } }, request),
+      const { report, output } = await runBenchmark(
+        config,
+        config.databaseUrl,
+        { ...rest, warmupSeconds: warmup, durationSeconds: duration },
+        (databaseUrl, request) =>
+          // The seed writes to that database alone: no read replica.
+          runSeed({ environment: { ...context.environment, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: "" } }, request),
       );
       printBenchReport(report);
       await writeBenchReport(report, output);

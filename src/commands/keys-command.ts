@@ -20,13 +20,19 @@ export const keysCreateCommand: CommandFactory = (context) =>
     .description("creates an API key and prints it, this once")
     .addOption(new Option("--role <role>", "what the key may do").choices(roles).makeOptionMandatory())
     .option("--partner <id>", "the partner's GraphQL id (--role partner only: the key sees that partner's accounts alone)", nodeId("Partner", { uuid: false }))
-    .option("--name <text>", "what the key is for (default: \"<role> key\")")
+    .option("--name <text>", 'what the key is for (default: "<role> key")')
     .option("--expires <date>", "when it stops working, e.g. 2027-06-30 (default: never)", futureDate)
     .action((options: CreateOptions) => {
-      if ((options.role === Role.PARTNER) !== (options.partner !== undefined)) throw new UsageError("--partner is required with --role partner, and for it only");
+      if ((options.role === Role.PARTNER) !== (options.partner !== undefined))
+        throw new UsageError("--partner is required with --role partner, and for it only");
       return withKeys(context, async (database) => {
         const partnerId = options.partner ?? null;
-        const created = await createApiKey(database.dataSource.manager, { name: options.name ?? `${options.role} key`, role: options.role, partnerId, expiresAt: options.expires ?? null });
+        const created = await createApiKey(database.dataSource.manager, {
+          name: options.name ?? `${options.role} key`,
+          role: options.role,
+          partnerId,
+          expiresAt: options.expires ?? null,
+        });
         console.log(`Created key ${created.id} (${options.role}${partnerId ? `, partner ${partnerId}` : ""}). It is shown this once:\n${created.key}`);
       });
     });

@@ -25,7 +25,9 @@ export const rulesExplainCommand: CommandFactory = (context) =>
         printExplanation(tiering.explanation);
         if (tiering.nearMiss) {
           const { nearMiss } = tiering;
-          const why = nearMiss.blockedBy ? `its rule "${nearMiss.rule}" holds, but "${nearMiss.blockedBy}" decides first` : nearMiss.failingConditions.map(describeFailedCondition).join("; ");
+          const why = nearMiss.blockedBy
+            ? `its rule "${nearMiss.rule}" holds, but "${nearMiss.blockedBy}" decides first`
+            : nearMiss.failingConditions.map(describeFailedCondition).join("; ");
           console.log(`  Next tier up: ${nearMiss.tier} by "${nearMiss.rule}": ${why}`);
         }
         console.log(`\nRetention risk ${retention.risk} (score ${retention.riskScore})${retention.letGo ? `, let go: ${retention.letGoReason}` : ""}`);
@@ -36,9 +38,13 @@ export const rulesExplainCommand: CommandFactory = (context) =>
 
 function printExplanation(explanation: Explanation): void {
   for (const fired of explanation.firedRules) {
-    console.log(`  ${fired.decided ? "decided" : "fired  "} "${fired.rule}" (priority ${fired.priority}) -> ${fired.event.type} ${JSON.stringify(fired.event.params)}`);
+    console.log(
+      `  ${fired.decided ? "decided" : "fired  "} "${fired.rule}" (priority ${fired.priority}) -> ${fired.event.type} ${JSON.stringify(fired.event.params)}`,
+    );
     for (const condition of fired.conditions) {
-      console.log(`      ${condition.outcome.padEnd(13)} ${condition.fact} ${condition.operator} ${JSON.stringify(condition.expected)} (actual ${JSON.stringify(condition.actual)})`);
+      console.log(
+        `      ${condition.outcome.padEnd(13)} ${condition.fact} ${condition.operator} ${JSON.stringify(condition.expected)} (actual ${JSON.stringify(condition.actual)})`,
+      );
     }
   }
   for (const outcome of explanation.defaults) console.log(`  default  ${outcome} (no rule decided)`);

@@ -16,14 +16,15 @@ import { withDatabase } from "./harness/with-database";
 export const rulesImpactCommand: CommandFactory = (context) =>
   new Command("rules:impact")
     .description("what a draft rule file would change, as from-to matrices with examples; changes nothing")
-    .requiredOption("--draft <file>", "the draft rule file, e.g. drafts/tiering.json (its \"family\" says which file it replaces)")
+    .requiredOption("--draft <file>", 'the draft rule file, e.g. drafts/tiering.json (its "family" says which file it replaces)')
     .action((options: { draft: string }) =>
       withDatabase(context, { applicationName: "customer-graph-rules-impact", poolSize: 4 }, async (database) => {
         const current = (await PolicyRegistry.open(database.rulesDirectory)).current();
         const { family, compiled } = await compileDraft(database.rulesDirectory, path.resolve(options.draft)).catch((error: unknown) => {
           throw error instanceof UnknownDraftFamilyError ? new CommandFailure(error.message) : error;
         });
-        if (!compiled.loaded) throw new CommandFailure(`The draft is not valid:\n${compiled.problems.map((problem) => `  ${describeProblem(problem)}`).join("\n")}`);
+        if (!compiled.loaded)
+          throw new CommandFailure(`The draft is not valid:\n${compiled.problems.map((problem) => `  ${describeProblem(problem)}`).join("\n")}`);
         console.log(`Comparing rules version ${current.version} (in service) with the draft of ${family} (version ${compiled.ruleSet.version})\n`);
         const progress = createAccountProgress({ running: "Comparing", done: "Compared" });
         const preview = await previewImpact(database.dataSource, current, compiled.ruleSet, progress.update);

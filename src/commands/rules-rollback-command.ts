@@ -26,6 +26,8 @@ export const rulesRollbackCommand: CommandFactory = (context) =>
         const activation = await rollBackTo(database.dataSource, version, `${userInfo().username}@${hostname()} (rules:rollback)`).catch((error: unknown) => {
           throw error instanceof UnknownRuleSetVersionError ? new UsageError(error.message) : error;
         });
-        console.log(activation === undefined ? `Version ${version} is already in service` : `Version ${version} is in service again (activation ${activation})`);
+        console.log(
+          activation === undefined ? `Version ${version} is already in service` : `Version ${version} is in service again (activation ${activation})`,
+        );
       }),
     );

@@ -9,8 +9,7 @@ export function createContactLoaders(scope: DataScope) {
   return {
     contactById: loaderById((ids) => findContactsByIds(scope, ids)),
     contactPagesOfAccount: loadersByArguments(
-      (list: ContactListArguments) =>
-        new DataLoader<string, Page<Contact>>((accountIds) => findContactPagesOfAccounts(scope, accountIds, list)),
+      (list: ContactListArguments) => new DataLoader<string, Page<Contact>>((accountIds) => findContactPagesOfAccounts(scope, accountIds, list)),
     ),
   };
 }

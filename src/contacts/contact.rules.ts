@@ -48,7 +48,9 @@ function emailTaken(email?: string): ContactError {
   return new ContactError(ContactErrorReason.EMAIL_TAKEN, `input.email: another contact of this account already has ${which}`, "input.email");
 }
 
-type ContactChanges = Partial<Pick<Contact, "firstName" | "lastName" | "role" | "email" | "phone" | "preferredChannel" | "marketingConsent" | "isPrimary" | "birthday" | "inRoleSince">>;
+type ContactChanges = Partial<
+  Pick<Contact, "firstName" | "lastName" | "role" | "email" | "phone" | "preferredChannel" | "marketingConsent" | "isPrimary" | "birthday" | "inRoleSince">
+>;
 
 const requiredFields = ["firstName", "lastName", "role", "preferredChannel", "marketingConsent", "isPrimary"] as const;
 const optionalFields = ["email", "phone", "birthday", "inRoleSince"] as const;

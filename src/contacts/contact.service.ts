@@ -48,11 +48,7 @@ function filteredContacts(scope: DataScope, list: ContactListArguments): Filtere
 }
 
 /** The first page of contacts of each account, in one statement (limit per account); default primary first, then by name. */
-export async function findContactPagesOfAccounts(
-  scope: DataScope,
-  accountIds: ReadonlyArray<string>,
-  list: ContactListArguments,
-): Promise<Page<Contact>[]> {
+export async function findContactPagesOfAccounts(scope: DataScope, accountIds: ReadonlyArray<string>, list: ContactListArguments): Promise<Page<Contact>[]> {
   const { filtered, keys, page } = accountContactListQuery(scope, list);
   const pages = await fetchPagePerParent({
     scope,

@@ -23,10 +23,7 @@ const keysOfField: Record<ContactOrderField, ContactSortKeyName[]> = {
 
 export const byName: OrderByInput<ContactOrderField>[] = [{ field: ContactOrderField.NAME, direction: OrderDirection.ASC }];
 
-export const primaryFirstThenByName: OrderByInput<ContactOrderField>[] = [
-  { field: ContactOrderField.IS_PRIMARY, direction: OrderDirection.DESC },
-  ...byName,
-];
+export const primaryFirstThenByName: OrderByInput<ContactOrderField>[] = [{ field: ContactOrderField.IS_PRIMARY, direction: OrderDirection.DESC }, ...byName];
 
 /** The client's orderBy (or the default) as sort keys, ties broken by id. */
 export function contactSortKeys(

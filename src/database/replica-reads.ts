@@ -54,4 +54,3 @@ function replicaPool(url: string, position: number, poolOptions: PoolConfig): Po
   pool.on("error", (error) => logger.warn({ replica: position, error: error.message }, "read replica connection lost"));
   return pool;
 }
-

@@ -42,7 +42,8 @@ export function queryCompilingGateway(schema: GraphQLSchema): Gateway {
 function queryExecutor(schema: GraphQLSchema): Executor {
   const compiledOperations = compiledOperationCache(schema);
   return async ({ document, operation, request, context }) => {
-    const onGraphqlJs = (contextValue = context) => execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
+    const onGraphqlJs = (contextValue = context) =>
+      execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
     // No operation: graphql-js reports why, as Apollo expects.
     if (operation?.operation !== OperationTypeNode.QUERY) return onGraphqlJs();
     // graphql-js coerces the variables: its errors, its defaults.

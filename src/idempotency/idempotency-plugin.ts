@@ -110,7 +110,10 @@ function failureBeforeExecution(error: unknown): GraphQLResponse {
 }
 
 function serviceUnavailable(): GraphQLResponse {
-  const response = errorResponse(503, { message: new ServiceUnavailableError().message, extensions: { code: "SERVICE_UNAVAILABLE", retryAfter: databaseRetryAfterSeconds } });
+  const response = errorResponse(503, {
+    message: new ServiceUnavailableError().message,
+    extensions: { code: "SERVICE_UNAVAILABLE", retryAfter: databaseRetryAfterSeconds },
+  });
   response.http.headers.set("retry-after", String(databaseRetryAfterSeconds));
   return response;
 }

@@ -13,7 +13,9 @@ export interface StoredResponse {
  * with their keys sorted: a client that rebuilds its variables object in another order is still retrying.
  */
 export function requestHash(document: string, operationName: string | undefined, variables: Record<string, unknown> | undefined): string {
-  return createHash("sha256").update(stableStringify([document, operationName ?? null, variables ?? {}])).digest("hex");
+  return createHash("sha256")
+    .update(stableStringify([document, operationName ?? null, variables ?? {}]))
+    .digest("hex");
 }
 
 export async function findStoredResponse(manager: EntityManager, apiKeyId: string, idempotencyKey: string): Promise<StoredResponse | undefined> {

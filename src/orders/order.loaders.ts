@@ -15,8 +15,7 @@ export function createOrderLoaders(scope: DataScope) {
       return orderIds.map((orderId) => linesByOrder.get(orderId) ?? []);
     }),
     orderPagesOfAccount: loadersByArguments(
-      (list: OrderListArguments) =>
-        new DataLoader<string, Page<Order>>((accountIds) => findOrderPagesOfAccounts(scope, accountIds, list)),
+      (list: OrderListArguments) => new DataLoader<string, Page<Order>>((accountIds) => findOrderPagesOfAccounts(scope, accountIds, list)),
     ),
   };
 }

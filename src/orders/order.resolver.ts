@@ -43,11 +43,7 @@ export class OrderResolver {
   }
 
   @Mutation(() => Order, { description: "Moves an order along its lifecycle; an illegal step is a CONFLICT" })
-  updateOrderStatus(
-    @Arg("id", () => ID) id: string,
-    @Arg("status", () => OrderStatus) status: OrderStatus,
-    @Ctx() context: RequestContext,
-  ): Promise<Order> {
+  updateOrderStatus(@Arg("id", () => ID) id: string, @Arg("status", () => OrderStatus) status: OrderStatus, @Ctx() context: RequestContext): Promise<Order> {
     return updateOrderStatus(context.scope, context.ruleSet, id, status);
   }
 }

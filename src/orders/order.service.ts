@@ -89,7 +89,11 @@ export async function updateOrderStatus(scope: DataScope, ruleSet: RuleSet, glob
   const id = decodeGlobalId(globalId, "Order", "id");
   return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Order);
-    const placed = await scope.select(manager, Order, "order_row").select(["order_row.id", "order_row.accountId"]).andWhere("order_row.id = :id", { id }).getOne();
+    const placed = await scope
+      .select(manager, Order, "order_row")
+      .select(["order_row.id", "order_row.accountId"])
+      .andWhere("order_row.id = :id", { id })
+      .getOne();
     if (!placed) throw new NotFoundError("Order", globalId, "id");
     // The account before the order, as every reassessing write takes them (an order never changes account).
     await lockAccountForReassessment(scope, manager, placed.accountId);

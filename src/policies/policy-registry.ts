@@ -53,7 +53,10 @@ export class PolicyRegistry extends EventEmitter<{ changed: [RuleSet]; rejected:
     if (!tested.ruleSet) {
       const at = new Date();
       for (const family of tested.failingFamilies) {
-        const message = tested.problems.filter((problem) => problem.file.includes(family)).map(describeProblem).join("\n");
+        const message = tested.problems
+          .filter((problem) => problem.file.includes(family))
+          .map(describeProblem)
+          .join("\n");
         this.lastErrors.set(family, { message: message || tested.problems.map(describeProblem).join("\n"), at });
       }
       this.emit("rejected", tested.problems.map(describeProblem).join("\n"));

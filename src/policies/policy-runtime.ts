@@ -65,7 +65,11 @@ export class PolicyRuntime {
     runtime.follower = setInterval(() => runtime.follow(), options.followMilliseconds ?? 1_000);
     runtime.follower.unref();
     if (options.listen) {
-      runtime.listener = listenForActivations(primaryUrl(dataSource), () => runtime.follow(), (error) => log.error(`rules: listening for activations: ${String(error)}`));
+      runtime.listener = listenForActivations(
+        primaryUrl(dataSource),
+        () => runtime.follow(),
+        (error) => log.error(`rules: listening for activations: ${String(error)}`),
+      );
     }
     if (options.watch) runtime.watcher = watchRules(runtime.registry, (error) => log.error(`rules: reload failed: ${String(error)}`));
     return runtime;
@@ -110,7 +114,9 @@ export class PolicyRuntime {
   /** One step at a time: publish the folder's version if it is new, adopt the version in service, work on its batches. */
   private follow(): void {
     this.following = this.following.then(() =>
-      this.followOnce().catch((error: unknown) => this.log.error(`rules: following the published rule set failed: ${error instanceof Error ? error.message : String(error)}`)),
+      this.followOnce().catch((error: unknown) =>
+        this.log.error(`rules: following the published rule set failed: ${error instanceof Error ? error.message : String(error)}`),
+      ),
     );
   }
 

@@ -67,11 +67,25 @@ interface WrittenBatch {
  * engines step aside for the event loop as they go (evaluateBatch), so that a server keeps answering.
  * A result that a mutation wrote meanwhile, with the same rule set, is newer and is kept.
  */
-export async function reevaluate(dataSource: DataSource, ruleSet: RuleSet, batches: AccountBatches, options: ReevaluationOptions = {}): Promise<ReevaluationSummary> {
+export async function reevaluate(
+  dataSource: DataSource,
+  ruleSet: RuleSet,
+  batches: AccountBatches,
+  options: ReevaluationOptions = {},
+): Promise<ReevaluationSummary> {
   const started = Date.now();
   const asOf = options.asOf ?? new Date();
   const clock = stopwatch(options.timings);
-  const summary: ReevaluationSummary = { rulesVersion: ruleSet.version, accounts: 0, accountsChanged: 0, tickets: 0, ticketsChanged: 0, batches: 0, completed: false, milliseconds: 0 };
+  const summary: ReevaluationSummary = {
+    rulesVersion: ruleSet.version,
+    accounts: 0,
+    accountsChanged: 0,
+    tickets: 0,
+    ticketsChanged: 0,
+    batches: 0,
+    completed: false,
+    milliseconds: 0,
+  };
   const take = async (): Promise<TakenBatch | undefined> => {
     const takenAt = performance.now();
     const batch = await batches.next();

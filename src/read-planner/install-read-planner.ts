@@ -13,7 +13,9 @@ type RootPlan = (request: FieldRequest, plan: PlanContext, context: RequestConte
 
 /** The root fields read by one planned statement each. */
 const rootPlans: Readonly<Record<string, RootPlan>> = {
-  ...Object.fromEntries(Object.entries(rootListPlans).map(([name, plan]) => [name, (request, planContext, context) => plan(request, planContext, context.ruleSet)] as const)),
+  ...Object.fromEntries(
+    Object.entries(rootListPlans).map(([name, plan]) => [name, (request, planContext, context) => plan(request, planContext, context.ruleSet)] as const),
+  ),
   account: (request, plan) => accountByIdSql(request, plan),
 };
 
@@ -53,7 +55,8 @@ function plannedRoot(rootPlan: RootPlan, original: GraphQLFieldResolver<unknown,
       if (isDatabaseUnavailable(error)) throw error;
       // Not planned, a client's mistake (the resolver reports it, in its words), or a statement of the
       // planner's own that failed: the resolvers answer, as they always could.
-      if (!(error instanceof NotPlannable) && !(error instanceof ClientError)) logger.warn({ err: error, field: info.fieldName }, "read planner: planned statement failed; resolved instead");
+      if (!(error instanceof NotPlannable) && !(error instanceof ClientError))
+        logger.warn({ err: error, field: info.fieldName }, "read planner: planned statement failed; resolved instead");
       return original(source, args, context, info);
     }
   };

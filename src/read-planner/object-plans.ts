@@ -21,9 +21,18 @@ import { NotPlannable, PlanContext } from "./plan-context";
 import { FieldRequest } from "./requested-fields";
 import { decimalAmountSql, globalIdSql, isoTimestampSql, maskedEmailSql, maskedPhoneSql } from "./sql-formats";
 
-const column = (name: string): FieldSql => (_request, row) => `${row}.${name}`;
-const timestamp = (name: string): FieldSql => (_request, row) => isoTimestampSql(`${row}.${name}`);
-const globalId = (typeName: NodeTypeName): FieldSql => (_request, row) => globalIdSql(typeName, `${row}.id`);
+const column =
+  (name: string): FieldSql =>
+  (_request, row) =>
+    `${row}.${name}`;
+const timestamp =
+  (name: string): FieldSql =>
+  (_request, row) =>
+    isoTimestampSql(`${row}.${name}`);
+const globalId =
+  (typeName: NodeTypeName): FieldSql =>
+  (_request, row) =>
+    globalIdSql(typeName, `${row}.id`);
 
 /** A `Money` of integer minor units and a currency, as `Money` writes its amount. */
 function moneySql(request: FieldRequest, plan: PlanContext, minorUnits: string, currency: string): string {
@@ -115,7 +124,12 @@ const servicePriority: FieldSql = (request, row, plan) => {
     evaluatedAt: isoTimestampSql(`${row}.priority_evaluated_at`),
   });
   const finite = (column: string, nullable: boolean) => `${nullable ? `${row}.${column} IS NULL OR ` : ""}isfinite(${row}.${column})`;
-  const computable = [finite("first_response_due_at", false), finite("resolution_due_at", false), finite("first_responded_at", true), finite("resolved_at", true)];
+  const computable = [
+    finite("first_response_due_at", false),
+    finite("resolution_due_at", false),
+    finite("first_responded_at", true),
+    finite("resolved_at", true),
+  ];
   return `CASE WHEN ${row}.priority_level IS NULL THEN NULL WHEN (${computable.join(") AND (")}) THEN ${value} ELSE ${refusedSql("the times of the priority are not instants")} END`;
 };
 
@@ -148,11 +162,23 @@ export const objectPlans: Readonly<Record<string, ObjectPlan>> = {
     accountManager: referenceSql(AccountManager, "account_manager_id"),
     partner: referenceSql(Partner, "partner_id"),
     contacts: (request, row, plan) =>
-      connectionSql(accountContactListQuery(plan.scope, listArguments(request, ContactFilter)), request, plan, nodeOf(plan), (alias) => `${alias}.account_id = ${row}.id`),
+      connectionSql(
+        accountContactListQuery(plan.scope, listArguments(request, ContactFilter)),
+        request,
+        plan,
+        nodeOf(plan),
+        (alias) => `${alias}.account_id = ${row}.id`,
+      ),
     orders: (request, row, plan) =>
       connectionSql(orderListQuery(plan.scope, listArguments(request, OrderFilter)), request, plan, nodeOf(plan), (alias) => `${alias}.account_id = ${row}.id`),
     tickets: (request, row, plan) =>
-      connectionSql(ticketListQuery(plan.scope, listArguments(request, TicketFilter)), request, plan, nodeOf(plan), (alias) => `${alias}.account_id = ${row}.id`),
+      connectionSql(
+        ticketListQuery(plan.scope, listArguments(request, TicketFilter)),
+        request,
+        plan,
+        nodeOf(plan),
+        (alias) => `${alias}.account_id = ${row}.id`,
+      ),
   },
   Contact: {
     id: globalId("Contact"),

@@ -3,9 +3,7 @@ import { EntityTarget } from "typeorm";
 import { DataScope } from "../access/data-scope";
 
 /** A loader of rows by id: one `WHERE id = ANY($1)` per tick, results in key order (undefined when absent). */
-export function loaderById<Row extends { id: string }>(
-  fetch: (ids: ReadonlyArray<string>) => Promise<Row[]>,
-): DataLoader<string, Row | undefined> {
+export function loaderById<Row extends { id: string }>(fetch: (ids: ReadonlyArray<string>) => Promise<Row[]>): DataLoader<string, Row | undefined> {
   return new DataLoader(async (ids) => {
     const rowsById = new Map((await fetch(ids)).map((row) => [row.id, row]));
     return ids.map((id) => rowsById.get(id));

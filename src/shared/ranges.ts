@@ -31,11 +31,7 @@ export class MinorUnitsRange {
 }
 
 /** Rejects a range whose lower end lies above its upper end, naming the filter field. */
-export function checkRange<Value extends string | number | Date>(
-  field: string,
-  lower: Value | null | undefined,
-  upper: Value | null | undefined,
-): void {
+export function checkRange<Value extends string | number | Date>(field: string, lower: Value | null | undefined, upper: Value | null | undefined): void {
   if (lower != null && upper != null && lower > upper) {
     throw new InvalidInputError(field, "the lower end of the range lies above its upper end");
   }

@@ -31,7 +31,13 @@ function nulInJson(value: unknown, path: string): string | undefined {
   if (typeof value === "string") return value.includes(nul) ? path : undefined;
   if (Array.isArray(value)) return firstFound(value.map((item, index) => () => nulInJson(item, `${path}[${index}]`)));
   if (typeof value === "object" && value !== null) {
-    return firstFound(Object.entries(value).map(([key, item]) => () => nulInJson(item, path ? `${path}.${key}` : key)));
+    return firstFound(
+      Object.entries(value).map(
+        ([key, item]) =>
+          () =>
+            nulInJson(item, path ? `${path}.${key}` : key),
+      ),
+    );
   }
   return undefined;
 }

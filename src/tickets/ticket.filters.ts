@@ -26,7 +26,11 @@ export const ticketSortFields: Record<TicketOrderField, SortField<Ticket>> = {
   [TicketOrderField.OPENED_AT]: { expression: "{alias}.opened_at", kind: "timestamp", valueOf: (ticket) => ticket.openedAt.toISOString() },
   [TicketOrderField.SEVERITY]: { expression: severityRankSql, kind: "integer", valueOf: (ticket) => severityRank[ticket.severity] ?? 0 },
   // Levels P1..P4 sort as text; a ticket not yet prioritized sorts after P4.
-  [TicketOrderField.PRIORITY]: { expression: `COALESCE({alias}.priority_level, '${unprioritizedLevel}')`, kind: "text", valueOf: (ticket) => ticket.priorityLevel ?? unprioritizedLevel },
+  [TicketOrderField.PRIORITY]: {
+    expression: `COALESCE({alias}.priority_level, '${unprioritizedLevel}')`,
+    kind: "text",
+    valueOf: (ticket) => ticket.priorityLevel ?? unprioritizedLevel,
+  },
   [TicketOrderField.FIRST_RESPONSE_DUE_AT]: {
     expression: `COALESCE({alias}.first_response_due_at, '${neverDue}'::timestamptz)`,
     kind: "timestamp",

@@ -9,8 +9,7 @@ export function createTicketLoaders(scope: DataScope) {
   return {
     ticketById: entityLoaderById(scope, Ticket),
     ticketPagesOfAccount: loadersByArguments(
-      (list: TicketListArguments) =>
-        new DataLoader<string, Page<Ticket>>((accountIds) => findTicketPagesOfAccounts(scope, accountIds, list)),
+      (list: TicketListArguments) => new DataLoader<string, Page<Ticket>>((accountIds) => findTicketPagesOfAccounts(scope, accountIds, list)),
     ),
   };
 }

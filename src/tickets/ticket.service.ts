@@ -14,15 +14,7 @@ import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
 import { applyTicketFilter, ticketSortFields } from "./ticket.filters";
 import { OpenTicketInput, TicketFilter, TicketOrderField } from "./ticket.inputs";
-import {
-  changeTime,
-  checkSatisfaction,
-  checkSubject,
-  recordClosing,
-  recordReopening,
-  recordResolution,
-  recordResponse,
-} from "./ticket.rules";
+import { changeTime, checkSatisfaction, checkSubject, recordClosing, recordReopening, recordResolution, recordResponse } from "./ticket.rules";
 
 export interface TicketListArguments {
   filter?: TicketFilter | null;
@@ -48,11 +40,7 @@ function filteredTickets(scope: DataScope, list: TicketListArguments): FilteredQ
 }
 
 /** The first page of tickets of each account, in one statement (limit per account, not overall). */
-export async function findTicketPagesOfAccounts(
-  scope: DataScope,
-  accountIds: ReadonlyArray<string>,
-  list: TicketListArguments,
-): Promise<Page<Ticket>[]> {
+export async function findTicketPagesOfAccounts(scope: DataScope, accountIds: ReadonlyArray<string>, list: TicketListArguments): Promise<Page<Ticket>[]> {
   const { filtered, keys, page } = ticketListQuery(scope, list);
   return fetchPagePerParent({
     scope,
@@ -98,11 +86,7 @@ export async function openTicket(scope: DataScope, ruleSet: RuleSet, input: Open
 async function lockContactOfAccount(manager: EntityManager, contactId: string, accountId: string, globalId: string): Promise<void> {
   const contact = await manager.getRepository(Contact).findOne({ where: { id: contactId, accountId }, lock: { mode: "pessimistic_read" } });
   if (!contact) {
-    throw new TicketError(
-      TicketErrorReason.CONTACT_NOT_AT_ACCOUNT,
-      `input.contactId: the account has no contact with id "${globalId}"`,
-      "input.contactId",
-    );
+    throw new TicketError(TicketErrorReason.CONTACT_NOT_AT_ACCOUNT, `input.contactId: the account has no contact with id "${globalId}"`, "input.contactId");
   }
 }
 

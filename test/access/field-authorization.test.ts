@@ -20,7 +20,8 @@ describe("field authorization and simple resolvers", () => {
     const schema = await buildCustomerGraphSchema();
     expect(getMetadataStorage().objectTypes.find((type) => type.name === "RuleSet")?.simpleResolvers).toBe(true);
     const lastError = (schema.getType("RuleSet") as GraphQLObjectType).getFields().lastError;
-    const read = (role: Role) => lastError.resolve!({ lastError: "tiering.json:3:5 unknown fact" }, {}, { caller: { role } }, { fieldName: "lastError" } as GraphQLResolveInfo);
+    const read = (role: Role) =>
+      lastError.resolve!({ lastError: "tiering.json:3:5 unknown fact" }, {}, { caller: { role } }, { fieldName: "lastError" } as GraphQLResolveInfo);
     expect(() => read(Role.PARTNER)).toThrow(ForbiddenError);
     expect(read(Role.ANALYST)).toBe("tiering.json:3:5 unknown fact");
   });

@@ -70,9 +70,18 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
     const foreign = () => [...graphs[name === "A" ? "B" : "A"], ...graphs.none];
 
     test("when it reads the root lists, then it gets exactly its own accounts, contacts, orders and tickets, counted as such", async () => {
-      const result = await app.executeText<Record<string, { totalCount: number; nodes: Array<{ id: string }> }>>(rootLists, undefined, partnerCaller(partner()));
+      const result = await app.executeText<Record<string, { totalCount: number; nodes: Array<{ id: string }> }>>(
+        rootLists,
+        undefined,
+        partnerCaller(partner()),
+      );
       expect(result.errors).toBeUndefined();
-      for (const [list, typeName] of [["accounts", "Account"], ["contacts", "Contact"], ["orders", "Order"], ["tickets", "Ticket"]] as const) {
+      for (const [list, typeName] of [
+        ["accounts", "Account"],
+        ["contacts", "Contact"],
+        ["orders", "Order"],
+        ["tickets", "Ticket"],
+      ] as const) {
         expect(listedIds(result.data, list)).toEqual(idsOf(own(), typeName));
         expect(result.data?.[list].totalCount).toBe(own().length);
       }
@@ -118,7 +127,11 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
     });
 
     test("when it asks for the tier distribution, then only its own accounts are counted", async () => {
-      const result = await app.executeText<{ tierDistribution: Array<{ accounts: number }> }>(`{ tierDistribution { tier accounts } }`, undefined, partnerCaller(partner()));
+      const result = await app.executeText<{ tierDistribution: Array<{ accounts: number }> }>(
+        `{ tierDistribution { tier accounts } }`,
+        undefined,
+        partnerCaller(partner()),
+      );
       expect(result.errors).toBeUndefined();
       const counted = result.data!.tierDistribution.reduce((sum, share) => sum + share.accounts, 0);
       expect(counted).toBe(own().length);
@@ -161,7 +174,11 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
     });
 
     test("when a partner responds to its own ticket, then the response is recorded", async () => {
-      const result = await app.executeText(`mutation ($id: ID!) { respondToTicket(id: $id) { id status } }`, { id: graphs.A[1].ids.Ticket }, partnerCaller(partnerA));
+      const result = await app.executeText(
+        `mutation ($id: ID!) { respondToTicket(id: $id) { id status } }`,
+        { id: graphs.A[1].ids.Ticket },
+        partnerCaller(partnerA),
+      );
       expect(result.errors).toBeUndefined();
     });
   });
@@ -179,10 +196,16 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
 
     test("when the application filter is off, then the database still returns no foreign rows on any list, id or aggregate", async () => {
       const caller = partnerCaller(partnerA);
-      const run = (query: string, variables?: Record<string, unknown>) => app.executeInContext(query, variables, contextWithScope(unfiltered(partnerA), app.policies, caller));
+      const run = (query: string, variables?: Record<string, unknown>) =>
+        app.executeInContext(query, variables, contextWithScope(unfiltered(partnerA), app.policies, caller));
       const lists = await run(rootLists);
       expect(lists.errors).toBeUndefined();
-      for (const [list, typeName] of [["accounts", "Account"], ["contacts", "Contact"], ["orders", "Order"], ["tickets", "Ticket"]] as const) {
+      for (const [list, typeName] of [
+        ["accounts", "Account"],
+        ["contacts", "Contact"],
+        ["orders", "Order"],
+        ["tickets", "Ticket"],
+      ] as const) {
         // Partner A has opened tickets of its own meanwhile: its rows, plus no foreign one.
         const listed = listedIds(lists.data as never, list);
         expect(listed).toEqual(expect.arrayContaining(idsOf(graphs.A, typeName)));
@@ -213,7 +236,9 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
       );
       await expect(insert).rejects.toThrow(/row-level security/);
       // TypeORM's raw UPDATE gives [rows, affected row count].
-      const updated: [unknown[], number] = await scope.transaction((manager) => manager.query(`UPDATE tickets SET subject = 'Hijacked' WHERE account_id = $1`, [foreignAccount]));
+      const updated: [unknown[], number] = await scope.transaction((manager) =>
+        manager.query(`UPDATE tickets SET subject = 'Hijacked' WHERE account_id = $1`, [foreignAccount]),
+      );
       expect(updated[1]).toBe(0);
     });
   });
@@ -261,7 +286,11 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
       const [{ email }]: { email: string }[] = await app.dataSource.query("SELECT email FROM contacts WHERE account_id = $1", [graphs.B[0].account.id]);
       const hidden = await app.executeText<ContactsData>(contactsQuery, { search: email.split("@")[0] }, partnerCaller(partnerB));
       expect(hidden.data?.contacts.nodes).toEqual([]);
-      const shown = await app.executeText<ContactsData>(contactsQuery, { search: email.split("@")[0] }, { ...partnerCaller(partnerB), personalData: { contactEmail: true, contactPhone: false } });
+      const shown = await app.executeText<ContactsData>(
+        contactsQuery,
+        { search: email.split("@")[0] },
+        { ...partnerCaller(partnerB), personalData: { contactEmail: true, contactPhone: false } },
+      );
       expect(shown.data?.contacts.nodes).toHaveLength(1);
     });
   });

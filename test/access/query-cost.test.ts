@@ -184,7 +184,12 @@ describe("the cost of a document, computed before it runs", () => {
         const variables = randomVariables(random, writers);
         const remembered = outcome(() => cachedQueryCost(schema, document, operationName, variables));
         const fresh = outcome(() => queryCost(schema, parse(print(document)), operationName, variables));
-        expect({ document: print(document), operationName, variables, cost: remembered }).toEqual({ document: print(document), operationName, variables, cost: fresh });
+        expect({ document: print(document), operationName, variables, cost: remembered }).toEqual({
+          document: print(document),
+          operationName,
+          variables,
+          cost: fresh,
+        });
         if (typeof fresh === "number") costs.add(fresh);
         comparisons++;
       }

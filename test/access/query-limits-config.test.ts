@@ -11,7 +11,9 @@ describe("query limits configured per role (QUERY_LIMITS)", () => {
   });
 
   test("when a role's limits are overridden, then only those change", () => {
-    const limits = loadConfig({ QUERY_LIMITS: JSON.stringify({ partner: { cost: 500, rateLimit: { capacity: 500, leakPerSecond: 25 } }, internal: { depth: 12 } }) }).queryLimits;
+    const limits = loadConfig({
+      QUERY_LIMITS: JSON.stringify({ partner: { cost: 500, rateLimit: { capacity: 500, leakPerSecond: 25 } }, internal: { depth: 12 } }),
+    }).queryLimits;
     expect(limits[Role.PARTNER]).toEqual({ ...defaultLimitsByRole[Role.PARTNER], cost: 500, rateLimit: { capacity: 500, leakPerSecond: 25 } });
     expect(limits[Role.INTERNAL].depth).toBe(12);
     expect(limits[Role.ANALYST]).toEqual(defaultLimitsByRole[Role.ANALYST]);
@@ -28,7 +30,11 @@ describe("query limits configured per role (QUERY_LIMITS)", () => {
 
   test.each([
     ["a partner cost above the default bucket", { partner: { cost: 2_000 } }, "/partner cost 2000 is above its rateLimit capacity 1000"],
-    ["an analyst bucket below the default cost", { analyst: { rateLimit: { capacity: 100, leakPerSecond: 5 } } }, "/analyst cost 50000 is above its rateLimit capacity 100"],
+    [
+      "an analyst bucket below the default cost",
+      { analyst: { rateLimit: { capacity: 100, leakPerSecond: 5 } } },
+      "/analyst cost 50000 is above its rateLimit capacity 100",
+    ],
   ])("when the overrides give %s, then they are refused: such requests would get 429 forever", (_name, overrides, message) => {
     expect(() => limitsWithOverrides(overrides)).toThrow(message);
   });

@@ -13,7 +13,13 @@ describe("the per-key rate limit (a leaky bucket of 1,000 points draining 50 a s
   });
   afterAll(() => app.close());
 
-  const newPartner = (): Caller => ({ keyId: randomUUID(), keyPrefix: "cgk_rate", role: Role.PARTNER, partnerId: randomUUID(), personalData: noPersonalDataAccess });
+  const newPartner = (): Caller => ({
+    keyId: randomUUID(),
+    keyPrefix: "cgk_rate",
+    role: Role.PARTNER,
+    partnerId: randomUUID(),
+    personalData: noPersonalDataAccess,
+  });
 
   test("when a partner asks within its bucket, then the response shows the cost and what is left", async () => {
     const result = await app.executeText(costly, undefined, newPartner());
@@ -62,7 +68,13 @@ describe("the cost charged for a document, with its variables", () => {
   });
   afterAll(() => app.close());
 
-  const newPartner = (): Caller => ({ keyId: randomUUID(), keyPrefix: "cgk_cost", role: Role.PARTNER, partnerId: randomUUID(), personalData: noPersonalDataAccess });
+  const newPartner = (): Caller => ({
+    keyId: randomUUID(),
+    keyPrefix: "cgk_cost",
+    role: Role.PARTNER,
+    partnerId: randomUUID(),
+    personalData: noPersonalDataAccess,
+  });
   const requested = (result: { extensions?: Record<string, unknown> }) => (result.extensions?.cost as { requested?: number } | undefined)?.requested;
   const big = `query Big($big: Boolean!) { accounts(first: 100) { nodes { name orders(first: 100) @include(if: $big) { nodes { id total { amount } } } } } }`;
 

@@ -4,7 +4,13 @@ import { createAccount } from "../support/factories";
 import { startTestApp, TestApp } from "../support/test-app";
 import { stringMatching } from "../support/matchers";
 
-const partner: Caller = { keyId: "33333333-3333-3333-3333-333333333333", keyPrefix: "cgk_partner3", role: Role.PARTNER, partnerId: "44444444-4444-4444-4444-444444444444", personalData: noPersonalDataAccess };
+const partner: Caller = {
+  keyId: "33333333-3333-3333-3333-333333333333",
+  keyPrefix: "cgk_partner3",
+  role: Role.PARTNER,
+  partnerId: "44444444-4444-4444-4444-444444444444",
+  personalData: noPersonalDataAccess,
+};
 
 describe("request ids, internal errors and the audit log", () => {
   let app: TestApp;

@@ -30,7 +30,9 @@ type AnyField = GraphQLField<unknown, unknown>;
 function objectFields(schema: GraphQLSchema): Array<{ coordinate: string; field: AnyField }> {
   return Object.values(schema.getTypeMap())
     .filter((type) => isObjectType(type) && !isIntrospectionType(type))
-    .flatMap((type) => Object.values((type as { getFields(): Record<string, AnyField> }).getFields()).map((field) => ({ coordinate: `${type.name}.${field.name}`, field })));
+    .flatMap((type) =>
+      Object.values((type as { getFields(): Record<string, AnyField> }).getFields()).map((field) => ({ coordinate: `${type.name}.${field.name}`, field })),
+    );
 }
 
 /** The enums a client can send: those reachable from an argument. */
@@ -58,7 +60,8 @@ function rolesByCoordinate(schema: GraphQLSchema): string[] {
     }
   }
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isInputObjectType(type)) Object.keys(type.getFields()).forEach((name) => entries.push([`${type.name}.${name}`, rolesFor(roleRules, `${type.name}.${name}`)]));
+    if (isInputObjectType(type))
+      Object.keys(type.getFields()).forEach((name) => entries.push([`${type.name}.${name}`, rolesFor(roleRules, `${type.name}.${name}`)]));
   }
   for (const type of inputEnums(schema)) {
     if (isEnumType(type)) type.getValues().forEach((value) => entries.push([`${type.name}.${value.name}`, rolesFor(roleRules, `${type.name}.${value.name}`)]));

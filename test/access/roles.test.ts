@@ -4,8 +4,20 @@ import { createAccount, createPartner, createTicket } from "../support/factories
 import { errorCodes, internalCaller, partnerCaller, startTestApp, TestApp } from "../support/test-app";
 import { anyString } from "../support/matchers";
 
-const partner: Caller = { keyId: "55555555-5555-5555-5555-555555555555", keyPrefix: "cgk_partner5", role: Role.PARTNER, partnerId: "66666666-6666-6666-6666-666666666666", personalData: noPersonalDataAccess };
-const analyst: Caller = { keyId: "77777777-7777-7777-7777-777777777777", keyPrefix: "cgk_analyst", role: Role.ANALYST, partnerId: null, personalData: fullPersonalDataAccess };
+const partner: Caller = {
+  keyId: "55555555-5555-5555-5555-555555555555",
+  keyPrefix: "cgk_partner5",
+  role: Role.PARTNER,
+  partnerId: "66666666-6666-6666-6666-666666666666",
+  personalData: noPersonalDataAccess,
+};
+const analyst: Caller = {
+  keyId: "77777777-7777-7777-7777-777777777777",
+  keyPrefix: "cgk_analyst",
+  role: Role.ANALYST,
+  partnerId: null,
+  personalData: fullPersonalDataAccess,
+};
 
 describe("what each role may do", () => {
   let app: TestApp;
@@ -15,7 +27,11 @@ describe("what each role may do", () => {
   afterAll(() => app.close());
 
   const order = (accountId: string, caller: Caller) =>
-    app.execute(PlaceOrderAndAssessDocument, { input: { accountId, channel: "WEB", lines: [{ product: "Thing", quantity: 1, unitPrice: { amount: "10.00", currency: "USD" } }] } }, caller);
+    app.execute(
+      PlaceOrderAndAssessDocument,
+      { input: { accountId, channel: "WEB", lines: [{ product: "Thing", quantity: 1, unitPrice: { amount: "10.00", currency: "USD" } }] } },
+      caller,
+    );
 
   test("when a partner or an analyst places an order, then it is FORBIDDEN and nothing is written", async () => {
     const account = await createAccount(app.dataSource);
@@ -52,11 +68,19 @@ describe("what each role may do", () => {
       const account = await createAccount(app.dataSource, { partnerId: ownPartner.id });
       const opened = await app.executeText<{ openTicket: { id: string } }>(openTicket, { accountId: account.globalId });
       const priorityOf = `query ($id: ID!) { node(id: $id) { ... on Ticket { servicePriority { level explanation { firedRules { rule conditions { fact actual } } } } } } }`;
-      const result = await app.executeText<{ node: { servicePriority: { level: string; explanation: unknown } } }>(priorityOf, { id: opened.data!.openTicket.id }, partnerCaller(ownPartner));
+      const result = await app.executeText<{ node: { servicePriority: { level: string; explanation: unknown } } }>(
+        priorityOf,
+        { id: opened.data!.openTicket.id },
+        partnerCaller(ownPartner),
+      );
       expect(result.data?.node.servicePriority).toEqual({ level: anyString(), explanation: null });
       expect(errorCodes(result)).toEqual(["FORBIDDEN"]);
       expect(result.errors?.[0].path).toEqual(["node", "servicePriority", "explanation"]);
-      const forAnalyst = await app.executeText<{ node: { servicePriority: { explanation: { firedRules: unknown[] } } } }>(priorityOf, { id: opened.data!.openTicket.id }, analyst);
+      const forAnalyst = await app.executeText<{ node: { servicePriority: { explanation: { firedRules: unknown[] } } } }>(
+        priorityOf,
+        { id: opened.data!.openTicket.id },
+        analyst,
+      );
       expect(forAnalyst.errors).toBeUndefined();
       expect(forAnalyst.data?.node.servicePriority.explanation.firedRules.length).toBeGreaterThan(0);
     });
@@ -66,7 +90,11 @@ describe("what each role may do", () => {
       await createAccount(app.dataSource, { partnerId: ownPartner.id });
       const byRisk = `query ($risk: [String!]) { accounts(filter: { retentionRisk: $risk }) { totalCount } }`;
       const literal = `{ accounts(filter: { status: [ACTIVE], retentionRisk: ["high"] }) { totalCount } }`;
-      for (const [document, variables] of [[byRisk, { risk: ["high"] }], [byRisk, { risk: [] }], [literal, undefined]] as const) {
+      for (const [document, variables] of [
+        [byRisk, { risk: ["high"] }],
+        [byRisk, { risk: [] }],
+        [literal, undefined],
+      ] as const) {
         app.statements.reset();
         const result = await app.executeText(document, variables, partnerCaller(ownPartner));
         expect(errorCodes(result)).toEqual(["FORBIDDEN"]);

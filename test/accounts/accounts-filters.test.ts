@@ -29,10 +29,34 @@ describe("accounts: filters and lookup", () => {
   it("when filtering by industry, region, status and customer-since range together, then every condition applies", async () => {
     const partner = await createPartner(app.dataSource);
     const base = { partnerId: partner.id } as Partial<Account>;
-    await createAccount(app.dataSource, { ...base, name: "match", industry: "Energy", region: "asia_pacific" as Account["region"], customerSince: "2020-06-01" });
-    await createAccount(app.dataSource, { ...base, name: "wrong industry", industry: "Retail", region: "asia_pacific" as Account["region"], customerSince: "2020-06-01" });
-    await createAccount(app.dataSource, { ...base, name: "wrong region", industry: "Energy", region: "europe" as Account["region"], customerSince: "2020-06-01" });
-    await createAccount(app.dataSource, { ...base, name: "too early", industry: "Energy", region: "asia_pacific" as Account["region"], customerSince: "2019-12-31" });
+    await createAccount(app.dataSource, {
+      ...base,
+      name: "match",
+      industry: "Energy",
+      region: "asia_pacific" as Account["region"],
+      customerSince: "2020-06-01",
+    });
+    await createAccount(app.dataSource, {
+      ...base,
+      name: "wrong industry",
+      industry: "Retail",
+      region: "asia_pacific" as Account["region"],
+      customerSince: "2020-06-01",
+    });
+    await createAccount(app.dataSource, {
+      ...base,
+      name: "wrong region",
+      industry: "Energy",
+      region: "europe" as Account["region"],
+      customerSince: "2020-06-01",
+    });
+    await createAccount(app.dataSource, {
+      ...base,
+      name: "too early",
+      industry: "Energy",
+      region: "asia_pacific" as Account["region"],
+      customerSince: "2019-12-31",
+    });
     await createAccount(app.dataSource, {
       ...base,
       name: "prospect",

@@ -49,13 +49,16 @@ describe("accounts: mutations", () => {
       ["a prospect with a customer-since date", { status: "PROSPECT", customerSince: "2020-01-01" }, "input.customerSince"],
       ["a contract ending before it starts", { contract: { startsOn: "2024-01-01", endsOn: "2023-01-01", autoRenew: false } }, "input.contract.endsOn"],
       ["a partner id of another type", { partnerId: Buffer.from("Account:00000000-0000-4000-8000-000000000000").toString("base64") }, "input.partnerId"],
-    ] as Array<[string, Partial<CreateAccountInput>, string]>)("when the input has %s, then BAD_USER_INPUT names the field at fault and nothing is written", async (_, override, field) => {
-      const input = newAccount(override);
-      const result = await app.execute(CreateAccountDocument, { input });
-      expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
-      expect(result.errors![0].extensions?.field).toBe(field);
-      expect(await app.dataSource.getRepository(Account).countBy({ name: input.name })).toBe(0);
-    });
+    ] as Array<[string, Partial<CreateAccountInput>, string]>)(
+      "when the input has %s, then BAD_USER_INPUT names the field at fault and nothing is written",
+      async (_, override, field) => {
+        const input = newAccount(override);
+        const result = await app.execute(CreateAccountDocument, { input });
+        expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+        expect(result.errors![0].extensions?.field).toBe(field);
+        expect(await app.dataSource.getRepository(Account).countBy({ name: input.name })).toBe(0);
+      },
+    );
 
     it("when the partner does not exist, then NOT_FOUND names input.partnerId", async () => {
       const ghost = Buffer.from("Partner:00000000-0000-4000-8000-000000000000").toString("base64");

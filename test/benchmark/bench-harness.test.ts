@@ -12,7 +12,9 @@ import { operationFigures } from "./bench-fixtures";
 const parseBenchArguments = (argv: string[]) => parsedOptions<Record<string, unknown>>(benchCommand, argv);
 
 const statusOf = (inputs: Partial<TargetInputs>) =>
-  Object.fromEntries(checkTargets({ operations: [], connections: 20, baselinePlaceOrder: undefined, growth: [], ...inputs }).map((check) => [check.target, check.status]));
+  Object.fromEntries(
+    checkTargets({ operations: [], connections: 20, baselinePlaceOrder: undefined, growth: [], ...inputs }).map((check) => [check.target, check.status]),
+  );
 
 /** A growth run's size, measured in rounds whose server CPU and p50 latency per operation are given, in order. */
 const growthPoint = (accounts: number, ...rounds: Array<{ cpu: number; p50: number }>): GrowthPoint => ({
@@ -47,12 +49,18 @@ describe("the benchmark harness (npm run bench)", () => {
     expect(bestOfRounds(point, "support-queue", (figures) => figures.latencyMilliseconds.p50)).toBeUndefined();
   });
 
-  test.each([[["--duration", "0"]], [["--connections", "many"]], [["--bogus"]], [["--growth", "10000"]], [["--growth", "10,10"]], [["--growth", "10,x"]], [["--growth-rounds", "0"]], [["--machine", "..."]]])(
-    "when the options are %j, then they are refused with a message",
-    async (argv) => {
-      await expect(parseBenchArguments(argv)).rejects.toThrow(/is invalid|unknown option/);
-    },
-  );
+  test.each([
+    [["--duration", "0"]],
+    [["--connections", "many"]],
+    [["--bogus"]],
+    [["--growth", "10000"]],
+    [["--growth", "10,10"]],
+    [["--growth", "10,x"]],
+    [["--growth-rounds", "0"]],
+    [["--machine", "..."]],
+  ])("when the options are %j, then they are refused with a message", async (argv) => {
+    await expect(parseBenchArguments(argv)).rejects.toThrow(/is invalid|unknown option/);
+  });
 
   test("when the growth run names a size's database, then it appends the size to DATABASE_URL's database and keeps the rest", () => {
     expect(databaseUrlForSize("postgres://bench:secret@127.0.0.1:5432/customer_graph_bench?sslmode=disable", 100_000)).toBe(
@@ -64,7 +72,14 @@ describe("the benchmark harness (npm run bench)", () => {
   test("when each operation's request is checked against the schema, then it is a valid document with its variables", async () => {
     const schema = await buildCustomerGraphSchema();
     const operations = benchOperations(["3f1c2a9e-8d4b-4c1a-9f0e-2b7d6c5a4e3f"]);
-    expect(operations.map((operation) => operation.name)).toEqual(["account-by-id", "account-360-page-50", "account-360-list-50", "account-360-list-100", "support-queue", "place-order"]);
+    expect(operations.map((operation) => operation.name)).toEqual([
+      "account-by-id",
+      "account-360-page-50",
+      "account-360-list-50",
+      "account-360-list-100",
+      "support-queue",
+      "place-order",
+    ]);
     for (const operation of operations) {
       const body = JSON.parse(operation.body(0)) as { query: string; variables?: Record<string, unknown> };
       expect(validate(schema, parse(body.query))).toEqual([]);
@@ -78,7 +93,11 @@ describe("the benchmark harness (npm run bench)", () => {
   });
 
   test("when a response's size in nodes is counted, then every object with an id counts, at any depth, and nothing else", () => {
-    const account = (id: string, contactIds: string[]) => ({ id, total: { amount: "1" }, contacts: { nodes: contactIds.map((contactId) => ({ id: contactId })) } });
+    const account = (id: string, contactIds: string[]) => ({
+      id,
+      total: { amount: "1" },
+      contacts: { nodes: contactIds.map((contactId) => ({ id: contactId })) },
+    });
     expect(countNodes({ accounts: { nodes: [account("a", ["c1", "c2"]), account("b", [])] } })).toBe(4);
   });
 
@@ -119,7 +138,10 @@ describe("the benchmark harness (npm run bench)", () => {
   });
 
   test("when a run leaves out an operation, has no baseline, no growth run or another load, then those targets are not measured", () => {
-    const status = statusOf({ operations: [operationFigures("account-360-page-50", { cpu: 5 }), operationFigures("place-order", { cpu: 3 })], connections: 10 });
+    const status = statusOf({
+      operations: [operationFigures("account-360-page-50", { cpu: 5 }), operationFigures("place-order", { cpu: 3 })],
+      connections: 10,
+    });
     expect(status["50-account 360° page: server CPU <= 6 ms/request"]).toBe("met");
     expect(status["50-account 360° page: p99 <= 250 ms at 20 connections"]).toBe("not measured");
     expect(status["support queue: server CPU <= 3 ms/request"]).toBe("not measured");

@@ -25,7 +25,10 @@ describe("the README's benchmark table (npm run bench:readme)", () => {
     const rewritten = replaceReadmeBenchTable(readme, "bench-results/2026-07-04-test-box.json", report);
     expect(rewritten.startsWith("# Title\n\nBefore.\n\n<!-- bench-table bench-results/2026-07-04-test-box.json -->\n")).toBe(true);
     expect(rewritten.endsWith("<!-- /bench-table -->\n\nAfter.\n")).toBe(true);
-    expect(findReadmeBenchTable(rewritten)).toEqual({ resultFile: "bench-results/2026-07-04-test-box.json", table: renderBenchTable(report, "bench-results/2026-07-04-test-box.json") });
+    expect(findReadmeBenchTable(rewritten)).toEqual({
+      resultFile: "bench-results/2026-07-04-test-box.json",
+      table: renderBenchTable(report, "bench-results/2026-07-04-test-box.json"),
+    });
     expect(rewritten).toContain("| account-360-page-50: account-360-page-50 | 10 | 80 | 200 | 5.50 | 2.00 | 1,000 | 20 | 200 |");
     expect(rewritten).toContain("| support queue: server CPU <= 3 ms/request | 2.90 ms | met |");
     expect(rewritten).toContain("on `test-box` (Test CPU, 2 cores, 8 GB, Node v20.0.0, PostgreSQL 15.0) at commit `0123456789ab`");

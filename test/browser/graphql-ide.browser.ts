@@ -34,7 +34,7 @@ describe("the GraphQL IDE in a browser (npm run test:browser)", () => {
       await headersEditor.click();
       await page.keyboard.press("Control+A");
       await page.keyboard.type(JSON.stringify({ Authorization: `Bearer ${server.key}` }));
-      for (const started = Date.now(); !schemaAnswers.includes(200) && Date.now() - started < 15_000; ) await page.waitForTimeout(200);
+      for (const started = Date.now(); !schemaAnswers.includes(200) && Date.now() - started < 15_000;) await page.waitForTimeout(200);
       expect(schemaAnswers.includes(200)).toBe(true);
       expect(schemaAnswers[0]).toBe(401);
       await page.locator('[aria-label="Show Documentation Explorer"]').click();

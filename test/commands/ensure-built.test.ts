@@ -8,7 +8,10 @@ async function makeProject(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), "ensure-built-"));
   await mkdir(path.join(root, "src"));
   await symlink(path.resolve(__dirname, "../../node_modules"), path.join(root, "node_modules"), "dir");
-  await writeFile(path.join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, outDir: "dist", rootDir: ".", types: [] } }));
+  await writeFile(
+    path.join(root, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, outDir: "dist", rootDir: ".", types: [] } }),
+  );
   const build = { extends: "./tsconfig.json", compilerOptions: { incremental: true, tsBuildInfoFile: buildStamp }, include: ["src"] };
   await writeFile(path.join(root, "tsconfig.build.json"), JSON.stringify(build));
   await writeFile(path.join(root, "src", "answer.ts"), "export const answer: number = 41;\n");

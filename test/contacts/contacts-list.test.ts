@@ -54,7 +54,13 @@ describe("contacts: list, filters and order", () => {
 
   it("when no order is given, then contacts come by last name, then first name, ties broken by id", async () => {
     const account = await createAccount(app.dataSource);
-    const names: Array<[string, string]> = [["Zoe", "Adams"], ["Anna", "Baker"], ["Bea", "Adams"], ["Bea", "Adams"], ["Carl", "Adams"]];
+    const names: Array<[string, string]> = [
+      ["Zoe", "Adams"],
+      ["Anna", "Baker"],
+      ["Bea", "Adams"],
+      ["Bea", "Adams"],
+      ["Carl", "Adams"],
+    ];
     for (const [firstName, lastName] of names) await createContact(app.dataSource, account.id, { firstName, lastName });
 
     const result = await app.execute(ContactsPageDocument, { filter: { accountId: account.globalId } });
@@ -87,8 +93,21 @@ describe("contacts: list, filters and order", () => {
   });
 
   it.each([
-    ["a filter account id of another type", { filter: { accountId: Buffer.from("Contact:00000000-0000-4000-8000-000000000000").toString("base64") } }, "filter.accountId"],
-    ["a field listed twice in orderBy", { orderBy: [{ field: "NAME", direction: "ASC" }, { field: "NAME", direction: "DESC" }] }, "orderBy[1].field"],
+    [
+      "a filter account id of another type",
+      { filter: { accountId: Buffer.from("Contact:00000000-0000-4000-8000-000000000000").toString("base64") } },
+      "filter.accountId",
+    ],
+    [
+      "a field listed twice in orderBy",
+      {
+        orderBy: [
+          { field: "NAME", direction: "ASC" },
+          { field: "NAME", direction: "DESC" },
+        ],
+      },
+      "orderBy[1].field",
+    ],
     ["a forged cursor", { after: "bm90IGEgY3Vyc29y" }, "after"],
   ] as Array<[string, ContactsPageQueryVariables, string]>)("when the query has %s, then BAD_USER_INPUT names the argument", async (_, variables, field) => {
     const result = await app.execute(ContactsPageDocument, variables);

@@ -73,14 +73,17 @@ describe("updateContact", () => {
     ["a blank last name", { lastName: " " }, "input.lastName"],
     ["a malformed phone", { phone: "+49 (0) 30 / 12#34" }, "input.phone"],
     ["a birthday in the future", { birthday: "2999-01-01" }, "input.birthday"],
-  ] as Array<[string, UpdateContactInput, string]>)("when the input has %s, then BAD_USER_INPUT names the field and nothing changes", async (_, input, field) => {
-    const account = await createAccount(app.dataSource);
-    const contact = await createContact(app.dataSource, account.id);
-    const result = await app.execute(UpdateContactDocument, { id: contact.globalId, input });
-    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
-    expect(result.errors![0].extensions?.field).toBe(field);
-    expect(await stored(contact)).toMatchObject({ firstName: contact.firstName, lastName: contact.lastName, phone: contact.phone, role: contact.role });
-  });
+  ] as Array<[string, UpdateContactInput, string]>)(
+    "when the input has %s, then BAD_USER_INPUT names the field and nothing changes",
+    async (_, input, field) => {
+      const account = await createAccount(app.dataSource);
+      const contact = await createContact(app.dataSource, account.id);
+      const result = await app.execute(UpdateContactDocument, { id: contact.globalId, input });
+      expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+      expect(result.errors![0].extensions?.field).toBe(field);
+      expect(await stored(contact)).toMatchObject({ firstName: contact.firstName, lastName: contact.lastName, phone: contact.phone, role: contact.role });
+    },
+  );
 
   it("when the contact does not exist, then NOT_FOUND names the id; when the id is of another type, then BAD_USER_INPUT", async () => {
     const ghost = Buffer.from("Contact:00000000-0000-4000-8000-000000000000").toString("base64");

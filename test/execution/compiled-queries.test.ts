@@ -120,7 +120,10 @@ describe("queries on graphql-jit against graphql-js", () => {
   });
 
   test(`when ${corpusSize} random query documents run, each for one of the roles, then graphql-jit answers byte for byte as graphql-js`, async () => {
-    const requests = randomRequests(await testSchema(), sample, corpusSeed, corpusSize).map((request, index) => ({ request, caller: callers[index % callers.length] }));
+    const requests = randomRequests(await testSchema(), sample, corpusSeed, corpusSize).map((request, index) => ({
+      request,
+      caller: callers[index % callers.length],
+    }));
 
     const outcome = await compare(requests);
 
@@ -246,5 +249,10 @@ function dataAndStatusOf(response: Response): string {
 }
 
 function difference(request: RandomRequest, callerName: string, compiled: Response, reference: Response): string {
-  return [`as ${callerName}: ${request.query}`, `variables ${JSON.stringify(request.variables)}`, `graphql-jit ${compiled.text.slice(0, 1500)}`, `graphql-js  ${reference.text.slice(0, 1500)}`].join("\n");
+  return [
+    `as ${callerName}: ${request.query}`,
+    `variables ${JSON.stringify(request.variables)}`,
+    `graphql-jit ${compiled.text.slice(0, 1500)}`,
+    `graphql-js  ${reference.text.slice(0, 1500)}`,
+  ].join("\n");
 }

@@ -22,7 +22,9 @@ describe("slow statements holding every connection", () => {
     await locker.query("ROLLBACK");
     await locker.end();
     const slowest = Math.max(...answers.map((answer) => answer.seconds));
-    console.log(`pool exhaustion: ${answers.filter((answer) => answer.status === 503).length} of ${answers.length} requests got 503 (SERVICE_UNAVAILABLE); slowest answer after ${slowest.toFixed(2)} s`);
+    console.log(
+      `pool exhaustion: ${answers.filter((answer) => answer.status === 503).length} of ${answers.length} requests got 503 (SERVICE_UNAVAILABLE); slowest answer after ${slowest.toFixed(2)} s`,
+    );
     for (const answer of answers) expect(answer).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
     // Statement timeout 2 s, a connection waited for at most 1.5 s behind two stalled statements: well under 10 s.
     expect(slowest).toBeLessThan(10);

@@ -26,7 +26,13 @@ describe("a database restart under a steady write load", () => {
       const key = randomUUID();
       const started = Date.now();
       while (Date.now() - started < retryForMilliseconds) {
-        const answer = await post(server.url, seeded.apiKey, placeOrder, { accountId: seeded.accountIds[index % seeded.accountIds.length], product }, { "idempotency-key": key });
+        const answer = await post(
+          server.url,
+          seeded.apiKey,
+          placeOrder,
+          { accountId: seeded.accountIds[index % seeded.accountIds.length], product },
+          { "idempotency-key": key },
+        );
         if (answer.status === 200 && !answer.body?.errors) {
           acknowledged.add(product);
           if (restartedAt && !firstAcknowledgedAfterRestart) firstAcknowledgedAfterRestart = Date.now();

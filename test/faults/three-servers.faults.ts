@@ -54,10 +54,15 @@ describe("three server processes on one PostgreSQL", () => {
     const newVersion = versions[0]!;
     expect(versions).toEqual([newVersion, newVersion, newVersion]);
 
-    const [{ id: activationId }]: { id: number }[] = await seeded.dataSource.query(`SELECT id FROM rule_set_activations WHERE version = $1 ORDER BY id DESC LIMIT 1`, [newVersion]);
+    const [{ id: activationId }]: { id: number }[] = await seeded.dataSource.query(
+      `SELECT id FROM rule_set_activations WHERE version = $1 ORDER BY id DESC LIMIT 1`,
+      [newVersion],
+    );
     let open = -1;
     for (let attempt = 0; attempt < 600 && open !== 0; attempt++) {
-      [{ open }] = await seeded.dataSource.query(`SELECT count(*)::int AS open FROM reevaluation_batches WHERE activation_id = $1 AND done_at IS NULL`, [activationId]);
+      [{ open }] = await seeded.dataSource.query(`SELECT count(*)::int AS open FROM reevaluation_batches WHERE activation_id = $1 AND done_at IS NULL`, [
+        activationId,
+      ]);
       if (open !== 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const [work]: { evaluated: number; batches: number; processes: number }[] = await seeded.dataSource.query(
@@ -65,7 +70,10 @@ describe("three server processes on one PostgreSQL", () => {
       [activationId],
     );
     const [{ accounts }]: { accounts: number }[] = await seeded.dataSource.query(`SELECT count(*)::int AS accounts FROM accounts`);
-    const [{ behind }]: { behind: number }[] = await seeded.dataSource.query(`SELECT count(*)::int AS behind FROM account_assessments WHERE rules_version <> $1`, [newVersion]);
+    const [{ behind }]: { behind: number }[] = await seeded.dataSource.query(
+      `SELECT count(*)::int AS behind FROM account_assessments WHERE rules_version <> $1`,
+      [newVersion],
+    );
     const seconds = (agreedAt - changed) / 1000;
     console.log(
       `three servers: the watching server served version ${newVersion} ${((firstSeen - changed) / 1000).toFixed(2)} s after the edit, all three ${seconds.toFixed(2)} s after; ` +

@@ -54,12 +54,16 @@ describe("the HTTP surface, through a real socket", () => {
   });
 
   test("when a query comes by GET, then it is served; a mutation by GET is refused (405, Allow: POST)", async () => {
-    const query = await server.send(`/graphql?query=${encodeURIComponent(smallQuery)}`, { headers: { authorization: `Bearer ${internalKey}`, "apollo-require-preflight": "true" } });
+    const query = await server.send(`/graphql?query=${encodeURIComponent(smallQuery)}`, {
+      headers: { authorization: `Bearer ${internalKey}`, "apollo-require-preflight": "true" },
+    });
     expect(query.status).toBe(200);
     expect(query.body.data).toEqual({ accounts: { totalCount: anyNumber() } });
 
     const mutation = `mutation { closeTicket(id: "x", satisfaction: 5) { id } }`;
-    const refused = await server.send(`/graphql?query=${encodeURIComponent(mutation)}`, { headers: { authorization: `Bearer ${internalKey}`, "apollo-require-preflight": "true" } });
+    const refused = await server.send(`/graphql?query=${encodeURIComponent(mutation)}`, {
+      headers: { authorization: `Bearer ${internalKey}`, "apollo-require-preflight": "true" },
+    });
     expect(refused.status).toBe(405);
     expect(refused.headers.get("allow")).toBe("POST");
   });
@@ -78,13 +82,21 @@ describe("the HTTP surface, through a real socket", () => {
   test("when operations come batched in an array or the body is not JSON, then 400 BAD_REQUEST", async () => {
     const batched = await server.post(internalKey, [{ query: smallQuery }, { query: smallQuery }]);
     expect(batched.status).toBe(400);
-    const broken = await server.send("/graphql", { method: "POST", headers: { authorization: `Bearer ${internalKey}`, "content-type": "application/json" }, body: "{ not json" });
+    const broken = await server.send("/graphql", {
+      method: "POST",
+      headers: { authorization: `Bearer ${internalKey}`, "content-type": "application/json" },
+      body: "{ not json",
+    });
     expect(broken.status).toBe(400);
     expect(answerCodes(broken)).toEqual(["BAD_REQUEST"]);
   });
 
   test("when a small body happens to read 'too large', then it is 400 BAD_REQUEST like any other text that is not JSON, not 413", async () => {
-    const answer = await server.send("/graphql", { method: "POST", headers: { authorization: `Bearer ${internalKey}`, "content-type": "application/json" }, body: "too large" });
+    const answer = await server.send("/graphql", {
+      method: "POST",
+      headers: { authorization: `Bearer ${internalKey}`, "content-type": "application/json" },
+      body: "too large",
+    });
     expect(answer.status).toBe(400);
     expect(answerCodes(answer)).toEqual(["BAD_REQUEST"]);
   });

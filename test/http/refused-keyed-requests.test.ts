@@ -46,7 +46,13 @@ const refusals: Array<{ kind: string; role: Role; document: string; status: numb
     status: 400,
     code: "MAX_DIRECTIVES_EXCEEDED",
   },
-  { kind: "too many tokens", role: Role.PARTNER, document: openTicket(`{ id ${"... on Ticket { id } ".repeat(220)}}`), status: 400, code: "MAX_TOKENS_EXCEEDED" },
+  {
+    kind: "too many tokens",
+    role: Role.PARTNER,
+    document: openTicket(`{ id ${"... on Ticket { id } ".repeat(220)}}`),
+    status: 400,
+    code: "MAX_TOKENS_EXCEEDED",
+  },
   { kind: "over the rate", role: Role.PARTNER, document: openTicket("{ id }"), status: 429, code: "RATE_LIMITED" },
 ];
 
@@ -75,7 +81,8 @@ describe("refused requests with an Idempotency-Key, through HTTP", () => {
   });
   afterAll(() => server.close());
 
-  const ticketsOfAccount = async () => (await server.dataSource.query<{ n: number }[]>("SELECT count(*)::int AS n FROM tickets WHERE account_id = $1", [account.id]))[0].n;
+  const ticketsOfAccount = async () =>
+    (await server.dataSource.query<{ n: number }[]>("SELECT count(*)::int AS n FROM tickets WHERE account_id = $1", [account.id]))[0].n;
 
   /** Fills the partner's bucket (it drains very slowly here), so that every next request is over the rate. */
   async function fillTheBucket(): Promise<void> {
@@ -86,27 +93,32 @@ describe("refused requests with an Idempotency-Key, through HTTP", () => {
     );
   }
 
-  test.each(refusals)("when 100 keyed mutations are refused ($kind), then each gets its code, nothing is written, the pool is idle and the next request is answered at once", async (refusal) => {
-    if (refusal.code === "RATE_LIMITED") await fillTheBucket();
-    const key = keys.get(refusal.role)!.key;
-    const ticketsBefore = await ticketsOfAccount();
-    server.statements.reset();
+  test.each(refusals)(
+    "when 100 keyed mutations are refused ($kind), then each gets its code, nothing is written, the pool is idle and the next request is answered at once",
+    async (refusal) => {
+      if (refusal.code === "RATE_LIMITED") await fillTheBucket();
+      const key = keys.get(refusal.role)!.key;
+      const ticketsBefore = await ticketsOfAccount();
+      server.statements.reset();
 
-    const answers = await sendMany(100, () => server.post(key, { query: refusal.document, variables: { accountId: account.globalId } }, { "idempotency-key": randomUUID() }));
+      const answers = await sendMany(100, () =>
+        server.post(key, { query: refusal.document, variables: { accountId: account.globalId } }, { "idempotency-key": randomUUID() }),
+      );
 
-    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([refusal.status]));
-    expect(new Set(answers.flatMap(answerCodes))).toEqual(new Set([refusal.code]));
-    expect(server.connectionsInUse()).toBe(0);
-    // A refused document costs no statement at all; over the rate, only the bucket is asked.
-    const statements = server.statementsBesideKeyLookups();
-    if (refusal.code === "RATE_LIMITED") expect(statements.every((statement) => /rate_limit_buckets/.test(statement))).toBe(true);
-    else expect(statements).toEqual([]);
-    const started = Date.now();
-    const next = await server.post(keys.get(Role.INTERNAL)!.key, { query: "{ accounts(first: 1) { totalCount } }" });
-    expect(next.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1_000);
-    expect(await ticketsOfAccount()).toBe(ticketsBefore);
-  });
+      expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([refusal.status]));
+      expect(new Set(answers.flatMap(answerCodes))).toEqual(new Set([refusal.code]));
+      expect(server.connectionsInUse()).toBe(0);
+      // A refused document costs no statement at all; over the rate, only the bucket is asked.
+      const statements = server.statementsBesideKeyLookups();
+      if (refusal.code === "RATE_LIMITED") expect(statements.every((statement) => /rate_limit_buckets/.test(statement))).toBe(true);
+      else expect(statements).toEqual([]);
+      const started = Date.now();
+      const next = await server.post(keys.get(Role.INTERNAL)!.key, { query: "{ accounts(first: 1) { totalCount } }" });
+      expect(next.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(await ticketsOfAccount()).toBe(ticketsBefore);
+    },
+  );
 
   test("when a 429'd keyed mutation is retried with the same key once the bucket has room, then it runs, once", async () => {
     const partnerKey = keys.get(Role.PARTNER)!.key;

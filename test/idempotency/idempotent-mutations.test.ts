@@ -103,7 +103,9 @@ describe("idempotent mutations (Idempotency-Key)", () => {
     await insert("old", "25 hours");
     await insert("young", "23 hours");
     expect(await deleteExpiredResponses(app.dataSource)).toBeGreaterThanOrEqual(1);
-    const rows: Array<{ idempotency_key: string }> = await app.dataSource.query("SELECT idempotency_key FROM idempotent_requests WHERE api_key_id = $1", [keyId]);
+    const rows: Array<{ idempotency_key: string }> = await app.dataSource.query("SELECT idempotency_key FROM idempotent_requests WHERE api_key_id = $1", [
+      keyId,
+    ]);
     expect(rows.map((row) => row.idempotency_key)).toEqual(["young"]);
   });
 });

@@ -16,10 +16,18 @@ describe("orders", () => {
   describe("lists and filters", () => {
     it("when filtering by status, placedAt range and total range, then only matching orders of the account come back", async () => {
       const account = await createAccount(app.dataSource);
-      await createOrder(app.dataSource, account.id, { placedAt: day(1), status: "paid" as Order["status"] }, [{ product: "A", quantity: 1, unitPriceMinor: 1000 }]);
-      const match = await createOrder(app.dataSource, account.id, { placedAt: day(5), status: "paid" as Order["status"] }, [{ product: "B", quantity: 3, unitPriceMinor: 1000 }]);
-      await createOrder(app.dataSource, account.id, { placedAt: day(6), status: "cancelled" as Order["status"] }, [{ product: "C", quantity: 3, unitPriceMinor: 1000 }]);
-      await createOrder(app.dataSource, account.id, { placedAt: day(7), status: "paid" as Order["status"] }, [{ product: "D", quantity: 9, unitPriceMinor: 1000 }]);
+      await createOrder(app.dataSource, account.id, { placedAt: day(1), status: "paid" as Order["status"] }, [
+        { product: "A", quantity: 1, unitPriceMinor: 1000 },
+      ]);
+      const match = await createOrder(app.dataSource, account.id, { placedAt: day(5), status: "paid" as Order["status"] }, [
+        { product: "B", quantity: 3, unitPriceMinor: 1000 },
+      ]);
+      await createOrder(app.dataSource, account.id, { placedAt: day(6), status: "cancelled" as Order["status"] }, [
+        { product: "C", quantity: 3, unitPriceMinor: 1000 },
+      ]);
+      await createOrder(app.dataSource, account.id, { placedAt: day(7), status: "paid" as Order["status"] }, [
+        { product: "D", quantity: 9, unitPriceMinor: 1000 },
+      ]);
 
       const result = await app.execute(OrdersPageDocument, {
         filter: {
@@ -72,9 +80,7 @@ describe("orders", () => {
       expect(busyNode.orders.pageInfo.hasNextPage).toBe(true);
       expect(quietNode.orders.edges).toHaveLength(1);
       expect(quietNode.orders.pageInfo.hasNextPage).toBe(false);
-      expect(busyNode.orders.edges[0].node.lines).toEqual([
-        { position: 1, product: "Widget", quantity: 2, unitPrice: { amount: "12.50", currency: "EUR" } },
-      ]);
+      expect(busyNode.orders.edges[0].node.lines).toEqual([{ position: 1, product: "Widget", quantity: 2, unitPrice: { amount: "12.50", currency: "EUR" } }]);
     });
   });
 

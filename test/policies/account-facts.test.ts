@@ -261,7 +261,11 @@ describe("account facts", () => {
       const alone = await Promise.all(accounts.map((account) => factsOf(account)));
 
       statements.reset();
-      const batch = await computeAccountFacts(dataSource.manager, accounts.map((account) => account.id), asOf);
+      const batch = await computeAccountFacts(
+        dataSource.manager,
+        accounts.map((account) => account.id),
+        asOf,
+      );
       expect(statements.count).toBe(1);
       expect(accounts.map((account) => batch.get(account.id))).toEqual(alone);
       expect(alone.map((facts) => facts?.revenue12m)).toEqual([100, 200, 300, 400, 500]);

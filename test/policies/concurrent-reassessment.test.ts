@@ -60,7 +60,9 @@ describe("reassessment: concurrent writes to one account", () => {
   }
 
   async function assessmentFacts(accountId: string): Promise<Record<string, unknown>> {
-    const [{ facts }]: { facts: Record<string, unknown> }[] = await app.dataSource.query("SELECT facts FROM account_assessments WHERE account_id = $1", [accountId]);
+    const [{ facts }]: { facts: Record<string, unknown> }[] = await app.dataSource.query("SELECT facts FROM account_assessments WHERE account_id = $1", [
+      accountId,
+    ]);
     return facts;
   }
 
@@ -82,7 +84,10 @@ describe("reassessment: concurrent writes to one account", () => {
   it("when two complaints are opened at once on one account, then the second sees two open complaints and both escalate to P1", async () => {
     const account = await assessedAccount();
     const results = await asOverlappingWriters(account.id, () =>
-      Promise.all([app.execute(OpenTicketDocument, { input: complaint(account, "First") }), app.execute(OpenTicketDocument, { input: complaint(account, "Second") })]),
+      Promise.all([
+        app.execute(OpenTicketDocument, { input: complaint(account, "First") }),
+        app.execute(OpenTicketDocument, { input: complaint(account, "Second") }),
+      ]),
     );
     expect(errorsOf(results)).toEqual([]);
     expect(await assessmentFacts(account.id)).toMatchObject({ openComplaints: 2 });
@@ -103,7 +108,10 @@ describe("reassessment: concurrent writes to one account", () => {
     const account = await assessedAccount();
     const first = await app.execute(OpenTicketDocument, { input: complaint(account, "First") });
     const results = await asOverlappingWriters(account.id, () =>
-      Promise.all([app.execute(ResolveTicketDocument, { id: first.data!.openTicket.id }), app.execute(OpenTicketDocument, { input: complaint(account, "Second") })]),
+      Promise.all([
+        app.execute(ResolveTicketDocument, { id: first.data!.openTicket.id }),
+        app.execute(OpenTicketDocument, { input: complaint(account, "Second") }),
+      ]),
     );
     expect(errorsOf(results)).toEqual([]);
     expect(await assessmentFacts(account.id)).toMatchObject({ openComplaints: 1 });

@@ -62,7 +62,9 @@ describe("policy evaluation", () => {
 
   test("when a lower-priority rule for a higher tier holds, then the near miss says which rule decided first", async () => {
     const files = minimalRuleFiles();
-    files.tiering.rules.push(rule("Capped: too many returns", 40, [{ fact: "returnRate12m", operator: "greaterThan", value: 0.5 }], "tier", { tier: "bronze" }));
+    files.tiering.rules.push(
+      rule("Capped: too many returns", 40, [{ fact: "returnRate12m", operator: "greaterThan", value: 0.5 }], "tier", { tier: "bronze" }),
+    );
     const { tiering } = await assessAccount(ruleSetOf(files), { revenue12m: 60000, orders12m: 5, returnRate12m: 0.6 });
     expect(tiering.tier).toBe("bronze");
     expect(tiering.nearMiss).toMatchObject({ tier: "silver", rule: "Silver: 10k a year", summary: [], blockedBy: "Capped: too many returns" });
@@ -86,7 +88,9 @@ describe("policy evaluation", () => {
 
   test("when retention runs, then it sees the tier tiering decided", async () => {
     const files = minimalRuleFiles();
-    files["retention-barriers"].rules.push(rule("Gold is worth a visit", 10, [{ fact: "accountTier", operator: "equal", value: "gold" }], "action", { action: "executive_visit" }));
+    files["retention-barriers"].rules.push(
+      rule("Gold is worth a visit", 10, [{ fact: "accountTier", operator: "equal", value: "gold" }], "action", { action: "executive_visit" }),
+    );
     const { facts, retention } = await assessAccount(ruleSetOf(files), { revenue12m: 60000, orders12m: 5 });
     expect(facts.accountTier).toBe("gold");
     expect(retention.actions).toEqual(["executive_visit"]);
@@ -112,7 +116,16 @@ describe("policy evaluation", () => {
     files.tiering.rules.push({
       name: "Gold by loyalty",
       priority: 25,
-      conditions: { all: [{ any: [{ fact: "loyaltyPoints", operator: "greaterThan", value: 100000 }, { fact: "lifetimeRevenue", operator: "greaterThan", value: 1000000 }] }] },
+      conditions: {
+        all: [
+          {
+            any: [
+              { fact: "loyaltyPoints", operator: "greaterThan", value: 100000 },
+              { fact: "lifetimeRevenue", operator: "greaterThan", value: 1000000 },
+            ],
+          },
+        ],
+      },
       event: { type: "tier", params: { tier: "gold" } },
     });
     const { tiering } = await assessAccount(ruleSetOf(files), { revenue12m: 20000, loyaltyPoints: 5, lifetimeRevenue: 10 });

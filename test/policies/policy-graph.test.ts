@@ -25,7 +25,11 @@ describe("policies in the graph", () => {
 
   const placeOrder = (account: Account, dollars: number) =>
     app.execute(PlaceOrderAndAssessDocument, {
-      input: { accountId: account.globalId, channel: "WEB", lines: [{ product: "Licence", quantity: 1, unitPrice: { amount: String(dollars), currency: "USD" } }] },
+      input: {
+        accountId: account.globalId,
+        channel: "WEB",
+        lines: [{ product: "Licence", quantity: 1, unitPrice: { amount: String(dollars), currency: "USD" } }],
+      },
     });
 
   async function goldAccount(): Promise<Account> {
@@ -47,7 +51,9 @@ describe("policies in the graph", () => {
     expect(assessment?.facts).toMatchObject({ revenue12m: 50000, orders12m: 4 });
     expect(assessment?.explanation?.firedRules[0]).toMatchObject({ rule: "Gold: 50k a year", decided: true });
     expect(assessment?.nearMiss).toBeNull();
-    const history: unknown[] = await app.dataSource.query("SELECT previous_tier, tier FROM account_assessment_history WHERE account_id = $1 ORDER BY id", [account.id]);
+    const history: unknown[] = await app.dataSource.query("SELECT previous_tier, tier FROM account_assessment_history WHERE account_id = $1 ORDER BY id", [
+      account.id,
+    ]);
     expect(history).toEqual([
       { previous_tier: null, tier: "silver" },
       { previous_tier: "silver", tier: "gold" },
@@ -135,7 +141,9 @@ describe("policies in the graph", () => {
   test("when complaints pile up and one closes unhappy, then the account's retention shows the signal", async () => {
     const account = await goldAccount();
     const complaint = () =>
-      app.execute(OpenTicketWithPriorityDocument, { input: { accountId: account.globalId, subject: "Unhappy", category: "COMPLAINT", severity: "HIGH", channel: "EMAIL" } });
+      app.execute(OpenTicketWithPriorityDocument, {
+        input: { accountId: account.globalId, subject: "Unhappy", category: "COMPLAINT", severity: "HIGH", channel: "EMAIL" },
+      });
     const first = (await complaint()).data!.openTicket.id;
     await complaint();
     await app.execute(ResolveTicketDocument, { id: first });

@@ -79,7 +79,9 @@ describe("several processes, one rule set in service", () => {
     );
     const [{ accounts }]: { accounts: number }[] = await app.dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
     expect(batches.evaluated).toBe(accounts);
-    const [{ stale }]: { stale: number }[] = await app.dataSource.query("SELECT count(*)::int AS stale FROM account_assessments WHERE rules_version <> $1", [published]);
+    const [{ stale }]: { stale: number }[] = await app.dataSource.query("SELECT count(*)::int AS stale FROM account_assessments WHERE rules_version <> $1", [
+      published,
+    ]);
     expect(stale).toBe(0);
     for (const log of logs) expect(log.error).not.toHaveBeenCalled();
   });

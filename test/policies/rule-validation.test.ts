@@ -31,7 +31,9 @@ describe("rule file validation", () => {
     expect(problems[0]).toMatchObject({ file: "rules/tiering.json", rule: "Silver: 10k a year", path: "$.rules[1].conditions.all[0].fact" });
     expect(problems[0].message).toBe('unknown fact "revenu12m". Did you mean "revenue12m"? The facts are listed in rules/FACTS.md');
     expect(problems[0].line).toBeGreaterThan(1);
-    expect(describeProblem(problems[0])).toMatch(/^rules\/tiering\.json:\d+:\d+ rule "Silver: 10k a year" \(\$\.rules\[1\]\.conditions\.all\[0\]\.fact\): unknown fact/);
+    expect(describeProblem(problems[0])).toMatch(
+      /^rules\/tiering\.json:\d+:\d+ rule "Silver: 10k a year" \(\$\.rules\[1\]\.conditions\.all\[0\]\.fact\): unknown fact/,
+    );
   });
 
   test("when an operator is unknown, then the JSON Schema problem lists the operators", () => {
@@ -105,7 +107,18 @@ describe("rule file validation", () => {
 
   test("when a stricter threshold sits below a looser one under first match, then the stricter rule is reported as never firing", () => {
     const problems = problemsAfter((files) => {
-      files.tiering.rules.push(rule("Gold for 20k", 25, [{ fact: "revenue12m", operator: "greaterThanInclusive", value: 20000 }, { fact: "orders12m", operator: "greaterThan", value: 5 }], "tier", { tier: "gold" }));
+      files.tiering.rules.push(
+        rule(
+          "Gold for 20k",
+          25,
+          [
+            { fact: "revenue12m", operator: "greaterThanInclusive", value: 20000 },
+            { fact: "orders12m", operator: "greaterThan", value: 5 },
+          ],
+          "tier",
+          { tier: "gold" },
+        ),
+      );
       files.tiering.rules.push(rule("Silver for 30k", 10, [{ fact: "revenue12m", operator: "greaterThan", value: 30000 }], "tier", { tier: "silver" }));
     });
     expect(problems).toHaveLength(1);
@@ -115,7 +128,9 @@ describe("rule file validation", () => {
 
   test("when a collect-all rule repeats another, then nothing is reported (every rule counts)", () => {
     const problems = problemsAfter((files) => {
-      files["retention-barriers"].rules.push(rule("Orders falling again", 1, [{ fact: "revenueTrend", operator: "lessThan", value: 0.5 }], "signal", { signal: "orders_falling_fast", weight: 10 }));
+      files["retention-barriers"].rules.push(
+        rule("Orders falling again", 1, [{ fact: "revenueTrend", operator: "lessThan", value: 0.5 }], "signal", { signal: "orders_falling_fast", weight: 10 }),
+      );
     });
     expect(problems).toEqual([]);
   });
@@ -161,7 +176,9 @@ describe("rule file validation", () => {
       files["service-priority"].rules[0].conditions.all[0].value = "urgent";
       files["retention-barriers"].rules[0].event.params.signal = "Orders Falling";
     });
-    expect(new Set(problems.map((problem) => problem.file))).toEqual(new Set(["rules/tiering.json", "rules/service-priority.json", "rules/retention-barriers.json"]));
+    expect(new Set(problems.map((problem) => problem.file))).toEqual(
+      new Set(["rules/tiering.json", "rules/service-priority.json", "rules/retention-barriers.json"]),
+    );
   });
 
   test("when a condition compares two facts of different types, then it is reported", () => {

@@ -35,6 +35,8 @@ describe("rules:check", () => {
     const { exitCode, output } = await check(copy);
     expect(exitCode).toBe(1);
     expect(output).toMatch(/not ready to go live/);
-    expect(output).toMatch(/rules\/tiering\.json:\d+:\d+ rule ".+" \(\$\.rules\[\d+\]\.conditions\.all\[\d+\]\.fact\): unknown fact "revenu12m"\. Did you mean "revenue12m"\?/);
+    expect(output).toMatch(
+      /rules\/tiering\.json:\d+:\d+ rule ".+" \(\$\.rules\[\d+\]\.conditions\.all\[\d+\]\.fact\): unknown fact "revenu12m"\. Did you mean "revenue12m"\?/,
+    );
   });
 });

@@ -56,7 +56,9 @@ describe("hot reload of the rule files", () => {
   test("when an edit is broken, then the last good version keeps serving and lastError names the problem; fixing it clears the error", async () => {
     const good = minimalRuleFiles();
     await writeFamily(directory, good, "tiering");
-    await waitFor(() => app.policies.status()[0].lastError === null && JSON.stringify(app.policies.current().files.tiering.rules[1].conditions).includes("10000"));
+    await waitFor(
+      () => app.policies.status()[0].lastError === null && JSON.stringify(app.policies.current().files.tiering.rules[1].conditions).includes("10000"),
+    );
     const serving = app.policies.current().version;
 
     const broken = minimalRuleFiles();
@@ -125,7 +127,8 @@ describe("a rule change in a running server", () => {
       await app.execute(PlaceOrderAndAssessDocument, {
         input: { accountId: account.globalId, channel: "WEB", lines: [{ product: "Thing", quantity: 1, unitPrice: { amount: "9000.00", currency: "USD" } }] },
       });
-      const tierOf = async () => (await app.dataSource.query<{ tier: string }[]>("SELECT tier FROM account_assessments WHERE account_id = $1", [account.id]))[0]?.tier;
+      const tierOf = async () =>
+        (await app.dataSource.query<{ tier: string }[]>("SELECT tier FROM account_assessments WHERE account_id = $1", [account.id]))[0]?.tier;
       expect(await tierOf()).toBe("bronze");
 
       const files = minimalRuleFiles();

@@ -56,8 +56,14 @@ describe("open ticket facts", () => {
     expect(statements.count).toBe(1);
     expect(facts).toEqual(
       new Map([
-        [complaint.id, { accountId: first.id, openedAt: complaint.openedAt, facts: { category: "complaint", severity: "critical", channel: "phone", hoursOpen: 696.5 } }],
-        [question.id, { accountId: second.id, openedAt: question.openedAt, facts: { category: "question", severity: "low", channel: "chat", hoursOpen: 0.33 } }],
+        [
+          complaint.id,
+          { accountId: first.id, openedAt: complaint.openedAt, facts: { category: "complaint", severity: "critical", channel: "phone", hoursOpen: 696.5 } },
+        ],
+        [
+          question.id,
+          { accountId: second.id, openedAt: question.openedAt, facts: { category: "question", severity: "low", channel: "chat", hoursOpen: 0.33 } },
+        ],
       ]),
     );
   });

@@ -17,7 +17,9 @@ export function cursorPoolOf(app: TestApp): CursorPool {
     const list = `${field}(first: 100, orderBy: $orderBy) { edges { cursor } }`;
     const query = `query CursorPool($orderBy: [${orderType}!]) { ${nested ? `accounts(first: 100) { nodes { ${list} } }` : list} }`;
     const result = await app.executeText<Record<string, unknown>>(query, { orderBy }, internalCaller);
-    const connections = nested ? ((result.data?.accounts as { nodes: Array<Record<string, unknown>> } | undefined)?.nodes ?? []).map((node) => node[field]) : [result.data?.[field]];
+    const connections = nested
+      ? ((result.data?.accounts as { nodes: Array<Record<string, unknown>> } | undefined)?.nodes ?? []).map((node) => node[field])
+      : [result.data?.[field]];
     return connections.flatMap((connection) => ((connection as { edges?: Array<{ cursor: string }> } | undefined)?.edges ?? []).map((edge) => edge.cursor));
   };
   return {

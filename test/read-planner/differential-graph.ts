@@ -92,7 +92,8 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
   const accounts: Account[] = [];
   for (const [index, name] of accountNames.entries()) {
     const status = [AccountStatus.ACTIVE, AccountStatus.ACTIVE, AccountStatus.PROSPECT, AccountStatus.CHURNED][index % 4];
-    const contract = index % 3 === 0 ? null : { contractStartsOn: day(index), contractEndsOn: index % 3 === 1 ? day(index + 400) : null, contractAutoRenew: index % 2 === 0 };
+    const contract =
+      index % 3 === 0 ? null : { contractStartsOn: day(index), contractEndsOn: index % 3 === 1 ? day(index + 400) : null, contractAutoRenew: index % 2 === 0 };
     accounts.push(
       await createAccount(dataSource, {
         name,
@@ -136,7 +137,9 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
           isPrimary: index === 0 && accountIndex % 2 === 1,
           birthday: random.chance(0.5) ? null : day(-10_000 + index * 400),
           inRoleSince: random.chance(0.5) ? null : day(-300 + index),
-          createdAt: random.chance(0.3) ? sharedCreatedAt : instant(`2023-0${1 + index}-0${1 + (accountIndex % 9)}T12:00:00.${String(accountIndex * 11 + index).padStart(3, "0")}Z`),
+          createdAt: random.chance(0.3)
+            ? sharedCreatedAt
+            : instant(`2023-0${1 + index}-0${1 + (accountIndex % 9)}T12:00:00.${String(accountIndex * 11 + index).padStart(3, "0")}Z`),
         }),
       );
     }
@@ -146,7 +149,7 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
     for (let index = 0; index < orderCount; index++) {
       const currency = random.pick(currencies);
       const lines = Array.from({ length: random.integerBetween(1, 3) }, (_, line) => ({
-        product: `${random.pick(["Widget", "Gadget", "Ünïcode ☃", "Quote \"q\""])} ${line}`,
+        product: `${random.pick(["Widget", "Gadget", "Ünïcode ☃", 'Quote "q"'])} ${line}`,
         quantity: random.pick([1, 2, 3, 1000]),
         unitPriceMinor: random.pick(unitPrices),
       }));
@@ -158,7 +161,9 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
             currency,
             status: random.pick(Object.values(OrderStatus)),
             channel: random.pick(Object.values(OrderChannel)),
-            placedAt: random.chance(0.3) ? instant("2024-03-03T03:03:03.333Z") : instant(`2024-0${1 + (index % 9)}-${10 + accountIndex}T1${index}:00:00.${String(index * 111).padStart(3, "0")}Z`),
+            placedAt: random.chance(0.3)
+              ? instant("2024-03-03T03:03:03.333Z")
+              : instant(`2024-0${1 + (index % 9)}-${10 + accountIndex}T1${index}:00:00.${String(index * 111).padStart(3, "0")}Z`),
             updatedAt: instant("2024-09-09T09:09:09.999Z"),
           },
           lines,
@@ -182,7 +187,10 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
   const evaluated = accounts.filter((_, index) => index % 7 !== 3).map((account) => account.id);
   await reassessAccounts(dataSource.manager, evaluated, ruleSet);
   await afterEvaluation(dataSource, tickets);
-  await withTimesBeyondJavaScript(dataSource, imported.map((account) => account.id));
+  await withTimesBeyondJavaScript(
+    dataSource,
+    imported.map((account) => account.id),
+  );
   return { partners, accountManagers, accounts, contacts, orders, tickets };
 }
 
@@ -193,7 +201,14 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
  * contact is one of them, so that in a list of such accounts errors come up at two levels. After
  * the evaluation (`withTimesBeyondJavaScript`) some of its times become infinity or fall BC.
  */
-async function seedImportedAccount(dataSource: DataSource, name: string, partner: Partner, contacts: Contact[], orders: Order[], tickets: Ticket[]): Promise<Account> {
+async function seedImportedAccount(
+  dataSource: DataSource,
+  name: string,
+  partner: Partner,
+  contacts: Contact[],
+  orders: Order[],
+  tickets: Ticket[],
+): Promise<Account> {
   const account = await createAccount(dataSource, { name, industry: importedIndustry, partnerId: partner.id, createdAt: instant("2023-12-12T12:12:12.120Z") });
   const first = await createContact(dataSource, account.id, { firstName: "Ima", lastName: "Port", email: "a@b@c.example.com", isPrimary: true });
   const second = await createContact(dataSource, account.id, { firstName: "Ed", lastName: "Port", email: "two@@example.com", phone: null });
@@ -213,7 +228,10 @@ async function seedImportedAccount(dataSource: DataSource, name: string, partner
  */
 async function withTimesBeyondJavaScript(dataSource: DataSource, importedAccountIds: string[]): Promise<void> {
   const imported = [importedAccountIds];
-  await dataSource.query(`UPDATE tickets SET status = 'pending', first_responded_at = 'infinity' WHERE account_id = ANY($1) AND status = 'open' AND priority_level IS NOT NULL`, imported);
+  await dataSource.query(
+    `UPDATE tickets SET status = 'pending', first_responded_at = 'infinity' WHERE account_id = ANY($1) AND status = 'open' AND priority_level IS NOT NULL`,
+    imported,
+  );
   await dataSource.query(`UPDATE tickets SET closed_at = '0044-03-15 09:00:00+00 BC' WHERE account_id = ANY($1) AND status = 'closed'`, imported);
   await dataSource.query(`UPDATE orders SET updated_at = 'infinity' WHERE account_id = ANY($1)`, imported);
 }
@@ -222,12 +240,13 @@ async function withTimesBeyondJavaScript(dataSource: DataSource, importedAccount
 function ticketOverrides(random: SeededRandom, contacts: Contact[], now: number, sequence: number): Partial<Ticket> {
   const status = [TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.OPEN][sequence % 5];
   // Recent tickets are due well after the test ends (the shortest target is 15 minutes): `breached` cannot flip between the two paths.
-  const openedAt = sequence % 3 === 0 ? new Date(now - 60_000 - sequence) : new Date(Date.UTC(2024, 5, 1 + (sequence % 20), 9, 0, 0, sequence % 2 === 0 ? 0 : 123));
+  const openedAt =
+    sequence % 3 === 0 ? new Date(now - 60_000 - sequence) : new Date(Date.UTC(2024, 5, 1 + (sequence % 20), 9, 0, 0, sequence % 2 === 0 ? 0 : 123));
   const later = (minutes: number) => new Date(openedAt.getTime() + minutes * 60_000);
   const responded = status !== TicketStatus.OPEN || sequence % 4 === 0;
   return {
     contactId: contacts.length > 0 && random.chance(0.6) ? random.pick(contacts).id : null,
-    subject: `${random.pick(["Printer on fire", "Invoice \"wrong\"", "Café ☕ order", "Back\\slash"])} ${sequence}`,
+    subject: `${random.pick(["Printer on fire", 'Invoice "wrong"', "Café ☕ order", "Back\\slash"])} ${sequence}`,
     category: random.pick(Object.values(TicketCategory)),
     severity: random.pick(Object.values(TicketSeverity)),
     channel: random.pick(Object.values(TicketChannel)),
@@ -244,6 +263,9 @@ function ticketOverrides(random: SeededRandom, contacts: Contact[], now: number,
 async function afterEvaluation(dataSource: DataSource, tickets: Ticket[]): Promise<void> {
   const prioritized = tickets.find((ticket) => ticket.status === TicketStatus.OPEN && ticket.openedAt.getTime() < Date.UTC(2025, 0, 1));
   if (prioritized) {
-    await dataSource.query(`UPDATE tickets SET status = 'resolved', resolved_at = opened_at + interval '10 minutes' WHERE id = $1 AND priority_level IS NOT NULL`, [prioritized.id]);
+    await dataSource.query(
+      `UPDATE tickets SET status = 'resolved', resolved_at = opened_at + interval '10 minutes' WHERE id = $1 AND priority_level IS NOT NULL`,
+      [prioritized.id],
+    );
   }
 }

@@ -56,7 +56,13 @@ const listKinds: Readonly<Record<string, ListKind>> = {
 const plannedRoots = ["accounts", "accounts", "account", "contacts", "orders", "tickets"];
 
 /** Staff-only fields and fields the planner leaves to the resolvers: asked now and then, so that FORBIDDEN and fallbacks come up. */
-const rareFields = new Set(["Account.retention", "AccountAssessment.facts", "AccountAssessment.explanation", "AccountAssessment.nearMiss", "ServicePriority.explanation"]);
+const rareFields = new Set([
+  "Account.retention",
+  "AccountAssessment.facts",
+  "AccountAssessment.explanation",
+  "AccountAssessment.nearMiss",
+  "ServicePriority.explanation",
+]);
 
 /** Part of a selection set, with the response keys it adds (two fields under one key must be the same field with the same arguments). */
 interface SelectionItem {
@@ -139,7 +145,13 @@ export class DocumentGenerator {
     return depthLeft >= 2 ? 0.3 : 0;
   }
 
-  private async fieldItem(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, depthLeft: number, nestedLists: number, usedKeys: Set<string>): Promise<SelectionItem> {
+  private async fieldItem(
+    type: GraphQLObjectType,
+    field: GraphQLField<unknown, unknown>,
+    depthLeft: number,
+    nestedLists: number,
+    usedKeys: Set<string>,
+  ): Promise<SelectionItem> {
     const aliased = usedKeys.has(field.name) || this.random.chance(0.12);
     const key = aliased ? this.alias(type, usedKeys) : field.name;
     usedKeys.add(key);
@@ -162,7 +174,13 @@ export class DocumentGenerator {
   }
 
   /** The same field under the same key with the same arguments, and another selection: execution merges them. */
-  private async twin(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, item: SelectionItem, depthLeft: number, nestedLists: number): Promise<SelectionItem> {
+  private async twin(
+    type: GraphQLObjectType,
+    field: GraphQLField<unknown, unknown>,
+    item: SelectionItem,
+    depthLeft: number,
+    nestedLists: number,
+  ): Promise<SelectionItem> {
     const named = getNamedType(field.type) as GraphQLObjectType;
     const isList = listKinds[`${type.name}.${field.name}`] !== undefined;
     return { text: `${item.head} ${await this.selection(named, depthLeft - 1, nestedLists + (isList ? 1 : 0))}`, keys: item.keys };
@@ -178,7 +196,9 @@ export class DocumentGenerator {
     } else if (type.name === "Query" && field.name === "account") {
       values = { id: this.accountId() };
     }
-    const written = Object.entries(values).map(([name, value]) => `${name}: ${this.variables.write(value, field.args.find((argument) => argument.name === name)!.type)}`);
+    const written = Object.entries(values).map(
+      ([name, value]) => `${name}: ${this.variables.write(value, field.args.find((argument) => argument.name === name)!.type)}`,
+    );
     return written.length > 0 ? `(${written.join(", ")})` : "";
   }
 
@@ -211,7 +231,11 @@ export class DocumentGenerator {
       const { start, taken, end } = slice();
       const condition = this.random.pick([` on ${type.name}`, "", ` on ${type.name}`]);
       const directive = this.random.chance(0.3) ? ` ${this.directive()}` : "";
-      result = [...result.slice(0, start), { text: `...${condition}${directive} { ${taken.map((item) => item.text).join(" ")} }`, keys: taken.flatMap((item) => item.keys) }, ...result.slice(end)];
+      result = [
+        ...result.slice(0, start),
+        { text: `...${condition}${directive} { ${taken.map((item) => item.text).join(" ")} }`, keys: taken.flatMap((item) => item.keys) },
+        ...result.slice(end),
+      ];
     }
     if (result.length > 0 && type.name !== "Query" && this.random.chance(0.15)) {
       const { start, taken, end } = slice();
@@ -243,7 +267,13 @@ export class DocumentGenerator {
 }
 
 /** `count` documents, the same ones for the same seed and data. */
-export async function generateCorpus(schema: GraphQLSchema, graph: DifferentialGraph, cursors: CursorPool, count: number, seed: number): Promise<CorpusDocument[]> {
+export async function generateCorpus(
+  schema: GraphQLSchema,
+  graph: DifferentialGraph,
+  cursors: CursorPool,
+  count: number,
+  seed: number,
+): Promise<CorpusDocument[]> {
   const random = new SeededRandom(createSeededFaker(seed));
   const generator = new DocumentGenerator(schema, random, graph, new ListArgumentGenerator(random, graph, cursors));
   const documents: CorpusDocument[] = [];

@@ -12,7 +12,10 @@ const everyValue: ReadonlyArray<[string, string]> = [
         assessment { tier lifecycleStage rulesVersion evaluatedAt } contract { startsOn endsOn autoRenew }
         accountManager { id name email } partner { id name kind sharesContactEmail sharesContactPhone } } } }`,
   ],
-  ["contacts: email and phone, masked by agreement", `{ contacts(first: 100) { nodes { id firstName lastName role email phone preferredChannel marketingConsent isPrimary birthday inRoleSince createdAt } } }`],
+  [
+    "contacts: email and phone, masked by agreement",
+    `{ contacts(first: 100) { nodes { id firstName lastName role email phone preferredChannel marketingConsent isPrimary birthday inRoleSince createdAt } } }`,
+  ],
   [
     "orders: money in currencies of 0, 2 and 3 decimals",
     `{ orders(first: 100) { nodes { id placedAt status channel updatedAt total { amount minorUnits currency } lines { position product quantity unitPrice { amount minorUnits currency } amount { amount minorUnits currency } } } } }`,
@@ -43,7 +46,12 @@ function orderingDocuments(): CorpusDocument[] {
         ["first", "last"].map((page) => {
           const connection = `${list}(${page}: 4, orderBy: $orderBy) { totalCount edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }`;
           const query = `query Ordering($orderBy: [${orderType}!]) { ${nested ? `accounts(first: 20) { nodes { ${connection} } }` : connection} }`;
-          return { name: `${nested ? "account " : ""}${list} by ${field} ${direction}, ${page} page`, query, variables: { orderBy: [{ field, direction }] }, callers: staffAndPartners };
+          return {
+            name: `${nested ? "account " : ""}${list} by ${field} ${direction}, ${page} page`,
+            query,
+            variables: { orderBy: [{ field, direction }] },
+            callers: staffAndPartners,
+          };
         }),
       ),
     ),
@@ -72,6 +80,11 @@ const everyValueOfAccount = `query EveryValueOfAccount($id: ID!) {
  */
 export function edgeCaseDocuments(graph: DifferentialGraph): CorpusDocument[] {
   const values = everyValue.map(([name, query]) => ({ name, query, variables: {}, callers: everyCaller }));
-  const byId = graph.accounts.map((account) => ({ name: `every value of account ${JSON.stringify(account.name)}`, query: everyValueOfAccount, variables: { id: account.globalId }, callers: everyCaller }));
+  const byId = graph.accounts.map((account) => ({
+    name: `every value of account ${JSON.stringify(account.name)}`,
+    query: everyValueOfAccount,
+    variables: { id: account.globalId },
+    callers: everyCaller,
+  }));
   return [...values, ...byId, ...orderingDocuments()];
 }

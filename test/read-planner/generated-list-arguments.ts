@@ -98,7 +98,7 @@ export class ListArgumentGenerator {
     if (draw < 0.1) return this.random.pick(garbageCursors);
     const otherOrder = draw < 0.2;
     const sourceKind = otherOrder ? this.random.pick(Object.keys(orderFields) as ListKind[]) : kind;
-    const sourceOrder = otherOrder ? this.orderBy(sourceKind) ?? null : orderBy;
+    const sourceOrder = otherOrder ? (this.orderBy(sourceKind) ?? null) : orderBy;
     const found = await this.cursors.cursors(sourceKind, toJson(sourceOrder));
     if (found.length === 0) return this.random.pick(garbageCursors);
     const position = this.random.pick(["first", "last", "any", "any"]);
@@ -138,7 +138,14 @@ export class ListArgumentGenerator {
         encodeGlobalId(typeName, (known[0] as unknown as { id: string }).id.toUpperCase()),
       ]);
     const dateRange = (dates: readonly (string | null)[]) => () => ({ from: random.pick(dates), to: random.pick(dates) });
-    const instants = ["2024-01-01T00:00:00Z", "2024-03-03T03:03:03.333Z", "2024-03-03T04:03:03.333+01:00", "2024-06-05T09:00:00.123Z", "2030-01-01T00:00:00.000Z", null];
+    const instants = [
+      "2024-01-01T00:00:00Z",
+      "2024-03-03T03:03:03.333Z",
+      "2024-03-03T04:03:03.333+01:00",
+      "2024-06-05T09:00:00.123Z",
+      "2030-01-01T00:00:00.000Z",
+      null,
+    ];
     const tiny = (values: readonly Value[]) => () => random.pick(values);
     const partners = Object.values(graph.partners);
     return {

@@ -72,7 +72,8 @@ export class DocumentVariables {
   }
 
   private literal(value: Value, type: GraphQLInputType, variablesInside: boolean): string {
-    const inner = (innerValue: Value, innerType: GraphQLInputType) => (variablesInside ? this.write(innerValue, innerType) : this.literal(innerValue, innerType, false));
+    const inner = (innerValue: Value, innerType: GraphQLInputType) =>
+      variablesInside ? this.write(innerValue, innerType) : this.literal(innerValue, innerType, false);
     const nullable: GraphQLInputType = getNullableType(type);
     if (Array.isArray(value)) {
       const itemType = isListType(nullable) ? nullable.ofType : nullable;
@@ -83,7 +84,9 @@ export class DocumentVariables {
       const objectType = getNullableType(isListType(nullable) ? nullable.ofType : nullable);
       if (!isInputObjectType(objectType)) throw new Error(`${String(type)} is not an input object`);
       const fields = objectType.getFields();
-      return `{ ${Object.entries(value).map(([field, fieldValue]) => `${field}: ${inner(fieldValue, fields[field].type)}`).join(", ")} }`;
+      return `{ ${Object.entries(value)
+        .map(([field, fieldValue]) => `${field}: ${inner(fieldValue, fields[field].type)}`)
+        .join(", ")} }`;
     }
     if (typeof value === "string" && isEnumType(nullable)) return value;
     return scalarLiteral(value);

@@ -100,7 +100,9 @@ describe("the read planner answers as the resolvers do", () => {
         if (difference) mismatches.push({ document: document.name, caller, query: document.query, variables: document.variables, difference });
       }
     }
-    const failedStatements = warnings.mock.calls.filter(([, message]) => String(message).startsWith("read planner")).map((call) => JSON.stringify(call).slice(0, 500));
+    const failedStatements = warnings.mock.calls
+      .filter(([, message]) => String(message).startsWith("read planner"))
+      .map((call) => JSON.stringify(call).slice(0, 500));
     warnings.mockRestore();
     return { mismatches, runs, plannedRuns, failedStatements };
   }
@@ -112,12 +114,21 @@ describe("the read planner answers as the resolvers do", () => {
     const plannedStatements = planned.statements.statements;
     resolved.statements.reset();
     const resolvedResult = await resolved.executeText(query, variables, caller);
-    return { plannedResult, plannedStatements, resolvedStatements: resolved.statements.statements, difference: firstDifference(comparable(plannedResult), comparable(resolvedResult)) };
+    return {
+      plannedResult,
+      plannedStatements,
+      resolvedStatements: resolved.statements.statements,
+      difference: firstDifference(comparable(plannedResult), comparable(resolvedResult)),
+    };
   }
 
   function expectNoMismatch(outcome: Awaited<ReturnType<typeof differences>>) {
     const shown = outcome.mismatches.slice(0, 3).map((mismatch) => JSON.stringify(mismatch, null, 2));
-    expect({ mismatches: outcome.mismatches.length, first: shown, failedStatements: outcome.failedStatements.slice(0, 3) }).toEqual({ mismatches: 0, first: [], failedStatements: [] });
+    expect({ mismatches: outcome.mismatches.length, first: shown, failedStatements: outcome.failedStatements.slice(0, 3) }).toEqual({
+      mismatches: 0,
+      first: [],
+      failedStatements: [],
+    });
   }
 
   test("when every query document of test/ runs for every caller, then the planned and the resolved answers are identical", async () => {
@@ -149,7 +160,7 @@ describe("the read planner answers as the resolvers do", () => {
     ["the total of a list", "{ tickets(first: 2) { totalCount } }"],
     ["the total of an empty list", '{ contacts(filter: { search: "zz-none" }) { totalCount } }'],
     ["the type name of a page's information", "{ accounts(first: 3) { pageInfo { __typename } } }"],
-    ["the type name of an empty page's information", "{ accounts(last: 3, filter: { tier: [] , search: \"zz-none\" }) { pageInfo { __typename } totalCount } }"],
+    ["the type name of an empty page's information", '{ accounts(last: 3, filter: { tier: [] , search: "zz-none" }) { pageInfo { __typename } totalCount } }'],
   ])("when a client asks %s only, then one planned statement answers it, as the resolvers do", async (_case, query) => {
     const outcome = await onBothServers(query, {}, internalCaller);
     expect(outcome.difference).toBeUndefined();
@@ -157,7 +168,10 @@ describe("the read planner answers as the resolvers do", () => {
   });
 
   test.each([
-    ["a list with other arguments", "{ tickets(first: 5) { nodes { account { contacts(first: 1) { totalCount } } other: account { contacts(first: 2, before: \"x\") { nodes { id } } } } } }"],
+    [
+      "a list with other arguments",
+      '{ tickets(first: 5) { nodes { account { contacts(first: 1) { totalCount } } other: account { contacts(first: 2, before: "x") { nodes { id } } } } } }',
+    ],
     ["another field", "{ tickets(first: 5) { nodes { account { x: name } other: account { x: id } } } }"],
   ])("when two aliases of one field ask, under one response key, %s, then each alias gets its own answer", async (_case, query) => {
     const outcome = await onBothServers(query, {}, internalCaller);
@@ -220,7 +234,10 @@ describe("the read planner answers as the resolvers do", () => {
   });
 
   test.each([
-    ["a response time of infinity (the resolver cannot tell whether its target is missed)", "{ tickets(first: 100, filter: { status: [PENDING] }) { nodes { subject servicePriority { level breached } } } }"],
+    [
+      "a response time of infinity (the resolver cannot tell whether its target is missed)",
+      "{ tickets(first: 100, filter: { status: [PENDING] }) { nodes { subject servicePriority { level breached } } } }",
+    ],
     ["a response time of infinity", "{ tickets(first: 100, filter: { status: [PENDING] }) { nodes { subject firstRespondedAt } } }"],
     ["a closing time BC", "{ tickets(first: 100, filter: { status: [CLOSED] }) { nodes { subject closedAt } } }"],
     ["an update time of infinity", "{ orders(first: 100) { nodes { updatedAt } } }"],
@@ -247,7 +264,12 @@ describe("the read planner answers as the resolvers do", () => {
   test("when a partner reads the 360° view, then its one planned statement runs inside its own transaction, as the partner's database role", async () => {
     const outcome = await onBothServers(partner360, {}, callers.partnerNotSharing);
     expect(outcome.difference).toBeUndefined();
-    expect(outcome.plannedStatements).toEqual(["START TRANSACTION", expect.stringContaining("set_config('role'"), expect.stringContaining(`'${plannedMarker}'`), "COMMIT"]);
+    expect(outcome.plannedStatements).toEqual([
+      "START TRANSACTION",
+      expect.stringContaining("set_config('role'"),
+      expect.stringContaining(`'${plannedMarker}'`),
+      "COMMIT",
+    ]);
     const ownAccounts = graph.accounts.filter((account) => account.partnerId === graph.partners.notSharing.id);
     expect((outcome.plannedResult.data as { accounts: { totalCount: number } }).accounts.totalCount).toBe(ownAccounts.length);
   });

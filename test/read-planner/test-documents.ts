@@ -58,8 +58,12 @@ function plausibleValue(operation: string, name: string, type: string, graph: Di
 export function testQueryDocuments(graph: DifferentialGraph, callers: readonly CallerName[]): CorpusDocument[] {
   return graphqlFiles(testDirectory).flatMap((file) => {
     const document: DocumentNode = parse(readFileSync(file, "utf8"));
-    const fragments = new Map(document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
-    const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.QUERY);
+    const fragments = new Map(
+      document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const operations = document.definitions.filter(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.QUERY,
+    );
     return operations.flatMap((operation) => {
       const name = operation.name?.value ?? "anonymous";
       const query = [operation, ...fragmentsOf(operation, fragments)].map((definition) => print(definition)).join("\n");

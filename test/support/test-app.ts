@@ -41,7 +41,13 @@ export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
 
 /** The GraphQL server on the test database, with a statement counter; call `close` in afterAll. */
 /** What front-ends are: the caller of every test request unless a test says otherwise. */
-export const internalCaller: Caller = { keyId: "00000000-0000-0000-0000-000000000000", keyPrefix: "cgk_test", role: Role.INTERNAL, partnerId: null, personalData: fullPersonalDataAccess };
+export const internalCaller: Caller = {
+  keyId: "00000000-0000-0000-0000-000000000000",
+  keyPrefix: "cgk_test",
+  role: Role.INTERNAL,
+  partnerId: null,
+  personalData: fullPersonalDataAccess,
+};
 
 /** A partner's caller, as its API key would make it: personal data as its agreement says. */
 export function partnerCaller(partner: Partner): Caller {
@@ -70,7 +76,11 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}) {
   const policies = options.policies ?? (await PolicyRegistry.open(options.rulesDirectory ?? shippedRulesDirectory));
   const statements = new StatementCounter();
-  const dataSource: DataSource = await openTestDataSource({ logger: statements, ...options.database, ...(options.databaseUrl && { url: options.databaseUrl }) });
+  const dataSource: DataSource = await openTestDataSource({
+    logger: statements,
+    ...options.database,
+    ...(options.databaseUrl && { url: options.databaseUrl }),
+  });
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
@@ -115,7 +125,12 @@ export async function startTestApp(options: TestAppOptions = {}) {
   }
 
   /** Any text as a document, with HTTP headers (e.g. Idempotency-Key). */
-  function executeWithHeaders<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>, caller: Caller = internalCaller) {
+  function executeWithHeaders<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    headers: Record<string, string>,
+    caller: Caller = internalCaller,
+  ) {
     return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller), headers);
   }
 

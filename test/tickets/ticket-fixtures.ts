@@ -8,12 +8,7 @@ export function hour(offset: number): Date {
 }
 
 /** A ticket in any status, with the timestamps that status requires (the database checks them). */
-export function createTicketInStatus(
-  dataSource: DataSource,
-  accountId: string,
-  status: TicketStatus,
-  overrides: Partial<Ticket> = {},
-): Promise<Ticket> {
+export function createTicketInStatus(dataSource: DataSource, accountId: string, status: TicketStatus, overrides: Partial<Ticket> = {}): Promise<Ticket> {
   const openedAt = overrides.openedAt ?? hour(9);
   const hoursAfterOpening = (hours: number) => new Date(openedAt.getTime() + hours * 3_600_000);
   const done = status === TicketStatus.RESOLVED || status === TicketStatus.CLOSED;

@@ -12,7 +12,15 @@ describe("tickets: ordering and pagination", () => {
   afterAll(() => app.close());
 
   const idsOf = (result: ExecutionResult<TicketsPageQuery>) => result.data!.tickets.edges.map((edge) => edge.node.id);
-  const severities = [TicketSeverity.LOW, TicketSeverity.CRITICAL, TicketSeverity.MEDIUM, TicketSeverity.HIGH, TicketSeverity.CRITICAL, TicketSeverity.LOW, TicketSeverity.HIGH];
+  const severities = [
+    TicketSeverity.LOW,
+    TicketSeverity.CRITICAL,
+    TicketSeverity.MEDIUM,
+    TicketSeverity.HIGH,
+    TicketSeverity.CRITICAL,
+    TicketSeverity.LOW,
+    TicketSeverity.HIGH,
+  ];
 
   /** Seven tickets of a new account; some share an opening time, so that ties need the id. */
   async function accountWithSevenTickets() {
@@ -63,7 +71,13 @@ describe("tickets: ordering and pagination", () => {
   it.each([
     ["the default order", undefined],
     ["opening time ascending", [{ field: "OPENED_AT", direction: "ASC" }]],
-    ["severity descending, then opening time", [{ field: "SEVERITY", direction: "DESC" }, { field: "OPENED_AT", direction: "ASC" }]],
+    [
+      "severity descending, then opening time",
+      [
+        { field: "SEVERITY", direction: "DESC" },
+        { field: "OPENED_AT", direction: "ASC" },
+      ],
+    ],
   ] as Array<[string, TicketOrder[] | undefined]>)(
     "when paging by %s forward and backward in pages of 3, then the pages join up without duplicates or gaps",
     async (_, orderBy) => {

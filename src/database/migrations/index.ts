@@ -7,4 +7,12 @@ import { IdempotentRequests1764300000000 } from "./1764300000000-idempotent-requ
 import { RuleSetPublication1764400000000 } from "./1764400000000-rule-set-publication";
 
 /** Every migration, oldest first. */
-export const migrations = [CustomerGraph1763800000000, PolicyResults1763900000000, ApiKeys1764000000000, RateLimitBuckets1764100000000, PartnerRowSecurity1764200000000, IdempotentRequests1764300000000, RuleSetPublication1764400000000];
+export const migrations = [
+  CustomerGraph1763800000000,
+  PolicyResults1763900000000,
+  ApiKeys1764000000000,
+  RateLimitBuckets1764100000000,
+  PartnerRowSecurity1764200000000,
+  IdempotentRequests1764300000000,
+  RuleSetPublication1764400000000,
+];

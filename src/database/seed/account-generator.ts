@@ -11,7 +11,11 @@ interface Contract {
   autoRenew: boolean;
 }
 
-const contractYears = new WeightedChoice<number>([[1, 50], [2, 30], [3, 20]]);
+const contractYears = new WeightedChoice<number>([
+  [1, 50],
+  [2, 30],
+  [3, 20],
+]);
 const largestLoyaltyPoints = 2_000_000_000;
 
 /** The account row, written last because its loyalty points come from the revenue of its orders. */

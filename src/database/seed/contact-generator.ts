@@ -34,7 +34,8 @@ export function generateContacts(random: SeededRandom, profile: AccountProfile, 
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const isPrimary = index === 0;
-    const person = isPrimary && profile.holder !== null ? profile.holder : { firstName: random.faker.person.firstName(), lastName: random.faker.person.lastName() };
+    const person =
+      isPrimary && profile.holder !== null ? profile.holder : { firstName: random.faker.person.firstName(), lastName: random.faker.person.lastName() };
     const row = contactRow(random, profile, reference, { ...person, isPrimary, domain, emails });
     contacts.add(row);
     ids.push(row.id);

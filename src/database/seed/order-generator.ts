@@ -44,7 +44,13 @@ const consumerChannels = new WeightedChoice<OrderChannel>([
  * The account's orders from its first day as a customer to `ordersUntil`: how many grows with value and
  * tenure, how big grows with value; the first one falls on `customerSince`.
  */
-export function generateOrders(random: SeededRandom, profile: AccountProfile, products: readonly Product[], reference: number, tables: OrderTables): OrderHistory {
+export function generateOrders(
+  random: SeededRandom,
+  profile: AccountProfile,
+  products: readonly Product[],
+  reference: number,
+  tables: OrderTables,
+): OrderHistory {
   if (profile.customerSince === null) return { orderCount: 0, revenueDollars: 0 };
   const start = profile.customerSince;
   const span = Math.max(0, profile.ordersUntil - start);
@@ -68,7 +74,14 @@ export function generateOrders(random: SeededRandom, profile: AccountProfile, pr
   return { orderCount, revenueDollars };
 }
 
-function generateOrder(random: SeededRandom, profile: AccountProfile, products: readonly Product[], placedAt: number, reference: number, tables: OrderTables): number {
+function generateOrder(
+  random: SeededRandom,
+  profile: AccountProfile,
+  products: readonly Product[],
+  placedAt: number,
+  reference: number,
+  tables: OrderTables,
+): number {
   const id = random.uuid();
   const { status, updatedAt } = drawOrderStatus(random, placedAt, reference, profile.complaintRun);
   const targetDollars = typicalOrderDollars[profile.kind] * Math.pow(profile.value, 0.45) * random.logNormal(1, 0.6);

@@ -65,7 +65,7 @@ export async function seedCustomerGraph(dataSource: DataSource, options: SeedOpt
 
   const inFlight: Promise<void>[] = [];
   try {
-    for (let generated = 0; generated < accounts; ) {
+    for (let generated = 0; generated < accounts;) {
       if (signal?.aborted) throw new SeedInterruptedError(summary);
       const size = Math.min(accountsPerBatch, accounts - generated);
       const batch = await generateBatch(random, referenceData, reference, size);

@@ -35,16 +35,31 @@ const categories = {
 };
 
 const severities: Record<TicketCategory, WeightedChoice<TicketSeverity>> = {
-  [TicketCategory.QUESTION]: new WeightedChoice([[TicketSeverity.LOW, 70], [TicketSeverity.MEDIUM, 30]]),
-  [TicketCategory.REQUEST]: new WeightedChoice([[TicketSeverity.LOW, 50], [TicketSeverity.MEDIUM, 45], [TicketSeverity.HIGH, 5]]),
+  [TicketCategory.QUESTION]: new WeightedChoice([
+    [TicketSeverity.LOW, 70],
+    [TicketSeverity.MEDIUM, 30],
+  ]),
+  [TicketCategory.REQUEST]: new WeightedChoice([
+    [TicketSeverity.LOW, 50],
+    [TicketSeverity.MEDIUM, 45],
+    [TicketSeverity.HIGH, 5],
+  ]),
   [TicketCategory.INCIDENT]: new WeightedChoice([
     [TicketSeverity.LOW, 15],
     [TicketSeverity.MEDIUM, 40],
     [TicketSeverity.HIGH, 33],
     [TicketSeverity.CRITICAL, 12],
   ]),
-  [TicketCategory.COMPLAINT]: new WeightedChoice([[TicketSeverity.MEDIUM, 50], [TicketSeverity.HIGH, 40], [TicketSeverity.CRITICAL, 10]]),
-  [TicketCategory.RETURN]: new WeightedChoice([[TicketSeverity.LOW, 40], [TicketSeverity.MEDIUM, 50], [TicketSeverity.HIGH, 10]]),
+  [TicketCategory.COMPLAINT]: new WeightedChoice([
+    [TicketSeverity.MEDIUM, 50],
+    [TicketSeverity.HIGH, 40],
+    [TicketSeverity.CRITICAL, 10],
+  ]),
+  [TicketCategory.RETURN]: new WeightedChoice([
+    [TicketSeverity.LOW, 40],
+    [TicketSeverity.MEDIUM, 50],
+    [TicketSeverity.HIGH, 10],
+  ]),
 };
 
 const channels = new WeightedChoice<TicketChannel>([
@@ -115,9 +130,25 @@ function timelineColumns(timeline: TicketTimeline): Pick<TicketRow, "status" | "
 }
 
 const satisfaction = {
-  usual: new WeightedChoice<number>([[5, 40], [4, 35], [3, 15], [2, 6], [1, 4]]),
-  complaint: new WeightedChoice<number>([[5, 10], [4, 20], [3, 25], [2, 25], [1, 20]]),
-  complaintRun: new WeightedChoice<number>([[3, 10], [2, 30], [1, 60]]),
+  usual: new WeightedChoice<number>([
+    [5, 40],
+    [4, 35],
+    [3, 15],
+    [2, 6],
+    [1, 4],
+  ]),
+  complaint: new WeightedChoice<number>([
+    [5, 10],
+    [4, 20],
+    [3, 25],
+    [2, 25],
+    [1, 20],
+  ]),
+  complaintRun: new WeightedChoice<number>([
+    [3, 10],
+    [2, 30],
+    [1, 60],
+  ]),
 };
 
 /** Only closed tickets are rated, and only about half of the customers bother. */

@@ -5,7 +5,10 @@ import { PolicyRule } from "../rule-files/rule-file";
 
 /** A plain json-rules-engine Engine over the same rules: no hit policy, no explanation, nothing written. */
 export function bareEngine(rules: readonly PolicyRule[]): Engine {
-  return new Engine(rules.map((rule) => ({ name: rule.name, priority: rule.priority, conditions: rule.conditions, event: rule.event })), { allowUndefinedFacts: true });
+  return new Engine(
+    rules.map((rule) => ({ name: rule.name, priority: rule.priority, conditions: rule.conditions, event: rule.event })),
+    { allowUndefinedFacts: true },
+  );
 }
 
 /** Milliseconds the bare engine takes to run every fact set once, one run after the other. */

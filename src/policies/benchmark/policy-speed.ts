@@ -75,7 +75,10 @@ export function printPolicySpeed(report: PolicySpeedReport): void {
     ["  engines + explanations", seconds(report.phasesMilliseconds.engine)],
     ["  writes (SQL)", seconds(report.phasesMilliseconds.writes)],
     ["bare json-rules-engine, same facts", seconds(report.bareEngineMilliseconds.total)],
-    ["  tiering / retention / service", [report.bareEngineMilliseconds.tiering, report.bareEngineMilliseconds.retention, report.bareEngineMilliseconds.servicePriority].map(seconds).join(" / ")],
+    [
+      "  tiering / retention / service",
+      [report.bareEngineMilliseconds.tiering, report.bareEngineMilliseconds.retention, report.bareEngineMilliseconds.servicePriority].map(seconds).join(" / "),
+    ],
     ["ratio (target < 2.0)", `${report.ratioToBareEngine.toFixed(2)} ${report.targetMet ? "met" : "NOT met"}`],
   ];
   for (const [label, value] of rows) console.log(`${label.padEnd(36)} ${value}`);

@@ -36,10 +36,14 @@ export class RetentionPolicy {
 
   async evaluate(facts: FactValues): Promise<RetentionOutcome> {
     const { fired } = await this.runner.run(facts);
-    const paramsOf = (type: string) => fired.filter((result) => result.event?.type === type).map((result) => ({ rule: result.name, params: result.event!.params! }));
+    const paramsOf = (type: string) =>
+      fired.filter((result) => result.event?.type === type).map((result) => ({ rule: result.name, params: result.event!.params! }));
     const signals = paramsOf("signal").map(({ rule, params }) => ({ signal: String(params.signal), weight: Number(params.weight), rule }));
     const letGoRule = paramsOf("let-go")[0];
-    const riskScore = Math.min(maximumScore, signals.reduce((sum, signal) => sum + signal.weight, 0));
+    const riskScore = Math.min(
+      maximumScore,
+      signals.reduce((sum, signal) => sum + signal.weight, 0),
+    );
     const risk = fired.length === 0 ? this.file.default.risk : this.riskOf(riskScore);
     return {
       risk,

@@ -19,7 +19,12 @@ const batchSize = 1000;
  * Evaluates every account and open ticket with the rules in service and with a draft, side by side,
  * and counts who would move where. Reads only: nothing is written.
  */
-export async function previewImpact(dataSource: DataSource, current: RuleSet, draft: RuleSet, onProgress?: (done: number, total: number) => void): Promise<ImpactPreview> {
+export async function previewImpact(
+  dataSource: DataSource,
+  current: RuleSet,
+  draft: RuleSet,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImpactPreview> {
   const preview: ImpactPreview = {
     tier: new ImpactMatrix("tiering", "tier"),
     lifecycleStage: new ImpactMatrix("tiering", "lifecycle stage"),
@@ -31,8 +36,11 @@ export async function previewImpact(dataSource: DataSource, current: RuleSet, dr
   const asOf = new Date();
   const [{ total }]: { total: number }[] = await dataSource.query("SELECT count(*)::int AS total FROM accounts");
   let lastId = "00000000-0000-0000-0000-000000000000";
-  for (let done = 0; ; ) {
-    const accounts: { id: string; name: string }[] = await dataSource.query("SELECT id, name FROM accounts WHERE id > $1 ORDER BY id LIMIT $2", [lastId, batchSize]);
+  for (let done = 0; ;) {
+    const accounts: { id: string; name: string }[] = await dataSource.query("SELECT id, name FROM accounts WHERE id > $1 ORDER BY id LIMIT $2", [
+      lastId,
+      batchSize,
+    ]);
     if (accounts.length === 0) break;
     await compareBatch(dataSource, accounts, current, draft, asOf, preview);
     lastId = accounts[accounts.length - 1].id;
@@ -51,7 +59,11 @@ async function compareBatch(
   preview: ImpactPreview,
 ): Promise<void> {
   const names = new Map(accounts.map((account) => [account.id, `${account.name} (${account.id})`]));
-  const gathered = await gatherFacts(dataSource.manager, accounts.map((account) => account.id), asOf);
+  const gathered = await gatherFacts(
+    dataSource.manager,
+    accounts.map((account) => account.id),
+    asOf,
+  );
   const outcomes = new Map<string, { now: AccountPolicyOutcome; draft: AccountPolicyOutcome }>();
   for (const [accountId, accountFacts] of gathered.accounts) {
     const now = await assessAccount(current, accountFacts);

@@ -10,7 +10,13 @@ import { claimBatch, completeBatch, releaseBatch } from "./rule-set-publication"
  * in one transaction, until no batch is left or the signal says a newer activation came (or the
  * process stops: a batch claimed but not begun is given back).
  */
-export async function workOnBatches(dataSource: DataSource, activationId: number, ruleSet: RuleSet, worker: string, signal: AbortSignal): Promise<ReevaluationSummary> {
+export async function workOnBatches(
+  dataSource: DataSource,
+  activationId: number,
+  ruleSet: RuleSet,
+  worker: string,
+  signal: AbortSignal,
+): Promise<ReevaluationSummary> {
   return reevaluate(dataSource, ruleSet, claimedBatches(dataSource, activationId, worker), {
     signal,
     onBatch(written, seconds) {
@@ -25,7 +31,10 @@ function claimedBatches(dataSource: DataSource, activationId: number, worker: st
     async next() {
       const batch = await claimBatch(dataSource, activationId, worker);
       if (!batch) return undefined;
-      const rows: Array<{ id: string }> = await dataSource.query(`SELECT id FROM accounts WHERE id BETWEEN $1 AND $2 ORDER BY id`, [batch.firstAccountId, batch.lastAccountId]);
+      const rows: Array<{ id: string }> = await dataSource.query(`SELECT id FROM accounts WHERE id BETWEEN $1 AND $2 ORDER BY id`, [
+        batch.firstAccountId,
+        batch.lastAccountId,
+      ]);
       return {
         accountIds: rows.map((row) => row.id),
         complete: (manager, accounts) => completeBatch(manager, activationId, batch, accounts),

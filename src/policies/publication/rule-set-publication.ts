@@ -52,11 +52,10 @@ export async function activate(
       ruleSet.sources,
       activatedBy,
     ]);
-    const [{ id }]: { id: number }[] = await manager.query(`INSERT INTO rule_set_activations (version, reason, activated_by) VALUES ($1, $2, $3) RETURNING id`, [
-      ruleSet.version,
-      reason,
-      activatedBy,
-    ]);
+    const [{ id }]: { id: number }[] = await manager.query(
+      `INSERT INTO rule_set_activations (version, reason, activated_by) VALUES ($1, $2, $3) RETURNING id`,
+      [ruleSet.version, reason, activatedBy],
+    );
     // Work left of earlier activations is superseded: the new one covers every account it needs.
     await manager.query(`DELETE FROM reevaluation_batches WHERE done_at IS NULL AND activation_id <> $1`, [id]);
     // Batches over the accounts without a result of this version (all of them, for a new version).

@@ -140,5 +140,8 @@ function describeType(fact: FactDefinition): string {
 function exampleValue(fact: FactDefinition, allowed: readonly string[] | undefined): string {
   if (isNumeric(fact)) return "1, 2";
   if (fact.type === "boolean") return "true";
-  return (allowed ?? ["a", "b"]).slice(0, 2).map((value) => JSON.stringify(value)).join(", ");
+  return (allowed ?? ["a", "b"])
+    .slice(0, 2)
+    .map((value) => JSON.stringify(value))
+    .join(", ");
 }

@@ -42,7 +42,10 @@ function checkServicePriority(file: ServicePriorityFile, declared: DeclaredNames
     for (const level of priorityLevels) {
       const target = targetsOfTier?.[level];
       if (target && target.firstResponseMinutes > target.resolutionMinutes) {
-        problems.report(["targets", tier, level], `the first response (${target.firstResponseMinutes} min) cannot come after the resolution (${target.resolutionMinutes} min)`);
+        problems.report(
+          ["targets", tier, level],
+          `the first response (${target.firstResponseMinutes} min) cannot come after the resolution (${target.resolutionMinutes} min)`,
+        );
       }
     }
   }
@@ -60,7 +63,8 @@ function checkRetention(file: RetentionFile, problems: ProblemCollector): void {
     }
   });
   const lowest = file.riskLevels.at(-1);
-  if (lowest && lowest.minScore !== 0) problems.report(["riskLevels", file.riskLevels.length - 1, "minScore"], `the lowest risk level needs minScore 0, so that every score has a level`);
+  if (lowest && lowest.minScore !== 0)
+    problems.report(["riskLevels", file.riskLevels.length - 1, "minScore"], `the lowest risk level needs minScore 0, so that every score has a level`);
   checkDefault(file.default, { risk: levels }, problems);
 }
 
@@ -75,7 +79,8 @@ function checkDefault(outcome: Record<string, string>, allowed: Record<string, r
   for (const [key, values] of Object.entries(allowed)) {
     const value = outcome[key];
     if (value === undefined) problems.report(["default"], `the default needs "${key}"`);
-    else if (values && !values.includes(value)) problems.report(["default", key], `"${value}" is not declared.${didYouMean(value, values)} It can be: ${values.join(", ")}`);
+    else if (values && !values.includes(value))
+      problems.report(["default", key], `"${value}" is not declared.${didYouMean(value, values)} It can be: ${values.join(", ")}`);
   }
   for (const key of Object.keys(outcome)) {
     if (!(key in allowed)) problems.report(["default", key], `the default has no "${key}"; it takes: ${Object.keys(allowed).join(", ")}`);

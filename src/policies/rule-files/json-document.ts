@@ -34,7 +34,9 @@ export function parseJsonDocument(text: string): { document?: JsonDocument; synt
 }
 
 function describeSyntaxError(error: ParseError): string {
-  const readable = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const readable = printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
   return `the file is not valid JSON: ${readable}`;
 }
 

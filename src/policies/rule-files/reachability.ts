@@ -28,9 +28,7 @@ export function findShadowedRules(rules: readonly RankedRule[]): ShadowedRule[] 
   const terms = new Map(ordered.map((rule) => [rule, termsOf(rule.conditions)]));
   const shadowed: ShadowedRule[] = [];
   ordered.forEach((rule, position) => {
-    const earlier = ordered
-      .slice(0, position)
-      .find((candidate) => candidate.eventType === rule.eventType && covers(terms.get(candidate)!, terms.get(rule)!));
+    const earlier = ordered.slice(0, position).find((candidate) => candidate.eventType === rule.eventType && covers(terms.get(candidate)!, terms.get(rule)!));
     if (earlier) shadowed.push({ rule, shadowedBy: earlier });
   });
   return shadowed;
@@ -74,7 +72,11 @@ function exact(condition: unknown): Term {
 function withoutNames(condition: unknown): unknown {
   if (Array.isArray(condition)) return condition.map(withoutNames);
   if (!isRecord(condition)) return condition;
-  return Object.fromEntries(Object.entries(condition).filter(([key]) => key !== "name").map(([key, value]) => [key, withoutNames(value)]));
+  return Object.fromEntries(
+    Object.entries(condition)
+      .filter(([key]) => key !== "name")
+      .map(([key, value]) => [key, withoutNames(value)]),
+  );
 }
 
 function implies(given: Term, needed: Term): boolean {

@@ -16,16 +16,7 @@ export const hitPolicyOfFamily: Record<PolicyFamily, HitPolicy> = {
   "retention-barriers": "collect",
 };
 
-export const comparisonOperators = [
-  "equal",
-  "notEqual",
-  "lessThan",
-  "lessThanInclusive",
-  "greaterThan",
-  "greaterThanInclusive",
-  "in",
-  "notIn",
-] as const;
+export const comparisonOperators = ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn"] as const;
 export type ComparisonOperator = (typeof comparisonOperators)[number];
 
 export type ConditionValue = string | number | boolean | null | ReadonlyArray<string | number> | { fact: string };

@@ -87,7 +87,7 @@ export function buildRuleFileJsonSchema(): Record<string, unknown> {
           fact: { type: "string", examples: factCatalogue.map((fact) => fact.name), description: "A fact from rules/FACTS.md" },
           operator: { enum: [...comparisonOperators] },
           value: {
-            description: "A number, text, true/false, null (unknown), a list for in/notIn, or { \"fact\": name } to compare two facts",
+            description: 'A number, text, true/false, null (unknown), a list for in/notIn, or { "fact": name } to compare two facts',
           },
           name: { type: "string", description: "A label for explanations" },
         },

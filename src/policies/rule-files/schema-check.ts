@@ -14,7 +14,12 @@ function compiledValidators() {
 }
 
 /** Checks a parsed file against its JSON Schema and reports each error in an analyst's words; true when it fits. */
-export function checkAgainstSchema(kind: "ruleFile" | "ruleTests", value: unknown, problems: ProblemCollector, ruleNameAt: (path: JsonPath) => string | undefined): boolean {
+export function checkAgainstSchema(
+  kind: "ruleFile" | "ruleTests",
+  value: unknown,
+  problems: ProblemCollector,
+  ruleNameAt: (path: JsonPath) => string | undefined,
+): boolean {
   const validate = compiledValidators()[kind];
   if (validate(value)) return true;
   for (const error of relevantErrors(validate.errors ?? [])) {
@@ -69,6 +74,16 @@ function describeUnknownField(field: string, known: string[]): string {
 }
 
 function describeType(type: string): string {
-  const words: Record<string, string> = { integer: "a whole number", number: "a number", string: "text", boolean: "true or false", object: "an object { }", array: "a list [ ]" };
-  return type.split(",").map((part) => words[part] ?? part).join(" or ");
+  const words: Record<string, string> = {
+    integer: "a whole number",
+    number: "a number",
+    string: "text",
+    boolean: "true or false",
+    object: "an object { }",
+    array: "a list [ ]",
+  };
+  return type
+    .split(",")
+    .map((part) => words[part] ?? part)
+    .join(" or ");
 }

@@ -15,9 +15,7 @@ export interface RuleFileSource {
   text: string;
 }
 
-export type RuleFilesValidation =
-  | { valid: true; files: RuleFilesByFamily }
-  | { valid: false; problems: RuleProblem[] };
+export type RuleFilesValidation = { valid: true; files: RuleFilesByFamily } | { valid: false; problems: RuleProblem[] };
 
 interface ParsedFile {
   source: RuleFileSource;
@@ -69,7 +67,10 @@ function checkSemantics(file: ParsedFile, tieringNames: ReturnType<typeof declar
   const ownNames = declaredNamesOf(value);
   const declared = { ...ownNames, tiers: tieringNames?.tiers, lifecycleStages: tieringNames?.lifecycleStages };
   checkDeclarations(value, declared, file.problems);
-  const scope: ConditionScope = { family, declaredValues: tieringNames && { tiers: tieringNames.tiers ?? [], lifecycleStages: tieringNames.lifecycleStages ?? [] } };
+  const scope: ConditionScope = {
+    family,
+    declaredValues: tieringNames && { tiers: tieringNames.tiers ?? [], lifecycleStages: tieringNames.lifecycleStages ?? [] },
+  };
   checkRules(value, scope, declared, file.problems);
 }
 
@@ -78,13 +79,20 @@ function checkRules(value: RuleFile, scope: ConditionScope, declared: ReturnType
   value.rules.forEach((rule, index) => {
     const path: JsonPath = ["rules", index];
     const firstIndex = seenNames.get(rule.name);
-    if (firstIndex !== undefined) problems.report([...path, "name"], `two rules are named "${rule.name}" (the other is rules[${firstIndex}]); names must be unique`, rule.name);
+    if (firstIndex !== undefined)
+      problems.report([...path, "name"], `two rules are named "${rule.name}" (the other is rules[${firstIndex}]); names must be unique`, rule.name);
     else seenNames.set(rule.name, index);
     checkCondition(rule.conditions, [...path, "conditions"], scope, problems, rule.name);
     checkEvent(value.family, rule.event, [...path, "event"], declared, problems, rule.name);
   });
   if (value.hitPolicy !== "first") return;
-  const ranked = value.rules.map((rule, index) => ({ index, name: rule.name, priority: rule.priority, eventType: rule.event.type, conditions: rule.conditions }));
+  const ranked = value.rules.map((rule, index) => ({
+    index,
+    name: rule.name,
+    priority: rule.priority,
+    eventType: rule.event.type,
+    conditions: rule.conditions,
+  }));
   for (const { rule, shadowedBy } of findShadowedRules(ranked)) {
     problems.report(
       ["rules", rule.index],

@@ -47,7 +47,8 @@ async function runTestFile(ruleSet: RuleSet, file: string, text: string, report:
   }
   const problems = new ProblemCollector(file, document, "testCase");
   const tests = document.value as RuleTestFile;
-  const caseName = (testPath: ReadonlyArray<string | number>) => (testPath[0] === "cases" && typeof testPath[1] === "number" ? tests.cases?.[testPath[1]]?.name : undefined);
+  const caseName = (testPath: ReadonlyArray<string | number>) =>
+    testPath[0] === "cases" && typeof testPath[1] === "number" ? tests.cases?.[testPath[1]]?.name : undefined;
   if (checkAgainstSchema("ruleTests", document.value, problems, caseName)) {
     for (const [index, testCase] of tests.cases.entries()) {
       const mismatches = compare(testCase.expect, await outcomeOf(ruleSet, tests.family, testCase.facts));

@@ -58,9 +58,7 @@ function addAfterCursor<Entity>(
 ): void {
   const parameterPrefix = `${alias}_cursor`;
   keys.forEach((key, index) => {
-    const equalities = keys
-      .slice(0, index)
-      .map((previous, previousIndex) => `${sortExpression(previous, alias)} = :${parameterPrefix}${previousIndex}`);
+    const equalities = keys.slice(0, index).map((previous, previousIndex) => `${sortExpression(previous, alias)} = :${parameterPrefix}${previousIndex}`);
     const comparison = readDirection(key.direction, pageDirection) === "ASC" ? ">" : "<";
     const condition = [...equalities, `${sortExpression(key, alias)} ${comparison} :${parameterPrefix}${index}`].join(" AND ");
     where.orWhere(`(${condition})`, { [`${parameterPrefix}${index}`]: values[index] });

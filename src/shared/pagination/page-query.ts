@@ -52,9 +52,7 @@ export async function fetchPagePerParent<Entity extends ObjectLiteral>(options: 
   const rows = await scope.read((manager) => fetchRowsPerParent(manager, options));
   const rowsByParent = groupBy(rows, (row) => row[parentProperty] as string);
   const counts = lazyOnce(() => scope.read((manager) => countPerParent(filtered(manager, "counted"), parentColumn, parentIds)));
-  return parentIds.map((parentId) =>
-    toPage(rowsByParent.get(parentId) ?? [], keys, page, async () => (await counts()).get(parentId) ?? 0),
-  );
+  return parentIds.map((parentId) => toPage(rowsByParent.get(parentId) ?? [], keys, page, async () => (await counts()).get(parentId) ?? 0));
 }
 
 function fetchRowsPerParent<Entity extends ObjectLiteral>(

@@ -9,7 +9,9 @@ import { testSchema } from "../../support/test-app";
 import { RandomRequest } from "./random-documents";
 
 /** The shipped limits without rate limits: hundreds of requests from one key must not run into the bucket. */
-const limitsWithoutRates = Object.fromEntries(Object.entries(defaultLimitsByRole).map(([role, limits]) => [role, { ...limits, rateLimit: null }])) as LimitsByRole;
+const limitsWithoutRates = Object.fromEntries(
+  Object.entries(defaultLimitsByRole).map(([role, limits]) => [role, { ...limits, rateLimit: null }]),
+) as LimitsByRole;
 
 /** Internal errors carry a request id of their own, different on every request. */
 const requestIdPattern = /"requestId":"[0-9a-f-]{36}"/g;

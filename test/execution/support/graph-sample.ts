@@ -34,7 +34,10 @@ export async function sampleOf(servers: DifferentialServers, accountIds: string[
       tier: distinct(accounts.map((account) => account.assessment?.tier)),
       lifecycleStage: distinct(accounts.map((account) => account.assessment?.lifecycleStage)),
       retentionRisk: distinct(accounts.map((account) => account.retention?.risk)),
-      search: distinct([...accounts.map((account) => account.name.slice(0, 3)), ...accounts.flatMap((account) => account.contacts.edges.map((edge) => edge.node.lastName.slice(0, 4)))]),
+      search: distinct([
+        ...accounts.map((account) => account.name.slice(0, 3)),
+        ...accounts.flatMap((account) => account.contacts.edges.map((edge) => edge.node.lastName.slice(0, 4))),
+      ]),
     },
     accounts,
   };

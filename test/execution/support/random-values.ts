@@ -39,7 +39,14 @@ export class RandomValues {
   fieldsToWrite(type: GraphQLInputObjectType): GraphQLInputField[] {
     const fields = Object.values(type.getFields());
     const required = fields.filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
-    return [...required, ...this.random.some(fields.filter((field) => !required.includes(field)), 0, 2)];
+    return [
+      ...required,
+      ...this.random.some(
+        fields.filter((field) => !required.includes(field)),
+        0,
+        2,
+      ),
+    ];
   }
 
   /** A value of the wrong kind for the type, for variables that must be refused. */

@@ -22,7 +22,10 @@ export async function seedSmallGraph(dataSource: DataSource, ruleSet: RuleSet, a
   const before = await idsByTable(dataSource);
   await seedCustomerGraph(dataSource, { accounts, seed: 7, referenceDate: new Date("2026-06-30T00:00:00.000Z") });
   const after = await idsByTable(dataSource);
-  const added = Object.fromEntries(seededTables.map((table) => [table, after[table].filter((id) => !before[table].includes(id))])) as Record<(typeof seededTables)[number], string[]>;
+  const added = Object.fromEntries(seededTables.map((table) => [table, after[table].filter((id) => !before[table].includes(id))])) as Record<
+    (typeof seededTables)[number],
+    string[]
+  >;
   await dataSource.transaction((manager) => reassessAccounts(manager, added.accounts, ruleSet));
   const partners = dataSource.getRepository(Partner);
   const [sharing, withheld] = await partners.findBy(added.partners.map((id) => ({ id })));

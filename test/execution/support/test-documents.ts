@@ -1,6 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DocumentNode, GraphQLInputType, GraphQLSchema, Kind, OperationDefinitionNode, OperationTypeNode, parse, print, typeFromAST, validate, visit } from "graphql";
+import {
+  DocumentNode,
+  GraphQLInputType,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  OperationTypeNode,
+  parse,
+  print,
+  typeFromAST,
+  validate,
+  visit,
+} from "graphql";
 import * as generatedDocuments from "../../generated/graphql";
 import { RandomValues } from "./random-values";
 import { RandomRequest } from "./random-documents";

@@ -19,7 +19,16 @@ export function minimalRuleFiles(): EditableRuleFiles {
       lifecycleStages: ["new", "active", "churned"],
       default: { tier: "bronze", lifecycleStage: "active" },
       rules: [
-        rule("Gold: 50k a year", 30, [{ fact: "revenue12m", operator: "greaterThanInclusive", value: 50000 }, { fact: "orders12m", operator: "greaterThanInclusive", value: 4 }], "tier", { tier: "gold" }),
+        rule(
+          "Gold: 50k a year",
+          30,
+          [
+            { fact: "revenue12m", operator: "greaterThanInclusive", value: 50000 },
+            { fact: "orders12m", operator: "greaterThanInclusive", value: 4 },
+          ],
+          "tier",
+          { tier: "gold" },
+        ),
         rule("Silver: 10k a year", 20, [{ fact: "revenue12m", operator: "greaterThanInclusive", value: 10000 }], "tier", { tier: "silver" }),
         rule("Churned", 50, [{ fact: "accountStatus", operator: "equal", value: "churned" }], "lifecycle-stage", { stage: "churned" }),
         rule("New", 40, [{ fact: "customerAgeDays", operator: "lessThan", value: 90 }], "lifecycle-stage", { stage: "new" }),
@@ -53,7 +62,16 @@ export function minimalRuleFiles(): EditableRuleFiles {
         rule("Complaints", 10, [{ fact: "complaints90d", operator: "greaterThanInclusive", value: 2 }], "signal", { signal: "complaints", weight: 30 }),
         rule("Points at stake", 10, [{ fact: "loyaltyPoints", operator: "greaterThanInclusive", value: 5000 }], "barrier", { barrier: "loyalty_points" }),
         rule("Call them", 10, [{ fact: "revenueTrend", operator: "lessThan", value: 0.6 }], "action", { action: "account_manager_call" }),
-        rule("Not worth it", 5, [{ fact: "revenue12m", operator: "lessThan", value: 100 }, { fact: "tickets90d", operator: "greaterThanInclusive", value: 5 }], "let-go", { reason: "costs more than it brings" }),
+        rule(
+          "Not worth it",
+          5,
+          [
+            { fact: "revenue12m", operator: "lessThan", value: 100 },
+            { fact: "tickets90d", operator: "greaterThanInclusive", value: 5 },
+          ],
+          "let-go",
+          { reason: "costs more than it brings" },
+        ),
       ],
     },
   };
