@@ -4,59 +4,72 @@ import { LimitsByRole, limitsWithOverrides } from "./access/query-limits";
 /** QUERY_LIMITS: JSON overrides of the per-role query limits, checked here so a typo stops the boot. */
 const queryLimits = makeValidator<LimitsByRole>((text) => limitsWithOverrides(JSON.parse(text)));
 
+/** Settings that do not fit: the boot stops with this message, naming each variable. */
+export class ConfigurationError extends Error {}
+
+/** envalid's own reporter prints and exits; ours throws, so that the entry point reports it once, its own way. */
+function reportInvalidSettings({ errors }: { errors: Partial<Record<string, Error>> }): void {
+  const problems = Object.entries(errors).map(([name, error]) => `${name}: ${error?.message ?? "invalid"}`);
+  if (problems.length > 0) throw new ConfigurationError(`Invalid settings:\n  ${problems.join("\n  ")}`);
+}
+
 /**
  * Every setting of the server and its tools, read from the environment once,
  * validated at boot (a bad value stops the process with a message naming it) and frozen.
  */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
-  const settings = cleanEnv(environment, {
-    PORT: port({ default: 4000, desc: "HTTP port of the GraphQL server" }),
-    HOST: str({ default: "127.0.0.1", desc: "Interface the server listens on" }),
-    DATABASE_URL: url({
-      default: undefined,
-      desc: "PostgreSQL connection string (secret: may hold a password). Unset: the embedded PGlite database",
-    }),
-    DATABASE_REPLICA_URLS: str({
-      default: "",
-      desc: "Read replicas of DATABASE_URL, comma-separated (secret: may hold passwords): staff reads of queries go there (one that does not connect is passed over), writes, transactions and mutations' reads to DATABASE_URL",
-    }),
-    DATABASE_POOL_SIZE: num({ default: 10, desc: "Connections the server keeps to PostgreSQL" }),
-    DATABASE_CONNECT_TIMEOUT_MS: num({ default: 1_500, desc: "How long a request waits for a database connection before it gets 503" }),
-    DATABASE_STATEMENT_TIMEOUT_MS: num({ default: 15_000, desc: "The longest a request's statement may run in the server (0: no limit)" }),
-    EMBEDDED_DATA_DIR: str({
-      default: ".data/pglite",
-      desc: "Folder of the embedded database; kept across restarts",
-    }),
-    EMBEDDED_SOCKET_PORT: port({
-      default: 54329,
-      desc: "Loopback port on which the embedded database accepts the server's and the tools' connections",
-    }),
-    DEMO_ACCOUNTS: num({
-      default: 200,
-      desc: "Accounts seeded on the first start of an empty embedded database (0: none)",
-    }),
-    GRAPHQL_IDE: bool({ default: true, desc: "Serve GraphiQL (bundled, works offline) to browsers opening /graphql" }),
-    LOG_LEVEL: str({
-      default: "info",
-      choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
-      desc: "Least severe level of the JSON log lines (the logger reads it as it loads)",
-    }),
-    LOG_SQL: bool({ default: false, desc: "Log every SQL statement (development only)" }),
-    MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
-    RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
-    RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
-    RULES_FOLLOW_MS: num({
-      default: 1_000,
-      desc: "How often a process looks for a rule set put in service by another (NOTIFY usually tells it sooner)",
-    }),
-    SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: "On SIGTERM, how long requests in flight may take to finish before their connections close" }),
-    METRICS_PORT: num({ default: 9464, desc: "Port of GET /metrics (Prometheus), apart from the API's; 0: any free port" }),
-    METRICS_HOST: str({ default: "127.0.0.1", desc: "Interface the metrics port listens on (keep it off the partners' network)" }),
-    QUERY_LIMITS: queryLimits({
-      default: limitsWithOverrides({}),
-      desc: 'Per-role overrides of the query limits, as JSON, e.g. {"partner": {"cost": 500}} (see README, "For partners")',
-    }),
-  });
+  const settings = cleanEnv(
+    environment,
+    {
+      PORT: port({ default: 4000, desc: "HTTP port of the GraphQL server" }),
+      HOST: str({ default: "127.0.0.1", desc: "Interface the server listens on" }),
+      DATABASE_URL: url({
+        default: undefined,
+        desc: "PostgreSQL connection string (secret: may hold a password). Unset: the embedded PGlite database",
+      }),
+      DATABASE_REPLICA_URLS: str({
+        default: "",
+        desc: "Read replicas of DATABASE_URL, comma-separated (secret: may hold passwords): staff reads of queries go there (one that does not connect is passed over), writes, transactions and mutations' reads to DATABASE_URL",
+      }),
+      DATABASE_POOL_SIZE: num({ default: 10, desc: "Connections the server keeps to PostgreSQL" }),
+      DATABASE_CONNECT_TIMEOUT_MS: num({ default: 1_500, desc: "How long a request waits for a database connection before it gets 503" }),
+      DATABASE_STATEMENT_TIMEOUT_MS: num({ default: 15_000, desc: "The longest a request's statement may run in the server (0: no limit)" }),
+      EMBEDDED_DATA_DIR: str({
+        default: ".data/pglite",
+        desc: "Folder of the embedded database; kept across restarts",
+      }),
+      EMBEDDED_SOCKET_PORT: port({
+        default: 54329,
+        desc: "Loopback port on which the embedded database accepts the server's and the tools' connections",
+      }),
+      DEMO_ACCOUNTS: num({
+        default: 200,
+        desc: "Accounts seeded on the first start of an empty embedded database (0: none)",
+      }),
+      GRAPHQL_IDE: bool({ default: true, desc: "Serve GraphiQL (bundled, works offline) to browsers opening /graphql" }),
+      LOG_LEVEL: str({
+        default: "info",
+        choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
+        desc: "Least severe level of the JSON log lines (the logger reads it as it loads)",
+      }),
+      LOG_SQL: bool({ default: false, desc: "Log every SQL statement (development only)" }),
+      MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
+      RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
+      RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
+      RULES_FOLLOW_MS: num({
+        default: 1_000,
+        desc: "How often a process looks for a rule set put in service by another (NOTIFY usually tells it sooner)",
+      }),
+      SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: "On SIGTERM, how long requests in flight may take to finish before their connections close" }),
+      METRICS_PORT: num({ default: 9464, desc: "Port of GET /metrics (Prometheus), apart from the API's; 0: any free port" }),
+      METRICS_HOST: str({ default: "127.0.0.1", desc: "Interface the metrics port listens on (keep it off the partners' network)" }),
+      QUERY_LIMITS: queryLimits({
+        default: limitsWithOverrides({}),
+        desc: 'Per-role overrides of the query limits, as JSON, e.g. {"partner": {"cost": 500}} (see README, "For partners")',
+      }),
+    },
+    { reporter: reportInvalidSettings },
+  );
   return Object.freeze({
     port: settings.PORT,
     host: settings.HOST,

@@ -12,14 +12,15 @@ async function main(): Promise<void> {
   // Once: npm relays the terminal's Ctrl-C to the server, which so receives it twice. A signal
   // handler's promise is awaited by no one: a failed stop is logged here, not left unhandled.
   const stop = () => {
-    stopping ??= application.stop().then(
+    if (stopping) return;
+    logger.info("stopping: no new connections; finishing the requests in flight");
+    stopping = application.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, "stopping failed");
         process.exit(1);
       },
     );
-    logger.info("stopping: no new connections; finishing the requests in flight");
   };
   // Before saying it serves: until node has a listener, a signal kills it on the spot, without the graceful stop.
   process.on("SIGINT", stop);
