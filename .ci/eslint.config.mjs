@@ -34,6 +34,15 @@ export default defineConfig(
       "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
     },
   },
+  // The kernel is the bottom floor (docs/architecture.md): src/shared imports nothing else of the project.
+  {
+    files: ["src/shared/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["../*"], message: "src/shared is the kernel: it imports nothing from the floors above it" }] }] },
+  },
+  {
+    files: ["src/shared/*/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["../../*"], message: "src/shared is the kernel: it imports nothing from the floors above it" }] }] },
+  },
   // Formatting belongs to Prettier: this turns off every rule that would argue with it.
   prettier,
 );

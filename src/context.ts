@@ -6,7 +6,7 @@ import { Account } from "./accounts/account.entity";
 import { Partner } from "./partners/partner.entity";
 import { createContactLoaders } from "./contacts/contact.loaders";
 import { createOrderLoaders } from "./orders/order.loaders";
-import { entityLoaderById } from "./shared/loaders";
+import { entityLoaderById } from "./access/scoped-loaders";
 import { createPolicyLoaders } from "./policies/graphql/policy.loaders";
 import { PolicyRegistry } from "./policies/policy-registry";
 import { RuleSet } from "./policies/rule-set";

@@ -7,11 +7,11 @@ import { defaultLimitsByRole, LimitsByRole, parserMaxTokens } from "./access/que
 import { loggedRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
 import { mutationReadsPlugin } from "./access/mutation-reads-plugin";
 import { RequestContext } from "./context";
-import { formatError } from "./shared/error-formatting";
+import { formatError } from "./graphql/error-formatting";
 import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
 import { databaseAvailabilityPlugin } from "./database/database-availability-plugin";
 import { idempotencyPlugin } from "./idempotency/idempotency-plugin";
-import { textInputPlugin } from "./shared/text-input-plugin";
+import { textInputPlugin } from "./graphql/text-input-plugin";
 import { queryCompilingGateway } from "./execution/query-executor";
 
 /**

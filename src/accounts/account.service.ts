@@ -9,7 +9,7 @@ import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId, NodeTypeName } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, ListQuery } from "../shared/pagination/page-query";
+import { fetchPage, ListQuery } from "../access/scoped-page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Account } from "./account.entity";
 import { AccountError, AccountErrorReason } from "./account.errors";

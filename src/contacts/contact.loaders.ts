@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { DataScope } from "../access/data-scope";
-import { loaderById, loadersByArguments } from "../shared/loaders";
+import { loaderById, loadersByArguments } from "../access/scoped-loaders";
 import { Page } from "../shared/pagination/connection";
 import { Contact } from "./contact.entity";
 import { ContactListArguments, findContactPagesOfAccounts, findContactsByIds } from "./contact.service";

@@ -5,7 +5,7 @@ import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../access/scoped-page-query";
 import { OrderByInput } from "../shared/pagination/sort-order";
 import { Contact } from "./contact.entity";
 import { withPersonalDataMasked } from "./contact.masking";

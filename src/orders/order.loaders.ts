@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { DataScope } from "../access/data-scope";
 import { groupBy } from "../shared/collections";
-import { entityLoaderById, loadersByArguments } from "../shared/loaders";
+import { entityLoaderById, loadersByArguments } from "../access/scoped-loaders";
 import { Page } from "../shared/pagination/connection";
 import { OrderLine } from "./order-line.entity";
 import { Order } from "./order.entity";

@@ -6,7 +6,7 @@ import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
-import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../shared/pagination/page-query";
+import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../access/scoped-page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";

@@ -1,6 +1,6 @@
 import { ObjectLiteral } from "typeorm";
 import { orderByKeys, orderBySql, whereAfterCursor } from "../shared/pagination/keyset";
-import { ListQuery } from "../shared/pagination/page-query";
+import { ListQuery } from "../access/scoped-page-query";
 import { FieldRequest, requestedFields } from "./requested-fields";
 import { jsonObjectSql, objectTypeOf, plannedMarker } from "./object-sql";
 import { NotPlannable, PlanContext } from "./plan-context";

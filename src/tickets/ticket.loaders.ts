@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { DataScope } from "../access/data-scope";
-import { entityLoaderById, loadersByArguments } from "../shared/loaders";
+import { entityLoaderById, loadersByArguments } from "../access/scoped-loaders";
 import { Page } from "../shared/pagination/connection";
 import { Ticket } from "./ticket.entity";
 import { findTicketPagesOfAccounts, TicketListArguments } from "./ticket.service";

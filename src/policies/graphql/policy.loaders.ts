@@ -1,5 +1,5 @@
 import { DataScope } from "../../access/data-scope";
-import { loaderById } from "../../shared/loaders";
+import { loaderById } from "../../access/scoped-loaders";
 import { AccountAssessment, Retention } from "./assessment.types";
 import { AssessmentSummary } from "./assessment-summary.entity";
 import { Explanation, NearMiss } from "./explanation.types";

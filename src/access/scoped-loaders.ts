@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { EntityTarget } from "typeorm";
-import { DataScope } from "../access/data-scope";
+import { DataScope } from "./data-scope";
 
 /** A loader of rows by id: one `WHERE id = ANY($1)` per tick, results in key order (undefined when absent). */
 export function loaderById<Row extends { id: string }>(fetch: (ids: ReadonlyArray<string>) => Promise<Row[]>): DataLoader<string, Row | undefined> {

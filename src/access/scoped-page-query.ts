@@ -1,10 +1,10 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { DataScope } from "../../access/data-scope";
-import { groupBy } from "../collections";
-import { Page } from "./connection";
-import { orderByKeys, orderBySql, whereAfterCursor } from "./keyset";
-import { PageRequest } from "./page-arguments";
-import { SortKey } from "./sort-order";
+import { DataScope } from "./data-scope";
+import { groupBy } from "../shared/collections";
+import { Page } from "../shared/pagination/connection";
+import { orderByKeys, orderBySql, whereAfterCursor } from "../shared/pagination/keyset";
+import { PageRequest } from "../shared/pagination/page-arguments";
+import { SortKey } from "../shared/pagination/sort-order";
 
 /** The filtered query of a list, built on the manager its statement runs on. */
 export type FilteredQuery<Entity extends ObjectLiteral> = (manager: EntityManager, alias: string) => SelectQueryBuilder<Entity>;

@@ -3,7 +3,7 @@ import { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { ValidationError } from "class-validator";
 import { QueryLimitCode } from "../access/query-limits-plugin";
-import { ClientError, ClientErrorCode } from "./errors";
+import { ClientError, ClientErrorCode } from "../shared/errors";
 import { isDatabaseUnavailable, ServiceUnavailableError } from "../database/database-availability";
 
 /** Codes that graphql-js and Apollo attach themselves; their messages are written for clients. */
