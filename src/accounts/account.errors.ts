@@ -1,4 +1,4 @@
-import { ClientError, ClientErrorCode, unreachable } from "../shared/errors";
+import { ClientErrorCode, RuleViolation } from "../shared/errors";
 
 export enum AccountErrorReason {
   ILLEGAL_STATUS_CHANGE = "ILLEGAL_STATUS_CHANGE",
@@ -7,26 +7,17 @@ export enum AccountErrorReason {
   REQUIRED_FIELD_CLEARED = "REQUIRED_FIELD_CLEARED",
 }
 
-/** The account rules a request broke, each with its client code and the field at fault. */
-export class AccountError extends ClientError {
-  constructor(
-    readonly reason: AccountErrorReason,
-    message: string,
-    field?: string,
-  ) {
-    super(message, { reason, field });
-  }
+/** The client code of each reason: a reason left out does not compile. */
+const codeOfAccountErrorReason: Readonly<Record<AccountErrorReason, ClientErrorCode>> = {
+  [AccountErrorReason.ILLEGAL_STATUS_CHANGE]: ClientErrorCode.Conflict,
+  [AccountErrorReason.PROSPECT_WITH_CUSTOMER_SINCE]: ClientErrorCode.BadUserInput,
+  [AccountErrorReason.CONTRACT_ENDS_BEFORE_START]: ClientErrorCode.BadUserInput,
+  [AccountErrorReason.REQUIRED_FIELD_CLEARED]: ClientErrorCode.BadUserInput,
+};
 
-  get code(): ClientErrorCode {
-    switch (this.reason) {
-      case AccountErrorReason.ILLEGAL_STATUS_CHANGE:
-        return ClientErrorCode.Conflict;
-      case AccountErrorReason.PROSPECT_WITH_CUSTOMER_SINCE:
-      case AccountErrorReason.CONTRACT_ENDS_BEFORE_START:
-      case AccountErrorReason.REQUIRED_FIELD_CLEARED:
-        return ClientErrorCode.BadUserInput;
-      default:
-        return unreachable(this.reason);
-    }
+/** The account rules a request broke, each with its client code and the field at fault. */
+export class AccountError extends RuleViolation<AccountErrorReason> {
+  constructor(reason: AccountErrorReason, message: string, field?: string) {
+    super(reason, codeOfAccountErrorReason[reason], message, field);
   }
 }

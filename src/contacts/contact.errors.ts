@@ -1,4 +1,4 @@
-import { ClientError, ClientErrorCode, unreachable } from "../shared/errors";
+import { ClientErrorCode, RuleViolation } from "../shared/errors";
 
 export enum ContactErrorReason {
   EMAIL_TAKEN = "EMAIL_TAKEN",
@@ -6,25 +6,16 @@ export enum ContactErrorReason {
   REQUIRED_FIELD_CLEARED = "REQUIRED_FIELD_CLEARED",
 }
 
-/** The contact rules a request broke, each with its client code and the field at fault. */
-export class ContactError extends ClientError {
-  constructor(
-    readonly reason: ContactErrorReason,
-    message: string,
-    field?: string,
-  ) {
-    super(message, { reason, field });
-  }
+/** The client code of each reason: a reason left out does not compile. */
+const codeOfContactErrorReason: Readonly<Record<ContactErrorReason, ClientErrorCode>> = {
+  [ContactErrorReason.EMAIL_TAKEN]: ClientErrorCode.Conflict,
+  [ContactErrorReason.PRIMARY_TAKEN]: ClientErrorCode.Conflict,
+  [ContactErrorReason.REQUIRED_FIELD_CLEARED]: ClientErrorCode.BadUserInput,
+};
 
-  get code(): ClientErrorCode {
-    switch (this.reason) {
-      case ContactErrorReason.EMAIL_TAKEN:
-      case ContactErrorReason.PRIMARY_TAKEN:
-        return ClientErrorCode.Conflict;
-      case ContactErrorReason.REQUIRED_FIELD_CLEARED:
-        return ClientErrorCode.BadUserInput;
-      default:
-        return unreachable(this.reason);
-    }
+/** The contact rules a request broke, each with its client code and the field at fault. */
+export class ContactError extends RuleViolation<ContactErrorReason> {
+  constructor(reason: ContactErrorReason, message: string, field?: string) {
+    super(reason, codeOfContactErrorReason[reason], message, field);
   }
 }

@@ -1,4 +1,4 @@
-import { ClientError, ClientErrorCode, unreachable } from "../shared/errors";
+import { ClientErrorCode, RuleViolation } from "../shared/errors";
 
 export enum OrderErrorReason {
   ILLEGAL_STATUS_TRANSITION = "ILLEGAL_STATUS_TRANSITION",
@@ -7,25 +7,17 @@ export enum OrderErrorReason {
   TOTAL_TOO_LARGE = "TOTAL_TOO_LARGE",
 }
 
-export class OrderError extends ClientError {
-  constructor(
-    readonly reason: OrderErrorReason,
-    message: string,
-    field?: string,
-  ) {
-    super(message, { reason, field });
-  }
+/** The client code of each reason: a reason left out does not compile. */
+const codeOfOrderErrorReason: Readonly<Record<OrderErrorReason, ClientErrorCode>> = {
+  [OrderErrorReason.ILLEGAL_STATUS_TRANSITION]: ClientErrorCode.Conflict,
+  [OrderErrorReason.MIXED_CURRENCIES]: ClientErrorCode.BadUserInput,
+  [OrderErrorReason.PLACED_IN_FUTURE]: ClientErrorCode.BadUserInput,
+  [OrderErrorReason.TOTAL_TOO_LARGE]: ClientErrorCode.BadUserInput,
+};
 
-  get code(): ClientErrorCode {
-    switch (this.reason) {
-      case OrderErrorReason.ILLEGAL_STATUS_TRANSITION:
-        return ClientErrorCode.Conflict;
-      case OrderErrorReason.MIXED_CURRENCIES:
-      case OrderErrorReason.PLACED_IN_FUTURE:
-      case OrderErrorReason.TOTAL_TOO_LARGE:
-        return ClientErrorCode.BadUserInput;
-      default:
-        return unreachable(this.reason);
-    }
+/** The order rules a request broke, each with its client code and the field at fault. */
+export class OrderError extends RuleViolation<OrderErrorReason> {
+  constructor(reason: OrderErrorReason, message: string, field?: string) {
+    super(reason, codeOfOrderErrorReason[reason], message, field);
   }
 }

@@ -62,7 +62,17 @@ export class ForbiddenError extends ClientError {
   }
 }
 
-/** Makes a forgotten case of an exhaustive switch a compile error. */
-export function unreachable(value: never): never {
-  throw new Error(`Unhandled case: ${String(value)}`);
+/**
+ * A business rule a request broke, the one family of the domains' errors: each domain names its
+ * reasons in an enum and gives each its client code as data (`Record<Reason, ClientErrorCode>`).
+ */
+export class RuleViolation<Reason extends string> extends ClientError {
+  constructor(
+    readonly reason: Reason,
+    readonly code: ClientErrorCode,
+    message: string,
+    field?: string,
+  ) {
+    super(message, { reason, field });
+  }
 }

@@ -1,4 +1,4 @@
-import { ClientError, ClientErrorCode, unreachable } from "../shared/errors";
+import { ClientErrorCode, RuleViolation } from "../shared/errors";
 
 export enum TicketErrorReason {
   ILLEGAL_STATUS_TRANSITION = "ILLEGAL_STATUS_TRANSITION",
@@ -7,28 +7,17 @@ export enum TicketErrorReason {
   CONTACT_NOT_AT_ACCOUNT = "CONTACT_NOT_AT_ACCOUNT",
 }
 
-/** The ticket rules a request broke, each with its client code and the field at fault. */
-export class TicketError extends ClientError {
-  constructor(
-    readonly reason: TicketErrorReason,
-    message: string,
-    field?: string,
-  ) {
-    super(message, { reason, field });
-  }
+/** The client code of each reason: a reason left out does not compile. */
+const codeOfTicketErrorReason: Readonly<Record<TicketErrorReason, ClientErrorCode>> = {
+  [TicketErrorReason.ILLEGAL_STATUS_TRANSITION]: ClientErrorCode.Conflict,
+  [TicketErrorReason.SATISFACTION_OUT_OF_RANGE]: ClientErrorCode.BadUserInput,
+  [TicketErrorReason.BLANK_SUBJECT]: ClientErrorCode.BadUserInput,
+  [TicketErrorReason.CONTACT_NOT_AT_ACCOUNT]: ClientErrorCode.NotFound,
+};
 
-  get code(): ClientErrorCode {
-    switch (this.reason) {
-      case TicketErrorReason.ILLEGAL_STATUS_TRANSITION:
-        return ClientErrorCode.Conflict;
-      case TicketErrorReason.SATISFACTION_OUT_OF_RANGE:
-      case TicketErrorReason.BLANK_SUBJECT:
-        return ClientErrorCode.BadUserInput;
-      // A contact of another account is reported like a missing one, so that its existence does not leak.
-      case TicketErrorReason.CONTACT_NOT_AT_ACCOUNT:
-        return ClientErrorCode.NotFound;
-      default:
-        return unreachable(this.reason);
-    }
+/** The ticket rules a request broke, each with its client code and the field at fault. */
+export class TicketError extends RuleViolation<TicketErrorReason> {
+  constructor(reason: TicketErrorReason, message: string, field?: string) {
+    super(reason, codeOfTicketErrorReason[reason], message, field);
   }
 }
