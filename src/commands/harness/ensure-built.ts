@@ -21,8 +21,11 @@ export function ensureBuilt(root: string, announce: (line: string) => void): "fr
   const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   if (builtAt > 0 && newestChange(root) <= builtAt) return "fresh";
   announce("The sources changed since the last build: compiling the changes (tsc, incremental)…");
-  // Changes saved while tsc runs are newer than the stamp: the next command compiles them.
-  const startedAt = new Date();
+  // Changes saved while tsc runs are newer than the stamp: the next command compiles them. The stamp is
+  // also past every input this build read: a file saved in the same millisecond as the build started
+  // (file times are finer than a Date) must not look newer than the build that compiled it.
+  const now = Date.now();
+  const startedAt = new Date(Math.max(now, Math.min(Math.floor(newestChange(root)) + 1, now + 1)));
   const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
   const compiled = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: ["ignore", 2, 2] });
   if (compiled.status !== 0) {
