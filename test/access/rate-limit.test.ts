@@ -6,20 +6,21 @@ import { anyNumber, anyString } from "../support/matchers";
 /** A query a partner may send that costs 401 points: 1 + 100 accounts × (the node list and its 3 fields). */
 const costly = `{ accounts(first: 100) { nodes { id name industry } } }`;
 
+/** A partner key of its own, so that each test starts with an empty bucket. */
+const newPartner = (): Caller => ({
+  keyId: randomUUID(),
+  keyPrefix: "cgk_rate",
+  role: Role.PARTNER,
+  partnerId: randomUUID(),
+  personalData: noPersonalDataAccess,
+});
+
 describe("the per-key rate limit (a leaky bucket of 1,000 points draining 50 a second for partners)", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
   });
   afterAll(() => app.close());
-
-  const newPartner = (): Caller => ({
-    keyId: randomUUID(),
-    keyPrefix: "cgk_rate",
-    role: Role.PARTNER,
-    partnerId: randomUUID(),
-    personalData: noPersonalDataAccess,
-  });
 
   test("when a partner asks within its bucket, then the response shows the cost and what is left", async () => {
     const result = await app.executeText(costly, undefined, newPartner());
@@ -68,13 +69,6 @@ describe("the cost charged for a document, with its variables", () => {
   });
   afterAll(() => app.close());
 
-  const newPartner = (): Caller => ({
-    keyId: randomUUID(),
-    keyPrefix: "cgk_cost",
-    role: Role.PARTNER,
-    partnerId: randomUUID(),
-    personalData: noPersonalDataAccess,
-  });
   const requested = (result: { extensions?: Record<string, unknown> }) => (result.extensions?.cost as { requested?: number } | undefined)?.requested;
   const big = `query Big($big: Boolean!) { accounts(first: 100) { nodes { name orders(first: 100) @include(if: $big) { nodes { id total { amount } } } } } }`;
 
