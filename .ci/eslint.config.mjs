@@ -1,11 +1,31 @@
 // ESLint's flat config. It lives in .ci/ (the top level holds only the project's own folders), so
 // `npm run lint` names it with --config; paths below are relative to the working directory, the
 // project's root, where npm runs its scripts.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import javascript from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import prettier from "eslint-config-prettier";
 import typescript from "typescript-eslint";
+import importX from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+
+/**
+ * The floors of src/, from the bottom up (floors.json; docs/architecture.md says why each stands where it does).
+ * A file imports only from its own room and from floors below its own: rooms on one floor stand side by side
+ * and do not import each other. test/architecture/floors.test.ts checks that every room of src/ is on a floor.
+ */
+const floors = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "floors.json"), "utf8"));
+
+const floorZones = floors
+  .flatMap((floor, level) =>
+    floor.map((room) => ({
+      target: `./${room}`,
+      from: [...floor.filter((other) => other !== room), ...floors.slice(level + 1).flat()].map((other) => `./${other}`),
+      message: `${room} stands below what it imports here (docs/architecture.md): move the shared part down, or hand it in from above`,
+    })),
+  )
+  .filter((zone) => zone.from.length > 0);
 
 export default defineConfig(
   // graphql-codegen writes it; `npm run codegen:check` keeps it honest.
@@ -34,14 +54,15 @@ export default defineConfig(
       "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
     },
   },
-  // The kernel is the bottom floor (docs/architecture.md): src/shared imports nothing else of the project.
+  // Imports run down the floors only, and no two files import each other, even through others.
   {
-    files: ["src/shared/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["../*"], message: "src/shared is the kernel: it imports nothing from the floors above it" }] }] },
-  },
-  {
-    files: ["src/shared/*/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["../../*"], message: "src/shared is the kernel: it imports nothing from the floors above it" }] }] },
+    files: ["src/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [createTypeScriptImportResolver()] },
+    rules: {
+      "import-x/no-restricted-paths": ["error", { zones: floorZones }],
+      "import-x/no-cycle": "error",
+    },
   },
   // Formatting belongs to Prettier: this turns off every rule that would argue with it.
   prettier,

@@ -1,7 +1,7 @@
 import { developmentKey, DevelopmentKey, hasUsableKey } from "./access/development-key";
 import { Authenticator } from "./access/authenticator";
 import { Config } from "./config";
-import { createRequestContext } from "./context";
+import { createRequestContext } from "./graphql/request-context";
 import { openDatabase } from "./database/open-database";
 import { PolicyRuntime } from "./policies/policy-runtime";
 import { buildCustomerGraphSchema } from "./schema";
@@ -12,6 +12,7 @@ import { checkReadiness } from "./health/readiness";
 import { logger } from "./logging/logger";
 import { deleteExpiredResponses } from "./idempotency/idempotent-requests";
 import { registerServerMetrics } from "./metrics/server-metrics";
+import { entities } from "./entities";
 
 export interface RunningApplication {
   url: string;
@@ -36,6 +37,7 @@ const log = {
  */
 export async function startApplication(config: Config): Promise<RunningApplication> {
   const database = await openDatabase(config, {
+    entities,
     applicationName: "customer-graph-server",
     statementTimeoutMilliseconds: config.databaseStatementTimeoutMilliseconds,
   });
@@ -47,7 +49,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       // Loaded only here: the seed's faker holds about 30 MB that a server on PostgreSQL never needs.
       // Seeded before the policies start following the published rule set: the embedded database's one
       // session is the seed's while it writes, and a follow would time out on it.
-      const { seedDemoGraphIfEmpty } = await import("./database/seed/demo-seed");
+      const { seedDemoGraphIfEmpty } = await import("./seed/demo-seed");
       await seedDemoGraphIfEmpty(database.dataSource, config.demoAccounts);
     }
     policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, {
@@ -57,7 +59,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     });
     await policies.reevaluateIfStale();
     const registry = policies.registry;
-    registerServerMetrics(database.dataSource, registry);
+    registerServerMetrics(database.dataSource, () => registry.current().version);
     const authenticator = new Authenticator(database.dataSource);
     const key = database.ownsEmbeddedDatabase ? await developmentKey(database.dataSource, config.embeddedDataDir) : null;
     const needsFirstKey = database.kind === "postgresql" && !(await hasUsableKey(database.dataSource));

@@ -2,16 +2,16 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
-import { queryLimitsPlugin } from "./access/query-limits-plugin";
+import { queryLimitsPlugin } from "./graphql/plugins/query-limits-plugin";
 import { defaultLimitsByRole, LimitsByRole, parserMaxTokens } from "./access/query-limits";
-import { loggedRequestLog, RequestLog, requestLogPlugin } from "./access/request-log-plugin";
-import { mutationReadsPlugin } from "./access/mutation-reads-plugin";
-import { RequestContext } from "./context";
+import { loggedRequestLog, RequestLog, requestLogPlugin } from "./graphql/plugins/request-log-plugin";
+import { mutationReadsPlugin } from "./graphql/plugins/mutation-reads-plugin";
+import { RequestContext } from "./graphql/request-context";
 import { formatError } from "./graphql/error-formatting";
-import { requestMetricsPlugin } from "./metrics/request-metrics-plugin";
-import { databaseAvailabilityPlugin } from "./database/database-availability-plugin";
-import { idempotencyPlugin } from "./idempotency/idempotency-plugin";
-import { textInputPlugin } from "./graphql/text-input-plugin";
+import { requestMetricsPlugin } from "./graphql/plugins/request-metrics-plugin";
+import { databaseAvailabilityPlugin } from "./graphql/plugins/database-availability-plugin";
+import { idempotencyPlugin } from "./graphql/plugins/idempotency-plugin";
+import { textInputPlugin } from "./graphql/plugins/text-input-plugin";
 import { queryCompilingGateway } from "./execution/query-executor";
 
 /**

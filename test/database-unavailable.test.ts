@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createAccount } from "./support/factories";
 import { DataSource } from "typeorm";
 import { fullPersonalDataAccess, Role } from "../src/access/roles";
-import { createRequestContext, RequestContext } from "../src/context";
+import { createRequestContext, RequestContext } from "../src/graphql/request-context";
 import { createDataSource } from "../src/database/data-source";
 import { checkReadiness } from "../src/health/readiness";
 import { PolicyRegistry } from "../src/policies/policy-registry";
@@ -12,6 +12,7 @@ import { createApolloServer } from "../src/server";
 import { TcpProxy } from "./support/tcp-proxy";
 import { testDatabaseUrl } from "./support/test-database";
 import { shippedRulesDirectory } from "./support/test-app";
+import { entities } from "../src/entities";
 
 const caller = {
   keyId: "00000000-0000-0000-0000-000000000000",
@@ -34,7 +35,7 @@ describe("while the database is away", () => {
     await proxy.start();
     const proxied = new URL(testDatabaseUrl());
     proxied.port = String(proxy.port);
-    dataSource = await createDataSource({ url: proxied.toString(), poolSize: 1, connectTimeoutMilliseconds: 1_500 }).initialize();
+    dataSource = await createDataSource({ entities, url: proxied.toString(), poolSize: 1, connectTimeoutMilliseconds: 1_500 }).initialize();
     policies = await PolicyRegistry.open(shippedRulesDirectory);
     server = createApolloServer(await buildCustomerGraphSchema(), dataSource, { log: { internalError: () => undefined, audit: () => undefined } });
     await server.start();

@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 import { runCommandLine } from "../src/commands/harness/command-line";
 import { exitCodes } from "../src/commands/harness/command-errors";
 import { seedCommand, SeedOptions } from "../src/commands/seed-command";
-import { seedCustomerGraph, SeedInterruptedError, SeedSummary } from "../src/database/seed/seed-customer-graph";
+import { seedCustomerGraph, SeedInterruptedError, SeedSummary } from "../src/seed/seed-customer-graph";
 import { parsedOptions } from "./support/command-options";
 import { openTestDataSource, testDatabaseUrl } from "./support/test-database";
 

@@ -1,16 +1,16 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, ReplicationMode, SelectQueryBuilder } from "typeorm";
-import { AccountManager } from "../account-managers/account-manager.entity";
-import { Account } from "../accounts/account.entity";
-import { Contact } from "../contacts/contact.entity";
 import { partnerDatabaseRole } from "../database/migrations/1764200000000-partner-row-security";
-import { OrderLine } from "../orders/order-line.entity";
-import { Order } from "../orders/order.entity";
-import { Partner } from "../partners/partner.entity";
-import { Ticket } from "../tickets/ticket.entity";
-import { AssessmentSummary } from "../policies/graphql/assessment-summary.entity";
 import { Caller, PersonalDataAccess, fullPersonalDataAccess } from "./roles";
 
 type Work<Result> = (manager: EntityManager) => Promise<Result>;
+
+/**
+ * How a partner's rows of one entity are found: a SQL condition on the query's alias, with the partner's
+ * id as `:scopePartnerId`. The composition layer writes one per entity (src/graphql/partner-conditions.ts):
+ * the data scope knows no domain, and an entity without a condition is refused, never served whole.
+ */
+export type PartnerCondition = (alias: string) => string;
+export type PartnerConditions = ReadonlyMap<EntityTarget<ObjectLiteral>, PartnerCondition>;
 
 /**
  * What one request may reach of the graph, and how its statements run. Every service reads and
@@ -39,8 +39,10 @@ export interface DataScope {
   accountCondition(accountIdColumn: string, parameters: unknown[]): string;
 }
 
-export function createDataScope(dataSource: DataSource, caller: Pick<Caller, "partnerId" | "personalData">): DataScope {
-  return caller.partnerId === null ? wholeGraphScope(dataSource) : partnerScope(dataSource, caller.partnerId, caller.personalData);
+type ScopedCaller = Pick<Caller, "partnerId" | "personalData">;
+
+export function createDataScope(dataSource: DataSource, caller: ScopedCaller, conditions: PartnerConditions): DataScope {
+  return caller.partnerId === null ? wholeGraphScope(dataSource) : partnerScope(dataSource, { ...caller, partnerId: caller.partnerId }, conditions);
 }
 
 /** Staff and the policy layer's own work: the whole graph, reads on a replica if there is one. */
@@ -59,13 +61,14 @@ export function wholeGraphScope(dataSource: DataSource): DataScope {
   };
 }
 
-export function partnerScope(dataSource: DataSource, partnerId: string, personalData: PersonalDataAccess): DataScope {
+export function partnerScope(dataSource: DataSource, caller: PartnerCaller, conditions: PartnerConditions): DataScope {
+  const { partnerId } = caller;
   const asPartner = <Result>(work: Work<Result>) =>
     dataSource.transaction(async (manager) => {
       await actAsPartner(manager, partnerId);
       return work(manager);
     });
-  return { ...partnerFilter(partnerId, personalData), read: asPartner, readFromPrimary: () => undefined, transaction: asPartner };
+  return { ...partnerFilter(caller, conditions), read: asPartner, readFromPrimary: () => undefined, transaction: asPartner };
 }
 
 /**
@@ -87,7 +90,7 @@ async function onConnection<Result>(dataSource: DataSource, mode: ReplicationMod
  * writes and its stored response commit together). Reads see the request's own writes; each write
  * is a savepoint; a partner's role and setting hold for the whole transaction.
  */
-export async function scopeInRequestTransaction(manager: EntityManager, caller: Pick<Caller, "partnerId" | "personalData">): Promise<DataScope> {
+export async function scopeInRequestTransaction(manager: EntityManager, caller: ScopedCaller, conditions: PartnerConditions): Promise<DataScope> {
   const inTransaction = {
     read: <Result>(work: Work<Result>) => work(manager),
     readFromPrimary: () => undefined,
@@ -95,7 +98,7 @@ export async function scopeInRequestTransaction(manager: EntityManager, caller: 
   };
   if (caller.partnerId === null) return { ...wholeGraphScope(manager.connection), ...inTransaction };
   await actAsPartner(manager, caller.partnerId);
-  return { ...partnerFilter(caller.partnerId, caller.personalData), ...inTransaction };
+  return { ...partnerFilter({ ...caller, partnerId: caller.partnerId }, conditions), ...inTransaction };
 }
 
 /** Both settings end with the transaction: a pooled connection never carries them to the next request. */
@@ -103,39 +106,28 @@ async function actAsPartner(manager: EntityManager, partnerId: string): Promise<
   await manager.query(`SELECT set_config('role', $1, true), set_config('app.partner_id', $2, true)`, [partnerDatabaseRole, partnerId]);
 }
 
-function partnerFilter(partnerId: string, personalData: PersonalDataAccess): Omit<DataScope, "read" | "readFromPrimary" | "transaction"> {
+interface PartnerCaller {
+  partnerId: string;
+  personalData: PersonalDataAccess;
+}
+
+function partnerFilter({ partnerId, personalData }: PartnerCaller, conditions: PartnerConditions): Omit<DataScope, "read" | "readFromPrimary" | "transaction"> {
   return {
     partnerId,
     personalData,
     select: (manager, entity, alias) => {
-      const condition = partnerRowCondition(entity, alias);
+      const condition = partnerRowCondition(conditions, entity, alias);
       return manager.getRepository(entity).createQueryBuilder(alias).where(condition, { scopePartnerId: partnerId });
     },
     accountCondition: (column, parameters) => `${column} IN (SELECT id FROM accounts WHERE partner_id = $${parameters.push(partnerId)})`,
   };
 }
 
-const ownAccountIds = "SELECT visible_account.id FROM accounts visible_account WHERE visible_account.partner_id = :scopePartnerId";
-
-/** The application's partner filter per entity; an entity without one is refused, never served whole. */
-function partnerRowCondition(entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  switch (entity) {
-    case Account:
-      return `${alias}.partner_id = :scopePartnerId`;
-    case Contact:
-    case Order:
-    case Ticket:
-    case AssessmentSummary:
-      return `${alias}.account_id IN (${ownAccountIds})`;
-    case OrderLine:
-      return `${alias}.order_id IN (SELECT visible_order.id FROM orders visible_order WHERE visible_order.account_id IN (${ownAccountIds}))`;
-    case Partner:
-      return `${alias}.id = :scopePartnerId`;
-    case AccountManager:
-      return `${alias}.id IN (SELECT visible_account.account_manager_id FROM accounts visible_account WHERE visible_account.partner_id = :scopePartnerId)`;
-    default:
-      throw new Error(`No partner filter is defined for ${entityName(entity)}`);
-  }
+/** The application's partner filter of an entity; an entity without one is refused, never served whole. */
+function partnerRowCondition(conditions: PartnerConditions, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const condition = conditions.get(entity);
+  if (!condition) throw new Error(`No partner filter is defined for ${entityName(entity)}`);
+  return condition(alias);
 }
 
 /** A class's name, not its source text, which is what String() gives for a class. */

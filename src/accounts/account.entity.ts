@@ -1,4 +1,3 @@
-import type { AssessmentSummary } from "../policies/graphql/assessment-summary.entity";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
@@ -110,10 +109,4 @@ export class Account implements Node {
   @Field(() => DateTimeResolver)
   @Column({ name: "updated_at", type: "timestamptz", precision: 3, default: () => "now()" })
   updatedAt: Date;
-
-  /**
-   * The stored assessment's list fields, when the statement that read the account joined them
-   * (account lists do: one statement less per page); null when the account was never evaluated.
-   */
-  assessmentSummary?: AssessmentSummary | null;
 }

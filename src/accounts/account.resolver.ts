@@ -1,7 +1,6 @@
-import { checkAssessmentFilter } from "../policies/graphql/assessment-filter";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { AccountManager } from "../account-managers/account-manager.entity";
-import { RequestContext } from "../context";
+import { AccountRequest } from "./account.context";
 import { tryDecodeGlobalId } from "../shared/global-id";
 import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
@@ -16,7 +15,7 @@ export type AccountConnection = InstanceType<typeof AccountConnection>;
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: "The account with this id, or null" })
-  async account(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Account | null> {
+  async account(@Arg("id", () => ID) id: string, @Ctx() context: AccountRequest): Promise<Account | null> {
     const decoded = tryDecodeGlobalId(id);
     if (decoded?.typeName !== "Account") return null;
     return (await context.loaders.accountById.load(decoded.databaseId)) ?? null;
@@ -28,35 +27,35 @@ export class AccountResolver {
     @Arg("filter", () => AccountFilter, { nullable: true }) filter: AccountFilter | null,
     @Arg("orderBy", () => [AccountOrder], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
     orderBy: AccountOrder[] | null,
-    @Ctx() context: RequestContext,
+    @Ctx() context: AccountRequest,
   ): Promise<AccountConnection> {
-    checkAssessmentFilter(filter, context.ruleSet);
+    context.accountPolicies.checkFilter(filter);
     return new AccountConnection(await findAccounts(context.scope, filter, orderBy, page));
   }
 
   @FieldResolver(() => AccountManager, { nullable: true })
-  async accountManager(@Root() account: Account, @Ctx() context: RequestContext): Promise<AccountManager | null> {
+  async accountManager(@Root() account: Account, @Ctx() context: AccountRequest): Promise<AccountManager | null> {
     if (account.accountManagerId === null) return null;
     return (await context.loaders.accountManagerById.load(account.accountManagerId)) ?? null;
   }
 
   @FieldResolver(() => Partner, { nullable: true })
-  async partner(@Root() account: Account, @Ctx() context: RequestContext): Promise<Partner | null> {
+  async partner(@Root() account: Account, @Ctx() context: AccountRequest): Promise<Partner | null> {
     if (account.partnerId === null) return null;
     return (await context.loaders.partnerById.load(account.partnerId)) ?? null;
   }
 
   @Mutation(() => Account)
-  createAccount(@Arg("input", () => CreateAccountInput) input: CreateAccountInput, @Ctx() context: RequestContext): Promise<Account> {
-    return createAccount(context.scope, context.ruleSet, input);
+  createAccount(@Arg("input", () => CreateAccountInput) input: CreateAccountInput, @Ctx() context: AccountRequest): Promise<Account> {
+    return createAccount(context.scope, context.accountPolicies, input);
   }
 
   @Mutation(() => Account, { description: "Changes the fields given; null clears an optional field" })
   updateAccount(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateAccountInput) input: UpdateAccountInput,
-    @Ctx() context: RequestContext,
+    @Ctx() context: AccountRequest,
   ): Promise<Account> {
-    return updateAccount(context.scope, context.ruleSet, id, input);
+    return updateAccount(context.scope, context.accountPolicies, id, input);
   }
 }

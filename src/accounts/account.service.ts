@@ -1,7 +1,5 @@
-import { reassessAccounts } from "../policies/reassessment";
-import { RuleSet } from "../policies/rule-set";
-import { EntityManager, SelectQueryBuilder } from "typeorm";
-import { AssessmentSummary } from "../policies/graphql/assessment-summary.entity";
+import { AccountPolicies } from "./account-policies";
+import { EntityManager } from "typeorm";
 import { DataScope } from "../access/data-scope";
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { Partner } from "../partners/partner.entity";
@@ -28,9 +26,7 @@ export async function findAccounts(
   pageArguments: PageArguments,
 ): Promise<Page<Account>> {
   const { filtered, keys, page } = accountListQuery(scope, filter, orderBy, pageArguments);
-  const found = await fetchPage(scope, (manager, alias) => withAssessmentSummary(filtered(manager, alias)), keys, page);
-  for (const account of found.rows) account.assessmentSummary ??= null;
-  return found;
+  return fetchPage(scope, filtered, keys, page);
 }
 
 /** Accounts as a client lists them (default by name); arguments are checked here, before any SQL. */
@@ -47,13 +43,7 @@ export function accountListQuery(
   };
 }
 
-/** Joins each account's assessment list fields into the statement, so that a page of accounts with their tiers is one statement. */
-function withAssessmentSummary(query: SelectQueryBuilder<Account>): SelectQueryBuilder<Account> {
-  const alias = query.alias;
-  return query.leftJoinAndMapOne(`${alias}.assessmentSummary`, AssessmentSummary, `${alias}_assessment`, `${alias}_assessment.account_id = ${alias}.id`);
-}
-
-export async function createAccount(scope: DataScope, ruleSet: RuleSet, input: CreateAccountInput): Promise<Account> {
+export async function createAccount(scope: DataScope, policies: AccountPolicies, input: CreateAccountInput): Promise<Account> {
   return scope.transaction(async (manager) => {
     const account = manager.getRepository(Account).create({
       name: input.name.trim(),
@@ -70,12 +60,12 @@ export async function createAccount(scope: DataScope, ruleSet: RuleSet, input: C
     });
     checkAccountRules(account);
     const saved = await manager.getRepository(Account).save(account);
-    await reassessAccounts(manager, [saved.id], ruleSet);
+    await policies.reassess(manager, [saved.id]);
     return saved;
   });
 }
 
-export async function updateAccount(scope: DataScope, ruleSet: RuleSet, globalId: string, input: UpdateAccountInput): Promise<Account> {
+export async function updateAccount(scope: DataScope, policies: AccountPolicies, globalId: string, input: UpdateAccountInput): Promise<Account> {
   const id = decodeGlobalId(globalId, "Account", "id");
   return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Account);
@@ -86,7 +76,7 @@ export async function updateAccount(scope: DataScope, ruleSet: RuleSet, globalId
     checkAccountRules(account);
     const saved = await repository.save(account);
     // Contract, loyalty points and status are facts of every policy family.
-    await reassessAccounts(manager, [account.id], ruleSet);
+    await policies.reassess(manager, [account.id]);
     return saved;
   });
 }

@@ -13,6 +13,7 @@ import { BenchReport, findBaseline, readBenchReport } from "./bench-report";
 import { checkTargets } from "./bench-targets";
 import { runGrowth } from "./growth-run";
 import { measureOnServer } from "./server-measurement";
+import { entities } from "../entities";
 
 export interface BenchRun {
   report: BenchReport;
@@ -30,7 +31,7 @@ export async function runBenchmark(config: Config, databaseUrl: string, options:
   const loadAverageAtStart = loadavg()[0];
   const output = options.output ?? resultFilePath(startedAt, options.machine);
   const baseline = options.baseline ?? (await findBaseline(path.dirname(output), options.machine, output));
-  const database = await openDatabase(config, { applicationName: "customer-graph-bench", poolSize: 2 });
+  const database = await openDatabase(config, { entities, applicationName: "customer-graph-bench", poolSize: 2 });
   try {
     const dataSet = await ensureDataSet(database.dataSource, databaseUrl, { ...options, seeder });
     const accountIds = await sampleAccountIds(database.dataSource, 500);

@@ -5,6 +5,7 @@ import { DataSetRequest, DataSetSummary, ensureDataSet, sampleAccountIds } from 
 import { benchOperations } from "./bench-operations";
 import { LoadSettings, OperationFigures } from "./load-run";
 import { measureOnServer } from "./server-measurement";
+import { entities } from "../entities";
 
 /** The operations whose cost must not depend on the size of the database. */
 export const growthOperationNames = ["account-360-page-50", "account-by-id"] as const;
@@ -80,7 +81,11 @@ export function bestOfRounds(point: GrowthPoint, operation: string, figure: (fig
 const sizeEnvironment = (url: string) => ({ DATABASE_URL: url, DATABASE_REPLICA_URLS: "" });
 
 async function withSizeDatabase<Result>(url: string, work: (dataSource: DataSource) => Promise<Result>): Promise<Result> {
-  const database = await openDatabase(loadConfig({ ...process.env, ...sizeEnvironment(url) }), { applicationName: "customer-graph-bench", poolSize: 2 });
+  const database = await openDatabase(loadConfig({ ...process.env, ...sizeEnvironment(url) }), {
+    entities,
+    applicationName: "customer-graph-bench",
+    poolSize: 2,
+  });
   try {
     return await work(database.dataSource);
   } finally {

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { DataSource } from "typeorm";
-import { makeRoomForSeed, SeedRefusedError } from "../database/seed/make-room-for-seed";
-import { defaultSeed, seedCustomerGraph, SeedInterruptedError, SeedSummary } from "../database/seed/seed-customer-graph";
+import { makeRoomForSeed, SeedRefusedError } from "../seed/make-room-for-seed";
+import { defaultSeed, seedCustomerGraph, SeedInterruptedError, SeedSummary } from "../seed/seed-customer-graph";
 import { PolicyRegistry } from "../policies/policy-registry";
 import { reevaluateAllAccounts } from "../policies/reevaluation";
 import { createAccountProgress } from "./harness/account-progress";

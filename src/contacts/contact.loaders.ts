@@ -13,3 +13,5 @@ export function createContactLoaders(scope: DataScope) {
     ),
   };
 }
+
+export type ContactLoaders = ReturnType<typeof createContactLoaders>;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
-import { RequestContext } from "../context";
+import { ContactRequest } from "./contact.context";
 import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Contact } from "./contact.entity";
@@ -18,18 +18,18 @@ export class ContactResolver {
     @Arg("filter", () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
     @Arg("orderBy", () => [ContactOrder], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
     orderBy: ContactOrder[] | null,
-    @Ctx() context: RequestContext,
+    @Ctx() context: ContactRequest,
   ): Promise<ContactConnection> {
     return new ContactConnection(await findContacts(context.scope, { filter, orderBy, page }));
   }
 
   @FieldResolver(() => Account)
-  async account(@Root() contact: Contact, @Ctx() context: RequestContext): Promise<Account> {
+  async account(@Root() contact: Contact, @Ctx() context: ContactRequest): Promise<Account> {
     return context.loaders.accountById.load(contact.accountId) as Promise<Account>;
   }
 
   @Mutation(() => Contact, { description: "Adds a person to an account; making them primary unsets the previous primary" })
-  createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() context: RequestContext): Promise<Contact> {
+  createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() context: ContactRequest): Promise<Contact> {
     return createContact(context.scope, input);
   }
 
@@ -37,7 +37,7 @@ export class ContactResolver {
   updateContact(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateContactInput) input: UpdateContactInput,
-    @Ctx() context: RequestContext,
+    @Ctx() context: ContactRequest,
   ): Promise<Contact> {
     return updateContact(context.scope, id, input);
   }
@@ -51,7 +51,7 @@ export class AccountContactsResolver {
     @Args() page: PageArguments,
     @Arg("filter", () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
     @Arg("orderBy", () => [ContactOrder], { nullable: true }) orderBy: ContactOrder[] | null,
-    @Ctx() context: RequestContext,
+    @Ctx() context: ContactRequest,
   ): Promise<ContactConnection> {
     const pageOfAccount = await context.loaders.contactPagesOfAccount({ filter, orderBy, page }).load(account.id);
     return new ContactConnection(pageOfAccount);

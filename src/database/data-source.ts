@@ -1,7 +1,6 @@
 import { PoolConfig, types } from "pg";
 import { DataSource, Logger, MigrationExecutor } from "typeorm";
 import { PostgresDataSourceOptions } from "typeorm/driver/postgres/PostgresDataSourceOptions";
-import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { defaultReplicaRetryMilliseconds, routeReadsToReplicas } from "./replica-reads";
 
@@ -10,6 +9,8 @@ types.setTypeParser(types.builtins.INT8, (value) => Number(value));
 
 export interface DataSourceOptions {
   url: string;
+  /** The tables TypeORM maps: the composition layer's list (src/entities.ts), as the database knows no domain. */
+  entities: NonNullable<PostgresDataSourceOptions["entities"]>;
   poolSize: number;
   logger?: Logger;
   applicationName?: string;
@@ -34,7 +35,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     type: "postgres",
     // With replicas, TypeORM's replication routes the reads and replica-reads.ts gives it their connections.
     ...(replicas.length === 0 ? { url: withJitOff(options.url) } : { replication: { master: { url: withJitOff(options.url) }, slaves: [] } }),
-    entities,
+    entities: options.entities,
     migrations,
     migrationsTableName: "schema_migrations",
     synchronize: false,

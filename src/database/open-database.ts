@@ -1,5 +1,4 @@
 import { AdvancedConsoleLogger, DataSource, Logger } from "typeorm";
-import { Config } from "../config";
 import { StatementCountingLogger } from "../metrics/statement-counting-logger";
 import { createDataSource, DataSourceOptions, migrate } from "./data-source";
 import { embeddedPoolSize, findRunningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
@@ -15,16 +14,34 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/** The settings a database is opened with (src/config.ts reads and checks them). */
+export interface DatabaseSettings {
+  databaseUrl: string | undefined;
+  databaseReplicaUrls: readonly string[];
+  databasePoolSize: number;
+  databaseConnectTimeoutMilliseconds: number;
+  embeddedDataDir: string;
+  embeddedSocketPort: number;
+  logSql: boolean;
+}
+
+/** How one process opens it: which tables it maps (the composition layer's list, src/entities.ts), its name, its pool. */
+export interface OpeningOptions {
+  entities: DataSourceOptions["entities"];
+  logger?: Logger;
+  applicationName?: string;
+  poolSize?: number;
+  statementTimeoutMilliseconds?: number;
+}
+
 /**
  * Opens the database the configuration names and brings its schema up to date:
  * DATABASE_URL when set; else the embedded database of the running server; else a new embedded one.
  */
-export async function openDatabase(
-  config: Config,
-  options: { logger?: Logger; applicationName?: string; poolSize?: number; statementTimeoutMilliseconds?: number } = {},
-): Promise<OpenDatabase> {
+export async function openDatabase(config: DatabaseSettings, options: OpeningOptions): Promise<OpenDatabase> {
   const poolSize = options.poolSize ?? config.databasePoolSize;
   const connectOptions: ConnectOptions = {
+    entities: options.entities,
     applicationName: options.applicationName,
     logger: new StatementCountingLogger(options.logger ?? (config.logSql ? new AdvancedConsoleLogger("all") : undefined)),
     connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds,
@@ -46,7 +63,10 @@ export async function openDatabase(
   }
 }
 
-type ConnectOptions = Pick<DataSourceOptions, "logger" | "applicationName" | "connectTimeoutMilliseconds" | "statementTimeoutMilliseconds" | "replicaUrls">;
+type ConnectOptions = Pick<
+  DataSourceOptions,
+  "entities" | "logger" | "applicationName" | "connectTimeoutMilliseconds" | "statementTimeoutMilliseconds" | "replicaUrls"
+>;
 
 async function connect(
   url: string,
@@ -59,6 +79,7 @@ async function connect(
   const dataSource = createDataSource({
     url,
     poolSize,
+    entities: options.entities,
     logger: options.logger,
     applicationName: options.applicationName,
     connectTimeoutMilliseconds: options.connectTimeoutMilliseconds,

@@ -1,6 +1,6 @@
 import { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { execute, ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema, locatedError, OperationTypeNode, printSchema } from "graphql";
-import { RequestContext, withFreshLoaders } from "../context";
+import { RequestContext, withFreshLoaders } from "../graphql/request-context";
 import { isDatabaseUnavailable } from "../database/database-availability";
 import { compiledOperationCache, CompiledOperation } from "./compiled-operations";
 import { variablesAsInput } from "./variables-as-input";

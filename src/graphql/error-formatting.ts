@@ -2,7 +2,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { ValidationError } from "class-validator";
-import { QueryLimitCode } from "../access/query-limits-plugin";
+import { QueryLimitCode } from "./plugins/query-limits-plugin";
 import { ClientError, ClientErrorCode } from "../shared/errors";
 import { isDatabaseUnavailable, ServiceUnavailableError } from "../database/database-availability";
 

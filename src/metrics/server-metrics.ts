@@ -2,7 +2,6 @@ import { Pool } from "pg";
 import { Gauge } from "prom-client";
 import { DataSource } from "typeorm";
 import { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import { PolicyRegistry } from "../policies/policy-registry";
 import { metricsRegistry } from "./metrics";
 
 const serverMetricNames = [
@@ -12,8 +11,8 @@ const serverMetricNames = [
   "customer_graph_rule_set_info",
 ];
 
-/** The server's state, read when Prometheus scrapes: the database pool's use and the rule set in service. */
-export function registerServerMetrics(dataSource: DataSource, policies: PolicyRegistry): void {
+/** The server's state, read when Prometheus scrapes: the database pool's use and the version of the rule set in service. */
+export function registerServerMetrics(dataSource: DataSource, ruleSetVersion: () => string): void {
   // A process that starts the application again (tests) replaces the gauges of the previous one.
   for (const name of serverMetricNames) metricsRegistry.removeSingleMetric(name);
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
@@ -36,7 +35,7 @@ export function registerServerMetrics(dataSource: DataSource, policies: PolicyRe
     registers: [metricsRegistry],
     collect() {
       this.reset();
-      this.set({ version: policies.current().version }, 1);
+      this.set({ version: ruleSetVersion() }, 1);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import { RequestContext } from "../context";
+import { RequestContext } from "../graphql/request-context";
 import { tryDecodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
 

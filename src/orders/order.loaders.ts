@@ -19,3 +19,5 @@ export function createOrderLoaders(scope: DataScope) {
     ),
   };
 }
+
+export type OrderLoaders = ReturnType<typeof createOrderLoaders>;

@@ -1,7 +1,7 @@
 import { listOfAtMost } from "../access/query-cost";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
-import { RequestContext } from "../context";
+import { OrderRequest } from "./order.context";
 import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { OrderLine } from "./order-line.entity";
@@ -20,31 +20,31 @@ export class OrderResolver {
     @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
     @Arg("orderBy", () => [OrderOrder], { nullable: true, description: "Default: PLACED_AT descending; ties broken by id" })
     orderBy: OrderOrder[] | null,
-    @Ctx() context: RequestContext,
+    @Ctx() context: OrderRequest,
   ): Promise<OrderConnection> {
     return new OrderConnection(await findOrders(context.scope, { filter, orderBy, page }));
   }
 
   @FieldResolver(() => [OrderLine], { complexity: listOfAtMost(maximumLinesPerOrder) })
-  async lines(@Root() order: Order, @Ctx() context: RequestContext): Promise<OrderLine[]> {
+  async lines(@Root() order: Order, @Ctx() context: OrderRequest): Promise<OrderLine[]> {
     const lines = await context.loaders.linesOfOrder.load(order.id);
     for (const line of lines) line.currency = order.currency;
     return lines;
   }
 
   @FieldResolver(() => Account)
-  async account(@Root() order: Order, @Ctx() context: RequestContext): Promise<Account> {
+  async account(@Root() order: Order, @Ctx() context: OrderRequest): Promise<Account> {
     return context.loaders.accountById.load(order.accountId) as Promise<Account>;
   }
 
   @Mutation(() => Order, { description: "Places an order for an account; its total is the sum of its lines" })
-  placeOrder(@Arg("input", () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() context: RequestContext): Promise<Order> {
-    return placeOrder(context.scope, context.ruleSet, input);
+  placeOrder(@Arg("input", () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() context: OrderRequest): Promise<Order> {
+    return placeOrder(context.scope, context.accountPolicies, input);
   }
 
   @Mutation(() => Order, { description: "Moves an order along its lifecycle; an illegal step is a CONFLICT" })
-  updateOrderStatus(@Arg("id", () => ID) id: string, @Arg("status", () => OrderStatus) status: OrderStatus, @Ctx() context: RequestContext): Promise<Order> {
-    return updateOrderStatus(context.scope, context.ruleSet, id, status);
+  updateOrderStatus(@Arg("id", () => ID) id: string, @Arg("status", () => OrderStatus) status: OrderStatus, @Ctx() context: OrderRequest): Promise<Order> {
+    return updateOrderStatus(context.scope, context.accountPolicies, id, status);
   }
 }
 
@@ -56,7 +56,7 @@ export class AccountOrdersResolver {
     @Args() page: PageArguments,
     @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
     @Arg("orderBy", () => [OrderOrder], { nullable: true }) orderBy: OrderOrder[] | null,
-    @Ctx() context: RequestContext,
+    @Ctx() context: OrderRequest,
   ): Promise<OrderConnection> {
     const pageOfAccount = await context.loaders.orderPagesOfAccount({ filter, orderBy, page }).load(account.id);
     return new OrderConnection(pageOfAccount);

@@ -1,5 +1,4 @@
-import { reassessAccounts } from "../policies/reassessment";
-import { RuleSet } from "../policies/rule-set";
+import { AccountPolicies } from "../accounts/account-policies";
 import { DataScope } from "../access/data-scope";
 import { lockAccountForReassessment } from "../accounts/account.lock";
 import { NotFoundError } from "../shared/errors";
@@ -62,7 +61,7 @@ export function findLinesOfOrders(scope: DataScope, orderIds: ReadonlyArray<stri
   );
 }
 
-export async function placeOrder(scope: DataScope, ruleSet: RuleSet, input: PlaceOrderInput): Promise<Order> {
+export async function placeOrder(scope: DataScope, policies: AccountPolicies, input: PlaceOrderInput): Promise<Order> {
   const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
   const priced = priceLines(input);
   const placedAt = checkPlacedAt(input.placedAt, new Date());
@@ -80,12 +79,12 @@ export async function placeOrder(scope: DataScope, ruleSet: RuleSet, input: Plac
       }),
     );
     await manager.getRepository(OrderLine).insert(priced.lines.map((line) => ({ ...line, orderId: order.id })));
-    await reassessAccounts(manager, [accountId], ruleSet);
+    await policies.reassess(manager, [accountId]);
     return order;
   });
 }
 
-export async function updateOrderStatus(scope: DataScope, ruleSet: RuleSet, globalId: string, status: OrderStatus): Promise<Order> {
+export async function updateOrderStatus(scope: DataScope, policies: AccountPolicies, globalId: string, status: OrderStatus): Promise<Order> {
   const id = decodeGlobalId(globalId, "Order", "id");
   return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Order);
@@ -103,7 +102,7 @@ export async function updateOrderStatus(scope: DataScope, ruleSet: RuleSet, glob
     order.status = status;
     order.updatedAt = new Date();
     const saved = await repository.save(order);
-    await reassessAccounts(manager, [order.accountId], ruleSet);
+    await policies.reassess(manager, [order.accountId]);
     return saved;
   });
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from "type-graphql";
-import { RequestContext } from "../context";
+import { ScopedRequest } from "../access/scoped-request";
 import { Partner } from "./partner.entity";
 import { changePartnerAgreement } from "./partner.service";
 
@@ -18,7 +18,7 @@ export class PartnerResolver {
   changePartnerAgreement(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => PartnerAgreementInput) input: PartnerAgreementInput,
-    @Ctx() context: RequestContext,
+    @Ctx() context: ScopedRequest,
   ): Promise<Partner> {
     return changePartnerAgreement(context.scope, id, input);
   }

@@ -1,5 +1,5 @@
 import { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType } from "graphql";
-import { RequestContext } from "../context";
+import { RequestContext } from "../graphql/request-context";
 import { isDatabaseUnavailable } from "../database/database-availability";
 import { logger } from "../logging/logger";
 import { ClientError } from "../shared/errors";

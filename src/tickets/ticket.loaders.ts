@@ -13,3 +13,5 @@ export function createTicketLoaders(scope: DataScope) {
     ),
   };
 }
+
+export type TicketLoaders = ReturnType<typeof createTicketLoaders>;

@@ -1,5 +1,4 @@
-import { reassessAccounts } from "../policies/reassessment";
-import { RuleSet } from "../policies/rule-set";
+import { AccountPolicies } from "../accounts/account-policies";
 import { EntityManager } from "typeorm";
 import { DataScope } from "../access/data-scope";
 import { lockAccountForReassessment } from "../accounts/account.lock";
@@ -53,7 +52,7 @@ export async function findTicketPagesOfAccounts(scope: DataScope, accountIds: Re
   });
 }
 
-export async function openTicket(scope: DataScope, ruleSet: RuleSet, input: OpenTicketInput): Promise<Ticket> {
+export async function openTicket(scope: DataScope, policies: AccountPolicies, input: OpenTicketInput): Promise<Ticket> {
   const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
   const contactId = input.contactId == null ? null : decodeGlobalId(input.contactId, "Contact", "input.contactId");
   const subject = checkSubject(input.subject, "input.subject");
@@ -79,7 +78,7 @@ export async function openTicket(scope: DataScope, ruleSet: RuleSet, input: Open
         satisfaction: null,
       }),
     );
-    return withReassessment(manager, ruleSet, ticket);
+    return withReassessment(manager, policies, ticket);
   });
 }
 
@@ -91,25 +90,25 @@ async function lockContactOfAccount(manager: EntityManager, contactId: string, a
 }
 
 /** Records our (first) response: the ticket then waits on the customer. */
-export function respondToTicket(scope: DataScope, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
-  return changeTicket(scope, ruleSet, globalId, recordResponse);
+export function respondToTicket(scope: DataScope, policies: AccountPolicies, globalId: string): Promise<Ticket> {
+  return changeTicket(scope, policies, globalId, recordResponse);
 }
 
-export function resolveTicket(scope: DataScope, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
-  return changeTicket(scope, ruleSet, globalId, recordResolution);
+export function resolveTicket(scope: DataScope, policies: AccountPolicies, globalId: string): Promise<Ticket> {
+  return changeTicket(scope, policies, globalId, recordResolution);
 }
 
-export function closeTicket(scope: DataScope, ruleSet: RuleSet, globalId: string, satisfaction: number | null | undefined): Promise<Ticket> {
+export function closeTicket(scope: DataScope, policies: AccountPolicies, globalId: string, satisfaction: number | null | undefined): Promise<Ticket> {
   const score = checkSatisfaction(satisfaction, "satisfaction");
-  return changeTicket(scope, ruleSet, globalId, (ticket, now) => recordClosing(ticket, score, now));
+  return changeTicket(scope, policies, globalId, (ticket, now) => recordClosing(ticket, score, now));
 }
 
-export function reopenTicket(scope: DataScope, ruleSet: RuleSet, globalId: string): Promise<Ticket> {
-  return changeTicket(scope, ruleSet, globalId, recordReopening);
+export function reopenTicket(scope: DataScope, policies: AccountPolicies, globalId: string): Promise<Ticket> {
+  return changeTicket(scope, policies, globalId, recordReopening);
 }
 
 /** Applies one lifecycle step to a ticket locked for the transaction (its account first), so concurrent steps queue up. */
-async function changeTicket(scope: DataScope, ruleSet: RuleSet, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
+async function changeTicket(scope: DataScope, policies: AccountPolicies, globalId: string, change: (ticket: Ticket, now: Date) => void): Promise<Ticket> {
   const id = decodeGlobalId(globalId, "Ticket", "id");
   return scope.transaction(async (manager) => {
     const repository = manager.getRepository(Ticket);
@@ -122,7 +121,7 @@ async function changeTicket(scope: DataScope, ruleSet: RuleSet, globalId: string
     const now = changeTime(ticket, new Date());
     change(ticket, now);
     ticket.updatedAt = now;
-    return withReassessment(manager, ruleSet, await repository.save(ticket));
+    return withReassessment(manager, policies, await repository.save(ticket));
   });
 }
 
@@ -130,7 +129,7 @@ async function changeTicket(scope: DataScope, ruleSet: RuleSet, globalId: string
  * Re-evaluates the ticket's account (open tickets and complaints are facts) and so the priorities of its
  * open tickets, in the caller's transaction; returns the ticket as stored, its priority included.
  */
-async function withReassessment(manager: EntityManager, ruleSet: RuleSet, ticket: Ticket): Promise<Ticket> {
-  await reassessAccounts(manager, [ticket.accountId], ruleSet);
+async function withReassessment(manager: EntityManager, policies: AccountPolicies, ticket: Ticket): Promise<Ticket> {
+  await policies.reassess(manager, [ticket.accountId]);
   return manager.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
 }

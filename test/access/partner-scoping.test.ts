@@ -1,8 +1,9 @@
 import { createApiKey, findCallerByKey } from "../../src/access/api-keys";
 import { DataScope, partnerScope, wholeGraphScope } from "../../src/access/data-scope";
+import { partnerConditions } from "../../src/graphql/partner-conditions";
 import { Role } from "../../src/access/roles";
 import { Account } from "../../src/accounts/account.entity";
-import { contextWithScope } from "../../src/context";
+import { contextWithScope } from "../../src/graphql/request-context";
 import { Partner } from "../../src/partners/partner.entity";
 import { reassessAccounts } from "../../src/policies/reassessment";
 import { createAccount, createAccountManager, createContact, createOrder, createPartner, createTicket } from "../support/factories";
@@ -188,7 +189,7 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
     const unfiltered = (partner: Partner): DataScope => {
       const whole = wholeGraphScope(app.dataSource);
       return {
-        ...partnerScope(app.dataSource, partner.id, { contactEmail: true, contactPhone: true }),
+        ...partnerScope(app.dataSource, { partnerId: partner.id, personalData: { contactEmail: true, contactPhone: true } }, partnerConditions),
         select: (manager, entity, alias) => whole.select(manager, entity, alias),
         accountCondition: (column, parameters) => whole.accountCondition(column, parameters),
       };
@@ -297,7 +298,7 @@ describe("partner scoping: a partner sees its own accounts and what hangs off th
 
   test("when a partner's scope is asked for an entity it has no filter for, then it refuses, naming the entity", () => {
     class Unfiltered {}
-    const scope = partnerScope(app.dataSource, partnerA.id, { contactEmail: false, contactPhone: false });
+    const scope = partnerScope(app.dataSource, { partnerId: partnerA.id, personalData: { contactEmail: false, contactPhone: false } }, partnerConditions);
     expect(() => scope.select(app.dataSource.manager, Unfiltered, "unfiltered")).toThrow(/^No partner filter is defined for Unfiltered$/);
   });
 });

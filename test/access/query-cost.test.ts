@@ -1,6 +1,6 @@
 import { GraphQLSchema, parse, print, validate } from "graphql";
 import { cachedQueryCost, queryCost } from "../../src/access/query-cost";
-import { createSeededFaker, SeededRandom } from "../../src/database/seed/seeded-random";
+import { createSeededFaker, SeededRandom } from "../../src/seed/seeded-random";
 import { buildCustomerGraphSchema } from "../../src/schema";
 
 type VariableKind = "page" | "flag" | "search" | "filter";

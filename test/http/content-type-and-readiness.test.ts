@@ -1,6 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { DataSource } from "typeorm";
-import { createRequestContext, RequestContext } from "../../src/context";
+import { createRequestContext, RequestContext } from "../../src/graphql/request-context";
 import { createDataSource } from "../../src/database/data-source";
 import { checkReadiness } from "../../src/health/readiness";
 import { RunningHttpServer, startGraphQLHttpServer } from "../../src/http/graphql-http-server";
@@ -11,6 +11,7 @@ import { TcpProxy } from "../support/tcp-proxy";
 import { internalCaller, shippedRulesDirectory } from "../support/test-app";
 import { testDatabaseUrl } from "../support/test-database";
 import { stringMatching } from "../support/matchers";
+import { entities } from "../../src/entities";
 
 /** The HTTP server on a real socket, with the test database behind a proxy that can take it away. */
 describe("the HTTP server", () => {
@@ -25,7 +26,7 @@ describe("the HTTP server", () => {
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
     target.port = String(proxy.port);
-    dataSource = await createDataSource({ url: target.toString(), poolSize: 1, connectTimeoutMilliseconds: 1_500 }).initialize();
+    dataSource = await createDataSource({ entities, url: target.toString(), poolSize: 1, connectTimeoutMilliseconds: 1_500 }).initialize();
     const policies = await PolicyRegistry.open(shippedRulesDirectory);
     apollo = createApolloServer(await buildCustomerGraphSchema(), dataSource, { log: { internalError: () => undefined, audit: () => undefined } });
     http = await startGraphQLHttpServer(apollo, {

@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 import { AccountManager } from "../../src/account-managers/account-manager.entity";
 import { Account, AccountKind, AccountStatus, Region } from "../../src/accounts/account.entity";
 import { Contact, ContactChannel, ContactRole } from "../../src/contacts/contact.entity";
-import { createSeededFaker, SeededRandom } from "../../src/database/seed/seeded-random";
+import { createSeededFaker, SeededRandom } from "../../src/seed/seeded-random";
 import { Order, OrderChannel, OrderStatus } from "../../src/orders/order.entity";
 import { Partner, PartnerKind } from "../../src/partners/partner.entity";
 import { reassessAccounts } from "../../src/policies/reassessment";

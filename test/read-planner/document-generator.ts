@@ -1,5 +1,5 @@
 import { getNamedType, GraphQLField, GraphQLObjectType, GraphQLSchema, isLeafType, isObjectType } from "graphql";
-import { createSeededFaker, SeededRandom } from "../../src/database/seed/seeded-random";
+import { createSeededFaker, SeededRandom } from "../../src/seed/seeded-random";
 import { encodeGlobalId } from "../../src/shared/global-id";
 import { DifferentialGraph } from "./differential-graph";
 import { CursorPool, ListArgumentGenerator, ListKind } from "./generated-list-arguments";

@@ -1,4 +1,4 @@
-import { SeededRandom } from "../../src/database/seed/seeded-random";
+import { SeededRandom } from "../../src/seed/seeded-random";
 import { encodeGlobalId } from "../../src/shared/global-id";
 import { DifferentialGraph } from "./differential-graph";
 import { EnumValue, toJson, Value } from "./generated-values";

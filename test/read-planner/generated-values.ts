@@ -1,5 +1,5 @@
 import { getNullableType, GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType } from "graphql";
-import { SeededRandom } from "../../src/database/seed/seeded-random";
+import { SeededRandom } from "../../src/seed/seeded-random";
 
 /** An enum value: a bare name in a document, a string in the variables' JSON. */
 export class EnumValue {

@@ -3,6 +3,7 @@ import { Client } from "pg";
 import { createDataSource, migrate } from "../../src/database/data-source";
 import { startEmbeddedDatabase } from "../../src/database/embedded-database";
 import { testDatabaseUrlVariable, testSchemaVariable } from "./test-database";
+import { entities } from "../../src/entities";
 
 /**
  * Starts the test database once per run. With TEST_DATABASE_URL, the run migrates into a
@@ -22,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { embeddedTestDatabase?: unknown }).embeddedTestDatabase = embedded;
     url = embedded.url;
   }
-  const dataSource = createDataSource({ url, poolSize: 1 });
+  const dataSource = createDataSource({ entities, url, poolSize: 1 });
   await dataSource.initialize();
   await migrate(dataSource);
   await dataSource.destroy();

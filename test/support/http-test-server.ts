@@ -3,7 +3,7 @@ import { createApiKey, NewApiKey } from "../../src/access/api-keys";
 import { Authenticator } from "../../src/access/authenticator";
 import { LimitsByRole } from "../../src/access/query-limits";
 import { Role } from "../../src/access/roles";
-import { createRequestContext } from "../../src/context";
+import { createRequestContext } from "../../src/graphql/request-context";
 import { startGraphQLHttpServer } from "../../src/http/graphql-http-server";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";

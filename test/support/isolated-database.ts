@@ -2,6 +2,7 @@ import { Client } from "pg";
 import { createDataSource, migrate } from "../../src/database/data-source";
 import { runStatements } from "./global-setup";
 import { testDatabaseUrl } from "./test-database";
+import { entities } from "../../src/entities";
 
 /** A migrated schema no other test file writes to; `drop` it in afterAll. */
 export interface IsolatedDatabase {
@@ -32,7 +33,7 @@ export async function openIsolatedDatabase(name: string): Promise<IsolatedDataba
     const restore = `SELECT set_config('search_path', '${previous.replaceAll("'", "''")}', false)`;
     isolated = { url, drop: () => runStatements(url, [restore, `DROP SCHEMA ${schema} CASCADE`]) };
   }
-  const dataSource = createDataSource({ url: isolated.url, poolSize: 1 });
+  const dataSource = createDataSource({ entities, url: isolated.url, poolSize: 1 });
   await dataSource.initialize();
   try {
     await migrate(dataSource);

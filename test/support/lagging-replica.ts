@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 import { createDataSource, migrate } from "../../src/database/data-source";
 import { startEmbeddedDatabaseProcess } from "./embedded-database-process";
 import { TcpProxy } from "./tcp-proxy";
+import { entities } from "../../src/entities";
 
 export interface LaggingReplica {
   /** The replica's own data source, to put there what "was replicated before the lag began". */
@@ -21,7 +22,7 @@ export interface LaggingReplica {
 export async function startLaggingReplica(urlCount: number): Promise<LaggingReplica> {
   const database = await startEmbeddedDatabaseProcess();
   const databaseUrl = database.url;
-  const dataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
+  const dataSource = await createDataSource({ entities, url: databaseUrl, poolSize: 1 }).initialize();
   await migrate(dataSource);
   const target = new URL(databaseUrl);
   const proxies = Array.from({ length: urlCount }, () => new TcpProxy(target.hostname, Number(target.port)));

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../src/database/data-source";
 import { embeddedPoolSize } from "../../src/database/embedded-database";
+import { entities } from "../../src/entities";
 
 /** Set by the global setup to the migrated database every test file uses. */
 export const testDatabaseUrlVariable = "CUSTOMER_GRAPH_TEST_DATABASE";
@@ -17,6 +18,6 @@ export function testDatabaseUrl(): string {
 /** A data source on the test database; close it in afterAll. */
 export async function openTestDataSource(options: Partial<Parameters<typeof createDataSource>[0]> = {}): Promise<DataSource> {
   const poolSize = process.env.TEST_DATABASE_URL ? 4 : embeddedPoolSize;
-  const dataSource = createDataSource({ url: testDatabaseUrl(), poolSize, ...options });
+  const dataSource = createDataSource({ entities, url: testDatabaseUrl(), poolSize, ...options });
   return dataSource.initialize();
 }

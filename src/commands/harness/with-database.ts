@@ -2,6 +2,7 @@ import path from "node:path";
 import { Config, loadConfig } from "../../config";
 import { openDatabase, OpenDatabase } from "../../database/open-database";
 import { CommandContext } from "./command-context";
+import { entities } from "../../entities";
 
 export interface CommandDatabase extends OpenDatabase {
   config: Config;
@@ -19,7 +20,7 @@ export async function withDatabase<Result>(
   work: (database: CommandDatabase) => Promise<Result>,
 ): Promise<Result> {
   const config = loadConfig(context.environment);
-  const database = await openDatabase(config, connection);
+  const database = await openDatabase(config, { ...connection, entities });
   try {
     return await work({ ...database, config, rulesDirectory: path.resolve(config.rulesDirectory) });
   } finally {

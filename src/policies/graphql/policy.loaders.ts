@@ -1,7 +1,7 @@
 import { DataScope } from "../../access/data-scope";
 import { loaderById } from "../../access/scoped-loaders";
 import { AccountAssessment, Retention } from "./assessment.types";
-import { AssessmentSummary } from "./assessment-summary.entity";
+import { AssessmentSummary } from "../results/assessment-summary.entity";
 import { Explanation, NearMiss } from "./explanation.types";
 
 export interface StoredAssessment {
@@ -72,3 +72,5 @@ export function toStoredAssessment(summary: AssessmentSummary): StoredAssessment
     },
   };
 }
+
+export type PolicyLoaders = ReturnType<typeof createPolicyLoaders>;

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../../accounts/account.entity";
-import { RequestContext } from "../../context";
+import { PolicyRequest } from "./policy.context";
 import { Money } from "../../shared/money";
 import { Ticket } from "../../tickets/ticket.entity";
 import { AccountAssessment, Retention } from "./assessment.types";
@@ -9,12 +9,12 @@ import { GraphQLJSON } from "graphql-scalars";
 import { RuleSetInfo, TierShare } from "./rule-set.types";
 import { PriorityLevel, ServicePriority } from "./service-priority.types";
 import { tierDistribution } from "./tier-distribution";
-import { StoredAssessment, toStoredAssessment } from "./policy.loaders";
+import { StoredAssessment } from "./policy.loaders";
 
 @Resolver(() => Account)
 export class AccountPolicyResolver {
   @FieldResolver(() => AccountAssessment, { nullable: true, description: "Tier and lifecycle stage; null until the account is first evaluated" })
-  async assessment(@Root() account: Account, @Ctx() context: RequestContext): Promise<AccountAssessment | null> {
+  async assessment(@Root() account: Account, @Ctx() context: PolicyRequest): Promise<AccountAssessment | null> {
     return (await storedAssessmentOf(account, context))?.assessment ?? null;
   }
 
@@ -22,32 +22,31 @@ export class AccountPolicyResolver {
     nullable: true,
     description: "Churn risk and retention actions, for internal and analyst keys only (partners get FORBIDDEN); null until the account is first evaluated",
   })
-  async retention(@Root() account: Account, @Ctx() context: RequestContext): Promise<Retention | null> {
+  async retention(@Root() account: Account, @Ctx() context: PolicyRequest): Promise<Retention | null> {
     return (await storedAssessmentOf(account, context))?.retention ?? null;
   }
 }
 
-/** From the account's own row when its list joined the assessment, else by the loader (one statement per batch). */
-async function storedAssessmentOf(account: Account, context: RequestContext): Promise<StoredAssessment | undefined> {
-  if (account.assessmentSummary === undefined) return context.loaders.assessmentByAccountId.load(account.id);
-  return account.assessmentSummary === null ? undefined : toStoredAssessment(account.assessmentSummary);
+/** One statement per batch of accounts (the read planner joins it into the list's own statement instead). */
+function storedAssessmentOf(account: Account, context: PolicyRequest): Promise<StoredAssessment | undefined> {
+  return context.loaders.assessmentByAccountId.load(account.id);
 }
 
 /** Facts and explanations: staff only (src/access/role-rules.ts), and read from the database only when a query asks for them. */
 @Resolver(() => AccountAssessment)
 export class AssessmentDetailsResolver {
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: "The facts the rules saw, by name (see rules/FACTS.md); internal and analyst keys only" })
-  async facts(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<Record<string, unknown> | null> {
+  async facts(@Root() assessment: AccountAssessment, @Ctx() context: PolicyRequest): Promise<Record<string, unknown> | null> {
     return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.facts ?? null;
   }
 
   @FieldResolver(() => Explanation, { nullable: true, description: "Internal and analyst keys only" })
-  async explanation(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<Explanation | null> {
+  async explanation(@Root() assessment: AccountAssessment, @Ctx() context: PolicyRequest): Promise<Explanation | null> {
     return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.tieringExplanation ?? null;
   }
 
   @FieldResolver(() => NearMiss, { nullable: true, description: "Null in the top tier; internal and analyst keys only" })
-  async nearMiss(@Root() assessment: AccountAssessment, @Ctx() context: RequestContext): Promise<NearMiss | null> {
+  async nearMiss(@Root() assessment: AccountAssessment, @Ctx() context: PolicyRequest): Promise<NearMiss | null> {
     return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.nearMiss ?? null;
   }
 }
@@ -55,7 +54,7 @@ export class AssessmentDetailsResolver {
 @Resolver(() => Retention)
 export class RetentionDetailsResolver {
   @FieldResolver(() => Explanation)
-  async explanation(@Root() retention: Retention, @Ctx() context: RequestContext): Promise<Explanation> {
+  async explanation(@Root() retention: Retention, @Ctx() context: PolicyRequest): Promise<Explanation> {
     return (await context.loaders.assessmentDetailsByAccountId.load(retention.accountId))!.retentionExplanation;
   }
 }
@@ -88,7 +87,7 @@ export class TicketPolicyResolver {
 export class ServicePriorityResolver {
   // Nullable so that a partner's FORBIDDEN here leaves the rest of the priority in place.
   @FieldResolver(() => Explanation, { nullable: true, description: "Internal and analyst keys only" })
-  async explanation(@Root() priority: ServicePriority, @Ctx() context: RequestContext): Promise<Explanation> {
+  async explanation(@Root() priority: ServicePriority, @Ctx() context: PolicyRequest): Promise<Explanation> {
     return (await context.loaders.priorityExplanationByTicketId.load(priority.ticketId))!.explanation;
   }
 }
@@ -96,12 +95,12 @@ export class ServicePriorityResolver {
 @Resolver()
 export class PolicyQueryResolver {
   @Query(() => [RuleSetInfo], { description: "The rule files in service, one per policy family, with the last refused edit" })
-  ruleSets(@Ctx() context: RequestContext): RuleSetInfo[] {
+  ruleSets(@Ctx() context: PolicyRequest): RuleSetInfo[] {
     return context.policies.status();
   }
 
   @Query(() => [TierShare], { description: "Accounts and 12-month revenue per tier, best tier first" })
-  async tierDistribution(@Ctx() context: RequestContext): Promise<TierShare[]> {
+  async tierDistribution(@Ctx() context: PolicyRequest): Promise<TierShare[]> {
     const shares = await tierDistribution(context.scope, context.ruleSet.tiering.tiers);
     return shares.map((share) => ({ tier: share.tier, accounts: share.accounts, revenue12m: new Money(share.revenueCents, "USD") }));
   }

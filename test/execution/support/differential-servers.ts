@@ -2,7 +2,7 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { DataSource } from "typeorm";
 import { defaultLimitsByRole, LimitsByRole } from "../../../src/access/query-limits";
 import { Caller } from "../../../src/access/roles";
-import { createRequestContext, RequestContext } from "../../../src/context";
+import { createRequestContext, RequestContext } from "../../../src/graphql/request-context";
 import { PolicyRegistry } from "../../../src/policies/policy-registry";
 import { createApolloServer } from "../../../src/server";
 import { testSchema } from "../../support/test-app";

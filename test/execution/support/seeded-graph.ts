@@ -3,7 +3,7 @@ import { Partner } from "../../../src/partners/partner.entity";
 import { encodeGlobalId } from "../../../src/shared/global-id";
 import { reassessAccounts } from "../../../src/policies/reassessment";
 import { RuleSet } from "../../../src/policies/rule-set";
-import { seedCustomerGraph } from "../../../src/database/seed/seed-customer-graph";
+import { seedCustomerGraph } from "../../../src/seed/seed-customer-graph";
 
 export interface SeededGraph {
   /** The global ids of the seed's accounts. */

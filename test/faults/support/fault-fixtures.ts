@@ -6,6 +6,7 @@ import { runCommandLine } from "../../../src/commands/harness/command-line";
 import { encodeGlobalId } from "../../../src/shared/global-id";
 import { ServerProcess, startServerProcess } from "../../../src/benchmark/server-process";
 import { PrivateCluster } from "./private-cluster";
+import { entities } from "../../../src/entities";
 
 export interface SeededCluster {
   dataSource: DataSource;
@@ -17,7 +18,7 @@ export interface SeededCluster {
 export async function seedCluster(url: string, accounts = 40): Promise<SeededCluster> {
   const seeding = runCommandLine(["seed", "--accounts", String(accounts), "--seed", "7"], { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" });
   if ((await seeding) !== 0) throw new Error("seeding the private cluster failed");
-  const dataSource = await createDataSource({ url, poolSize: 2 }).initialize();
+  const dataSource = await createDataSource({ entities, url, poolSize: 2 }).initialize();
   await migrate(dataSource);
   const { key } = await createApiKey(dataSource.manager, { name: "fault tests", role: Role.INTERNAL, partnerId: null, expiresAt: null });
   const rows: Array<{ id: string }> = await dataSource.query("SELECT id FROM accounts WHERE status = 'active' ORDER BY id LIMIT 20");

@@ -1,5 +1,5 @@
-import { AccountStatus } from "../../accounts/account.entity";
-import { TicketCategory, TicketChannel, TicketSeverity, TicketStatus } from "../../tickets/ticket.entity";
+import { AccountStatus } from "../accounts/account.entity";
+import { TicketCategory, TicketChannel, TicketSeverity, TicketStatus } from "../tickets/ticket.entity";
 import { AccountProfile } from "./account-profile";
 import { TicketRow } from "./customer-graph-tables";
 import { Product } from "./reference-data";

@@ -1,4 +1,4 @@
-import { TicketCategory } from "../../tickets/ticket.entity";
+import { TicketCategory } from "../tickets/ticket.entity";
 import { Product } from "./reference-data";
 import { SeededRandom } from "./seeded-random";
 

@@ -1,5 +1,5 @@
-import { AccountKind, AccountStatus } from "../../accounts/account.entity";
-import { OrderChannel, OrderStatus } from "../../orders/order.entity";
+import { AccountKind, AccountStatus } from "../accounts/account.entity";
+import { OrderChannel, OrderStatus } from "../orders/order.entity";
 import { AccountProfile } from "./account-profile";
 import { OrderLineRow, OrderRow } from "./customer-graph-tables";
 import { Product } from "./reference-data";

@@ -1,4 +1,4 @@
-import { Region } from "../../accounts/account.entity";
+import { Region } from "../accounts/account.entity";
 import { WeightedChoice } from "./seeded-random";
 
 /**

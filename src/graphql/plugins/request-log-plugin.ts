@@ -1,9 +1,9 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
-import { RequestContext } from "../context";
-import { Role } from "./roles";
-import { logger } from "../logging/logger";
+import { RequestContext } from "../request-context";
+import { Role } from "../../access/roles";
+import { logger } from "../../logging/logger";
 
 export interface RequestLog {
   /** An error the client sees only as INTERNAL_SERVER_ERROR with this request id. */

@@ -1,11 +1,12 @@
 import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from "@apollo/server";
 import { FormattedExecutionResult, GraphQLError, OperationTypeNode } from "graphql";
 import { DataSource, QueryRunner } from "typeorm";
-import { scopeInRequestTransaction } from "../access/data-scope";
-import { createLoaders, RequestContext } from "../context";
-import { databaseRetryAfterSeconds, isDatabaseUnavailable, ServiceUnavailableError } from "../database/database-availability";
-import { logger } from "../logging/logger";
-import { findStoredResponse, lockIdempotencyKey, requestHash, StoredResponse, storeResponse } from "./idempotent-requests";
+import { scopeInRequestTransaction } from "../../access/data-scope";
+import { partnerConditions } from "../partner-conditions";
+import { createLoaders, RequestContext } from "../request-context";
+import { databaseRetryAfterSeconds, isDatabaseUnavailable, ServiceUnavailableError } from "../../database/database-availability";
+import { logger } from "../../logging/logger";
+import { findStoredResponse, lockIdempotencyKey, requestHash, StoredResponse, storeResponse } from "../../idempotency/idempotent-requests";
 
 /** Visible ASCII, as Stripe and the IETF draft take it; a key names one logical operation of one client. */
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
@@ -56,7 +57,7 @@ export function idempotencyPlugin(dataSource: DataSource): ApolloServerPlugin<Re
               if (runner) runner = await endTransaction(runner, "rollback");
               return stored.requestHash === hash ? replayOf(stored) : keyReused();
             }
-            const scope = await scopeInRequestTransaction(runner!.manager, contextValue.caller);
+            const scope = await scopeInRequestTransaction(runner!.manager, contextValue.caller, partnerConditions);
             Object.assign(contextValue, { scope, loaders: createLoaders(scope) });
             return null;
           } catch (error) {

@@ -1,4 +1,4 @@
-import { AccountKind, AccountStatus } from "../../accounts/account.entity";
+import { AccountKind, AccountStatus } from "../accounts/account.entity";
 import { AccountProfile } from "./account-profile";
 import { AccountRow } from "./customer-graph-tables";
 import { OrderHistory } from "./order-generator";

@@ -1,5 +1,5 @@
-import { AccountKind } from "../../accounts/account.entity";
-import { ContactChannel, ContactRole } from "../../contacts/contact.entity";
+import { AccountKind } from "../accounts/account.entity";
+import { ContactChannel, ContactRole } from "../contacts/contact.entity";
 import { AccountProfile } from "./account-profile";
 import { ContactRow } from "./customer-graph-tables";
 import { SeededRandom, WeightedChoice } from "./seeded-random";

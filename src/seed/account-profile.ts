@@ -1,4 +1,4 @@
-import { AccountKind, AccountStatus } from "../../accounts/account.entity";
+import { AccountKind, AccountStatus } from "../accounts/account.entity";
 import { ReferenceData } from "./reference-data";
 import { regionChoice, RegionSetting } from "./region-settings";
 import { SeededRandom, WeightedChoice } from "./seeded-random";

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { OperationTypeNode } from "graphql";
-import { DataScope } from "./data-scope";
+import { DataScope } from "../../access/data-scope";
 
 /**
  * Every read of a mutation goes to the primary: what it answers (`placeOrder { lines account { assessment } }`)

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { Counter, Histogram } from "prom-client";
-import { metricsRegistry } from "./metrics";
+import { metricsRegistry } from "../../metrics/metrics";
 
 const requestDuration = new Histogram({
   name: "customer_graph_graphql_request_duration_seconds",

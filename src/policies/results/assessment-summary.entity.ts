@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Retention } from "./assessment.types";
+import { Retention } from "../graphql/assessment.types";
 
 /**
  * The list fields of an account's stored assessment (not its facts and explanations), read by

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
-import { databaseRetryAfterSeconds } from "./database-availability";
+import { databaseRetryAfterSeconds } from "../../database/database-availability";
 
 /**
  * A response whose errors say the database is away is HTTP 503 with Retry-After, so that clients,

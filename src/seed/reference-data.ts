@@ -1,4 +1,4 @@
-import { PartnerKind } from "../../partners/partner.entity";
+import { PartnerKind } from "../partners/partner.entity";
 import { AccountManagerRow, PartnerRow } from "./customer-graph-tables";
 import { SeededRandom } from "./seeded-random";
 import { day, isoTimestamp } from "./seed-time";

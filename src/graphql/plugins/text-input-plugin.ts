@@ -1,6 +1,6 @@
 import { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { BREAK, DocumentNode, GraphQLError, Kind, ValueNode, visit } from "graphql";
-import { ClientErrorCode } from "../shared/errors";
+import { ClientErrorCode } from "../../shared/errors";
 
 const nul = "\u0000";
 

@@ -15,11 +15,11 @@ import {
   ValidationRule,
 } from "graphql";
 import { DataSource } from "typeorm";
-import { RequestContext } from "../context";
-import { cachedQueryCost } from "./query-cost";
-import { takeFromBucket } from "./rate-limiter";
-import { LimitsByRole, parserMaxTokens, QueryLimits } from "./query-limits";
-import { Role } from "./roles";
+import { RequestContext } from "../request-context";
+import { cachedQueryCost } from "../../access/query-cost";
+import { takeFromBucket } from "../../access/rate-limiter";
+import { LimitsByRole, parserMaxTokens, QueryLimits } from "../../access/query-limits";
+import { Role } from "../../access/roles";
 
 /** The stable codes of refused documents (HTTP 400): each names the limit, its value, and what was asked. */
 export enum QueryLimitCode {

@@ -1,4 +1,4 @@
-import { TicketCategory, TicketSeverity, TicketStatus } from "../../tickets/ticket.entity";
+import { TicketCategory, TicketSeverity, TicketStatus } from "../tickets/ticket.entity";
 import { SeededRandom } from "./seeded-random";
 import { day, hour } from "./seed-time";
 
