@@ -1,14 +1,8 @@
 import { SelectQueryBuilder } from "typeorm";
 import { decodeGlobalId } from "../shared/global-id";
-import { SortField } from "../shared/pagination/sort-order";
 import { checkRange } from "../shared/ranges";
 import { Order } from "./order.entity";
-import { OrderFilter, OrderOrderField } from "./order.inputs";
-
-export const orderSortFields: Record<OrderOrderField, SortField<Order>> = {
-  [OrderOrderField.PLACED_AT]: { expression: "{alias}.placed_at", kind: "timestamp", valueOf: (order) => order.placedAt.toISOString() },
-  [OrderOrderField.TOTAL]: { expression: "{alias}.total_minor", kind: "bigint", valueOf: (order) => order.totalMinor },
-};
+import { OrderFilter } from "./order.inputs";
 
 /** Adds the filter's conditions to a query on orders. */
 export function applyOrderFilter(query: SelectQueryBuilder<Order>, filter: OrderFilter | null | undefined): SelectQueryBuilder<Order> {

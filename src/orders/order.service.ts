@@ -9,7 +9,8 @@ import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../acce
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
-import { applyOrderFilter, orderSortFields } from "./order.filters";
+import { applyOrderFilter } from "./order.filters";
+import { orderSortFields } from "./order.sort-fields";
 import { OrderFilter, OrderOrderField, PlaceOrderInput } from "./order.inputs";
 import { checkPlacedAt, checkStatusTransition, priceLines } from "./order.rules";
 

@@ -11,7 +11,8 @@ import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../acce
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
-import { applyTicketFilter, ticketSortFields } from "./ticket.filters";
+import { applyTicketFilter } from "./ticket.filters";
+import { ticketSortFields } from "./ticket.sort-fields";
 import { OpenTicketInput, TicketFilter, TicketOrderField } from "./ticket.inputs";
 import { changeTime, checkSatisfaction, checkSubject, recordClosing, recordReopening, recordResolution, recordResponse } from "./ticket.rules";
 
