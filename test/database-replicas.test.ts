@@ -3,6 +3,7 @@ import { createAccount } from "./support/factories";
 import { LaggingReplica, startLaggingReplica } from "./support/lagging-replica";
 import { TcpProxy } from "./support/tcp-proxy";
 import { startTestApp, TestApp } from "./support/test-app";
+import { logger } from "../src/logging/logger";
 
 /** How long the app passes over a replica that failed to connect. */
 const replicaRetryMilliseconds = 200;
@@ -16,7 +17,10 @@ async function cut(proxy: TcpProxy): Promise<void> {
 describe("read replicas (DATABASE_REPLICA_URLS)", () => {
   let replica: LaggingReplica;
   let app: TestApp;
+  // The replicas this suite cuts are warned about (by position): kept here, where the test reads them, not printed.
+  let warnings: jest.SpyInstance;
   beforeAll(async () => {
+    warnings = jest.spyOn(logger, "warn").mockImplementation(() => undefined);
     replica = await startLaggingReplica(2);
     // The second replica is down from the start (the server starts all the same): one replica up at a
     // time (see startLaggingReplica). One connection per pool, for the same reason.
@@ -26,6 +30,7 @@ describe("read replicas (DATABASE_REPLICA_URLS)", () => {
   afterAll(async () => {
     await app?.close();
     await replica?.stop();
+    warnings.mockRestore();
   });
 
   it("when a replica lags, then queries read it, but every read of a mutation comes from the primary", async () => {
@@ -59,6 +64,7 @@ describe("read replicas (DATABASE_REPLICA_URLS)", () => {
 
     await cut(first);
     expect([await readsFrom(), await readsFrom()]).toEqual(["primary", "primary"]);
+    expect(warnings).toHaveBeenCalledWith(expect.objectContaining({ replica: 1 }), "read replica unreachable: its reads go elsewhere");
 
     await second.start();
     await new Promise((resolve) => setTimeout(resolve, replicaRetryMilliseconds * 2));

@@ -69,9 +69,12 @@ describe("while the database is away", () => {
     expect(refused.retryAfter).toBe("2");
     expect(refused.result.errors?.map((error) => error.extensions?.code)).toEqual(["SERVICE_UNAVAILABLE"]);
     expect(JSON.stringify(refused.result)).not.toMatch(/ECONN|127\.0\.0\.1|terminated/);
-    const readiness = await checkReadiness(dataSource, policies);
+    // The driver's message goes to the server's log, not to the unauthenticated answer.
+    const logProblem = jest.fn();
+    const readiness = await checkReadiness(dataSource, policies, logProblem);
     expect(readiness.ready).toBe(false);
     expect(readiness.checks.database).toMatch(/^unreachable/);
+    expect(logProblem).toHaveBeenCalledWith("database", expect.objectContaining({ message: expect.any(String) }));
 
     await proxy.start();
     const back = Date.now();

@@ -172,6 +172,11 @@ describe("seeding the customer graph", () => {
       const capture = (...parts: unknown[]) => void printed.push(parts.join(" "));
       jest.spyOn(console, "log").mockImplementation(capture);
       jest.spyOn(console, "error").mockImplementation(capture);
+      // The command's progress ("Seeded 20 of 20 accounts", or a bar on a terminal) is written to stderr itself.
+      jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+        capture(String(chunk));
+        return true;
+      });
     });
     afterEach(() => jest.restoreAllMocks());
 

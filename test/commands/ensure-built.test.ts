@@ -64,7 +64,9 @@ describe("the commands' build step", () => {
 
   test("when the sources do not compile, then it throws, and the next run compiles again rather than trusting dist/", async () => {
     await writeFile(path.join(root, "src", "answer.ts"), 'export const answer: number = "forty-three";\n');
+    announced.length = 0;
     expect(build).toThrow(BuildFailedError);
+    expect(announced).toContainEqual(expect.stringMatching(/answer\.ts.*TS2322/));
     expect(build).toThrow(BuildFailedError);
     await writeFile(path.join(root, "src", "answer.ts"), "export const answer: number = 43;\n");
     expect(build()).toBe("rebuilt");

@@ -15,6 +15,7 @@ export class BuildFailedError extends Error {}
  * Compiles what changed since the last build, when something did; otherwise costs a walk of src/
  * (a few milliseconds). tsc's incremental state makes the compile a matter of the changed files.
  * Imports nothing of the project: it runs before the project's compiled code is loaded.
+ * `announce` takes the lines for the user: that it compiles, and tsc's report.
  */
 export function ensureBuilt(root: string, announce: (line: string) => void): "fresh" | "rebuilt" {
   const stamp = path.join(root, buildStamp);
@@ -27,7 +28,15 @@ export function ensureBuilt(root: string, announce: (line: string) => void): "fr
   const now = Date.now();
   const startedAt = new Date(Math.max(now, Math.min(Math.floor(newestChange(root)) + 1, now + 1)));
   const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
-  const compiled = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: ["ignore", 2, 2] });
+  // tsc's report goes through `announce` (a test keeps it), in colour when stderr is a terminal, as before.
+  const pretty = String(process.stderr.isTTY === true);
+  const compiled = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--pretty", pretty], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
+  const report = `${compiled.stdout ?? ""}${compiled.stderr ?? ""}`.trimEnd();
+  if (report) for (const line of report.split("\n")) announce(line);
   if (compiled.status !== 0) {
     // tsc writes its state even when it reports errors: the next command compiles (and reports) again.
     if (existsSync(stamp)) utimesSync(stamp, 0, 0);
