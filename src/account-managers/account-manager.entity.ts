@@ -16,10 +16,10 @@ export class AccountManager implements Node {
   }
 
   @Field()
-  @Column()
+  @Column({ type: "text" })
   name: string;
 
   @Field(() => EmailAddressResolver)
-  @Column()
+  @Column({ type: "text" })
   email: string;
 }

@@ -50,7 +50,7 @@ export class Account implements Node {
   }
 
   @Field()
-  @Column()
+  @Column({ type: "text" })
   name: string;
 
   @Field(() => AccountKind)
@@ -58,7 +58,7 @@ export class Account implements Node {
   kind: AccountKind;
 
   @Field()
-  @Column()
+  @Column({ type: "text" })
   industry: string;
 
   @Field(() => Region)

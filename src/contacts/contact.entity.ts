@@ -36,11 +36,11 @@ export class Contact implements Node {
   accountId: string;
 
   @Field()
-  @Column({ name: "first_name" })
+  @Column({ name: "first_name", type: "text" })
   firstName: string;
 
   @Field()
-  @Column({ name: "last_name" })
+  @Column({ name: "last_name", type: "text" })
   lastName: string;
 
   @Field(() => ContactRole)

@@ -13,7 +13,7 @@ export class OrderLine {
   position: number;
 
   @Field()
-  @Column()
+  @Column({ type: "text" })
   product: string;
 
   @Field(() => Int)

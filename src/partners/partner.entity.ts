@@ -21,7 +21,7 @@ export class Partner implements Node {
   }
 
   @Field()
-  @Column()
+  @Column({ type: "text" })
   name: string;
 
   @Field(() => PartnerKind)

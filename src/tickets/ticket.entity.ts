@@ -65,7 +65,7 @@ export class Ticket implements Node {
   contactId: string | null;
 
   @Field()
-  @Column()
+  @Column({ type: "text" })
   subject: string;
 
   @Field(() => TicketCategory)
