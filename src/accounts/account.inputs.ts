@@ -1,7 +1,7 @@
 import { IsInt, Length, Max, Min, ValidateNested } from "class-validator";
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { OrderDirection } from "../shared/pagination/page-arguments";
+import { SortDirection } from "../shared/pagination/page-arguments";
 import { DateRange } from "../shared/ranges";
 import { IsNotBlank } from "../shared/validators";
 import { AccountKind, AccountStatus, Region } from "./account.entity";
@@ -41,24 +41,24 @@ export class AccountFilter {
   retentionRisk?: string[] | null;
 }
 
-export enum AccountOrderField {
+export enum AccountSortField {
   NAME = "NAME",
   CUSTOMER_SINCE = "CUSTOMER_SINCE",
   CREATED_AT = "CREATED_AT",
   LOYALTY_POINTS = "LOYALTY_POINTS",
 }
-registerEnumType(AccountOrderField, {
-  name: "AccountOrderField",
+registerEnumType(AccountSortField, {
+  name: "AccountSortField",
   valuesConfig: { CUSTOMER_SINCE: { description: "Prospects (no date yet) sort after every customer" } },
 });
 
 @InputType()
-export class AccountOrder {
-  @Field(() => AccountOrderField)
-  field: AccountOrderField;
+export class AccountSort {
+  @Field(() => AccountSortField)
+  field: AccountSortField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
 }
 
 @InputType({ description: "A contract: start, optional end, and whether it renews by itself" })

@@ -6,7 +6,7 @@ import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Partner } from "../partners/partner.entity";
 import { Account } from "./account.entity";
-import { AccountFilter, AccountOrder, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
+import { AccountFilter, AccountSort, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
 import { createAccount, findAccounts, updateAccount } from "./account.service";
 
 export const AccountConnection = ConnectionType(Account, "Account");
@@ -25,8 +25,8 @@ export class AccountResolver {
   async accounts(
     @Args() page: PageArguments,
     @Arg("filter", () => AccountFilter, { nullable: true }) filter: AccountFilter | null,
-    @Arg("orderBy", () => [AccountOrder], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
-    orderBy: AccountOrder[] | null,
+    @Arg("orderBy", () => [AccountSort], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
+    orderBy: AccountSort[] | null,
     @Ctx() context: AccountRequest,
   ): Promise<AccountConnection> {
     context.accountPolicies.checkFilter(filter);

@@ -1,7 +1,7 @@
 import { Length, Matches, MaxLength } from "class-validator";
 import { EmailAddressResolver, LocalDateResolver } from "graphql-scalars";
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { OrderDirection } from "../shared/pagination/page-arguments";
+import { SortDirection } from "../shared/pagination/page-arguments";
 import { ContactChannel, ContactRole } from "./contact.entity";
 import { IsNotBlank, IsNotInFuture, phonePattern } from "../shared/validators";
 
@@ -26,13 +26,13 @@ export class ContactFilter {
   marketingConsent?: boolean | null;
 }
 
-export enum ContactOrderField {
+export enum ContactSortField {
   NAME = "NAME",
   CREATED_AT = "CREATED_AT",
   IS_PRIMARY = "IS_PRIMARY",
 }
-registerEnumType(ContactOrderField, {
-  name: "ContactOrderField",
+registerEnumType(ContactSortField, {
+  name: "ContactSortField",
   valuesConfig: {
     NAME: { description: "Last name, then first name" },
     IS_PRIMARY: { description: "DESC puts the account's primary contact first" },
@@ -40,12 +40,12 @@ registerEnumType(ContactOrderField, {
 });
 
 @InputType()
-export class ContactOrder {
-  @Field(() => ContactOrderField)
-  field: ContactOrderField;
+export class ContactSort {
+  @Field(() => ContactSortField)
+  field: ContactSortField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
 }
 
 @InputType({ description: "A person at an account; the email is unique within the account, in any case" })

@@ -4,7 +4,7 @@ import { ContactRequest } from "./contact.context";
 import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Contact } from "./contact.entity";
-import { ContactFilter, ContactOrder, CreateContactInput, UpdateContactInput } from "./contact.inputs";
+import { ContactFilter, ContactSort, CreateContactInput, UpdateContactInput } from "./contact.inputs";
 import { createContact, findContacts, updateContact } from "./contact.service";
 
 export const ContactConnection = ConnectionType(Contact, "Contact");
@@ -16,8 +16,8 @@ export class ContactResolver {
   async contacts(
     @Args() page: PageArguments,
     @Arg("filter", () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
-    @Arg("orderBy", () => [ContactOrder], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
-    orderBy: ContactOrder[] | null,
+    @Arg("orderBy", () => [ContactSort], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
+    orderBy: ContactSort[] | null,
     @Ctx() context: ContactRequest,
   ): Promise<ContactConnection> {
     return new ContactConnection(await findContacts(context.scope, { filter, orderBy, page }));
@@ -50,7 +50,7 @@ export class AccountContactsResolver {
     @Root() account: Account,
     @Args() page: PageArguments,
     @Arg("filter", () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
-    @Arg("orderBy", () => [ContactOrder], { nullable: true }) orderBy: ContactOrder[] | null,
+    @Arg("orderBy", () => [ContactSort], { nullable: true }) orderBy: ContactSort[] | null,
     @Ctx() context: ContactRequest,
   ): Promise<ContactConnection> {
     const pageOfAccount = await context.loaders.contactPagesOfAccount({ filter, orderBy, page }).load(account.id);

@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, Length, Max, Min, ValidateNested } from "cl
 import { CurrencyResolver, DateTimeResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { MoneyInput } from "../shared/money";
-import { OrderDirection } from "../shared/pagination/page-arguments";
+import { SortDirection } from "../shared/pagination/page-arguments";
 import { DateTimeRange, MinorUnitsRange } from "../shared/ranges";
 import { IsNotBlank } from "../shared/validators";
 import { OrderChannel, OrderStatus } from "./order.entity";
@@ -27,19 +27,19 @@ export class OrderFilter {
   accountId?: string | null;
 }
 
-export enum OrderOrderField {
+export enum OrderSortField {
   PLACED_AT = "PLACED_AT",
   TOTAL = "TOTAL",
 }
-registerEnumType(OrderOrderField, { name: "OrderOrderField" });
+registerEnumType(OrderSortField, { name: "OrderSortField" });
 
 @InputType()
-export class OrderOrder {
-  @Field(() => OrderOrderField)
-  field: OrderOrderField;
+export class OrderSort {
+  @Field(() => OrderSortField)
+  field: OrderSortField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
 }
 
 @InputType()

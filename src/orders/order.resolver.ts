@@ -6,7 +6,7 @@ import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
-import { maximumLinesPerOrder, OrderFilter, OrderOrder, PlaceOrderInput } from "./order.inputs";
+import { maximumLinesPerOrder, OrderFilter, OrderSort, PlaceOrderInput } from "./order.inputs";
 import { findOrders, placeOrder, updateOrderStatus } from "./order.service";
 
 export const OrderConnection = ConnectionType(Order, "Order");
@@ -18,8 +18,8 @@ export class OrderResolver {
   async orders(
     @Args() page: PageArguments,
     @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
-    @Arg("orderBy", () => [OrderOrder], { nullable: true, description: "Default: PLACED_AT descending; ties broken by id" })
-    orderBy: OrderOrder[] | null,
+    @Arg("orderBy", () => [OrderSort], { nullable: true, description: "Default: PLACED_AT descending; ties broken by id" })
+    orderBy: OrderSort[] | null,
     @Ctx() context: OrderRequest,
   ): Promise<OrderConnection> {
     return new OrderConnection(await findOrders(context.scope, { filter, orderBy, page }));
@@ -55,7 +55,7 @@ export class AccountOrdersResolver {
     @Root() account: Account,
     @Args() page: PageArguments,
     @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
-    @Arg("orderBy", () => [OrderOrder], { nullable: true }) orderBy: OrderOrder[] | null,
+    @Arg("orderBy", () => [OrderSort], { nullable: true }) orderBy: OrderSort[] | null,
     @Ctx() context: OrderRequest,
   ): Promise<OrderConnection> {
     const pageOfAccount = await context.loaders.orderPagesOfAccount({ filter, orderBy, page }).load(account.id);

@@ -1,6 +1,6 @@
 import { Length, ValidateNested } from "class-validator";
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { OrderDirection } from "../shared/pagination/page-arguments";
+import { SortDirection } from "../shared/pagination/page-arguments";
 import { DateTimeRange } from "../shared/ranges";
 import { TicketCategory, TicketChannel, TicketSeverity, TicketStatus } from "./ticket.entity";
 
@@ -32,14 +32,14 @@ export class TicketFilter {
   open?: boolean | null;
 }
 
-export enum TicketOrderField {
+export enum TicketSortField {
   OPENED_AT = "OPENED_AT",
   SEVERITY = "SEVERITY",
   PRIORITY = "PRIORITY",
   FIRST_RESPONSE_DUE_AT = "FIRST_RESPONSE_DUE_AT",
 }
-registerEnumType(TicketOrderField, {
-  name: "TicketOrderField",
+registerEnumType(TicketSortField, {
+  name: "TicketSortField",
   valuesConfig: {
     SEVERITY: { description: "Ranked LOW < MEDIUM < HIGH < CRITICAL: descending puts CRITICAL first" },
     PRIORITY: { description: "Service priority P1 < P2 < P3 < P4: ascending puts P1 first; tickets never prioritized come last" },
@@ -48,12 +48,12 @@ registerEnumType(TicketOrderField, {
 });
 
 @InputType()
-export class TicketOrder {
-  @Field(() => TicketOrderField)
-  field: TicketOrderField;
+export class TicketSort {
+  @Field(() => TicketSortField)
+  field: TicketSortField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
 }
 
 @InputType({ description: "A new support case; it opens now, with status OPEN" })

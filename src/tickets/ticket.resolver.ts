@@ -5,7 +5,7 @@ import { TicketRequest } from "./ticket.context";
 import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Ticket } from "./ticket.entity";
-import { OpenTicketInput, TicketFilter, TicketOrder } from "./ticket.inputs";
+import { OpenTicketInput, TicketFilter, TicketSort } from "./ticket.inputs";
 import { closeTicket, findTickets, openTicket, reopenTicket, resolveTicket, respondToTicket } from "./ticket.service";
 
 export const TicketConnection = ConnectionType(Ticket, "Ticket");
@@ -17,8 +17,8 @@ export class TicketResolver {
   async tickets(
     @Args() page: PageArguments,
     @Arg("filter", () => TicketFilter, { nullable: true }) filter: TicketFilter | null,
-    @Arg("orderBy", () => [TicketOrder], { nullable: true, description: "Default: OPENED_AT descending; ties broken by id" })
-    orderBy: TicketOrder[] | null,
+    @Arg("orderBy", () => [TicketSort], { nullable: true, description: "Default: OPENED_AT descending; ties broken by id" })
+    orderBy: TicketSort[] | null,
     @Ctx() context: TicketRequest,
   ): Promise<TicketConnection> {
     return new TicketConnection(await findTickets(context.scope, { filter, orderBy, page }));
@@ -72,7 +72,7 @@ export class AccountTicketsResolver {
     @Root() account: Account,
     @Args() page: PageArguments,
     @Arg("filter", () => TicketFilter, { nullable: true }) filter: TicketFilter | null,
-    @Arg("orderBy", () => [TicketOrder], { nullable: true }) orderBy: TicketOrder[] | null,
+    @Arg("orderBy", () => [TicketSort], { nullable: true }) orderBy: TicketSort[] | null,
     @Ctx() context: TicketRequest,
   ): Promise<TicketConnection> {
     const pageOfAccount = await context.loaders.ticketPagesOfAccount({ filter, orderBy, page }).load(account.id);

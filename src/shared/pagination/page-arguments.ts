@@ -4,11 +4,11 @@ import { InvalidInputError } from "../errors";
 export const defaultPageSize = 20;
 export const maximumPageSize = 100;
 
-export enum OrderDirection {
+export enum SortDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(OrderDirection, { name: "OrderDirection" });
+registerEnumType(SortDirection, { name: "SortDirection" });
 
 /** Relay's connection arguments: `first`/`after` pages forward, `last`/`before` backward. */
 @ArgsType()
