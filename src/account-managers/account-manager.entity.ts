@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { EmailAddressResolver } from "graphql-scalars";
+import { EmailAddressScalar } from "../shared/scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { encodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
@@ -19,7 +19,7 @@ export class AccountManager implements Node {
   @Column()
   name: string;
 
-  @Field(() => EmailAddressResolver)
+  @Field(() => EmailAddressScalar)
   @Column()
   email: string;
 }

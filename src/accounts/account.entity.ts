@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeScalar, LocalDateScalar } from "../shared/scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { encodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
@@ -28,10 +28,10 @@ registerEnumType(Region, { name: "Region" });
 
 @ObjectType({ simpleResolvers: true, description: "The account's contract; absent for accounts without one" })
 export class Contract {
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateScalar)
   startsOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Absent for open-ended contracts" })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Absent for open-ended contracts" })
   endsOn: string | null;
 
   @Field()
@@ -73,7 +73,7 @@ export class Account implements Node {
   @Column({ type: "text" })
   status: AccountStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "When the account first became a paying customer" })
+  @Field(() => LocalDateScalar, { nullable: true, description: "When the account first became a paying customer" })
   @Column({ name: "customer_since", type: "date", nullable: true })
   customerSince: string | null;
 
@@ -102,11 +102,11 @@ export class Account implements Node {
   @Column({ name: "loyalty_points", type: "integer", default: 0 })
   loyaltyPoints: number;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   @Column({ name: "created_at", type: "timestamptz", precision: 3, default: () => "now()" })
   createdAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   @Column({ name: "updated_at", type: "timestamptz", precision: 3, default: () => "now()" })
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { IsInt, Length, Max, Min, ValidateNested } from "class-validator";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../shared/scalars";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { SortDirection } from "../shared/pagination/page-arguments";
 import { DateRange } from "../shared/ranges";
@@ -63,10 +63,10 @@ export class AccountSort {
 
 @InputType({ description: "A contract: start, optional end, and whether it renews by itself" })
 export class ContractInput {
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateScalar)
   startsOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   endsOn?: string | null;
 
   @Field({ defaultValue: false })
@@ -99,7 +99,7 @@ export class CreateAccountInput {
   @Field(() => AccountStatus, { defaultValue: AccountStatus.PROSPECT })
   status: AccountStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Prospects have none; for customers it defaults to today" })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Prospects have none; for customers it defaults to today" })
   customerSince?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -140,7 +140,7 @@ export class UpdateAccountInput {
   @Field(() => AccountStatus, { nullable: true })
   status?: AccountStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   customerSince?: string | null;
 
   @Field(() => ID, { nullable: true })

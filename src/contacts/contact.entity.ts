@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeResolver, EmailAddressResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeScalar, EmailAddressScalar, LocalDateScalar } from "../shared/scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { encodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
@@ -47,7 +47,7 @@ export class Contact implements Node {
   @Column({ type: "text" })
   role: ContactRole;
 
-  @Field(() => EmailAddressResolver, {
+  @Field(() => EmailAddressScalar, {
     nullable: true,
     description: "Masked for partners whose agreement leaves email out: first character and domain only (j***@example.com)",
   })
@@ -70,15 +70,15 @@ export class Contact implements Node {
   @Column({ name: "is_primary", default: false })
   isPrimary: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   @Column({ type: "date", nullable: true })
   birthday: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Since when the contact holds this role" })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when the contact holds this role" })
   @Column({ name: "in_role_since", type: "date", nullable: true })
   inRoleSince: string | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   @Column({ name: "created_at", type: "timestamptz", precision: 3, default: () => "now()" })
   createdAt: Date;
 

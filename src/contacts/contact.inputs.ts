@@ -1,5 +1,5 @@
 import { Length, Matches, MaxLength } from "class-validator";
-import { EmailAddressResolver, LocalDateResolver } from "graphql-scalars";
+import { EmailAddressScalar, LocalDateScalar } from "../shared/scalars";
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
 import { SortDirection } from "../shared/pagination/page-arguments";
 import { ContactChannel, ContactRole } from "./contact.entity";
@@ -66,7 +66,7 @@ export class CreateContactInput {
   @Field(() => ContactRole)
   role: ContactRole;
 
-  @Field(() => EmailAddressResolver, { nullable: true })
+  @Field(() => EmailAddressScalar, { nullable: true })
   @MaxLength(254)
   email?: string | null;
 
@@ -83,11 +83,11 @@ export class CreateContactInput {
   @Field(() => Boolean, { defaultValue: false, description: "Making a contact primary unsets the account's previous primary" })
   isPrimary: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   @IsNotInFuture()
   birthday?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   inRoleSince?: string | null;
 }
 
@@ -110,7 +110,7 @@ export class UpdateContactInput {
   @Field(() => ContactRole, { nullable: true })
   role?: ContactRole | null;
 
-  @Field(() => EmailAddressResolver, { nullable: true })
+  @Field(() => EmailAddressScalar, { nullable: true })
   @MaxLength(254)
   email?: string | null;
 
@@ -127,10 +127,10 @@ export class UpdateContactInput {
   @Field(() => Boolean, { nullable: true, description: "true unsets the account's previous primary" })
   isPrimary?: boolean | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   @IsNotInFuture()
   birthday?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   inRoleSince?: string | null;
 }

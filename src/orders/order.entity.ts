@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../shared/scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { encodeGlobalId } from "../shared/global-id";
 import { Money } from "../shared/money";
@@ -39,7 +39,7 @@ export class Order implements Node {
   @Column({ name: "account_id", type: "uuid" })
   accountId: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   @Column({ name: "placed_at", type: "timestamptz", precision: 3, default: () => "now()" })
   placedAt: Date;
 
@@ -62,7 +62,7 @@ export class Order implements Node {
     return new Money(this.totalMinor, this.currency);
   }
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   @Column({ name: "updated_at", type: "timestamptz", precision: 3, default: () => "now()" })
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, Length, Max, Min, ValidateNested } from "class-validator";
-import { CurrencyResolver, DateTimeResolver } from "graphql-scalars";
+import { CurrencyScalar, DateTimeScalar } from "../shared/scalars";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { MoneyInput } from "../shared/money";
 import { SortDirection } from "../shared/pagination/page-arguments";
@@ -20,7 +20,7 @@ export class OrderFilter {
   @ValidateNested()
   total?: MinorUnitsRange | null;
 
-  @Field(() => CurrencyResolver, { nullable: true })
+  @Field(() => CurrencyScalar, { nullable: true })
   currency?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only the orders of this account" })
@@ -70,7 +70,7 @@ export class PlaceOrderInput {
   @Field(() => OrderChannel)
   channel: OrderChannel;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the order was placed; default now, never in the future" })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the order was placed; default now, never in the future" })
   placedAt?: Date | null;
 
   @Field(() => [OrderLineInput], { description: `1 to ${maximumLinesPerOrder} lines, all in one currency` })

@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from "type-graphql";
-import { CurrencyResolver, SafeIntResolver } from "graphql-scalars";
+import { CurrencyScalar, SafeIntScalar } from "./scalars";
 import { InvalidInputError } from "./errors";
 
 const fractionDigitsByCurrency = new Map<string, number>();
@@ -39,10 +39,10 @@ export function parseDecimalAmount(amount: string, currency: string, field: stri
 
 @ObjectType({ simpleResolvers: true, description: "An amount of money, kept as integer minor units of an ISO 4217 currency" })
 export class Money {
-  @Field(() => SafeIntResolver, { description: "The amount in the currency's minor unit (cents for EUR)" })
+  @Field(() => SafeIntScalar, { description: "The amount in the currency's minor unit (cents for EUR)" })
   minorUnits: number;
 
-  @Field(() => CurrencyResolver)
+  @Field(() => CurrencyScalar)
   currency: string;
 
   constructor(minorUnits: number, currency: string) {
@@ -61,6 +61,6 @@ export class MoneyInput {
   @Field({ description: 'A non-negative decimal amount, e.g. "19.99"' })
   amount: string;
 
-  @Field(() => CurrencyResolver)
+  @Field(() => CurrencyScalar)
   currency: string;
 }

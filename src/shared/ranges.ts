@@ -1,32 +1,31 @@
-import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeScalar, LocalDateScalar, SafeIntScalar } from "./scalars";
 import { Field, InputType } from "type-graphql";
-import { SafeIntResolver } from "graphql-scalars";
 import { InvalidInputError } from "./errors";
 
 @InputType({ description: "Dates from `from` to `to`, both included; either end may be left open" })
 export class DateRange {
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   from?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true })
   to?: string | null;
 }
 
 @InputType({ description: "Instants from `from` (included) to `to` (excluded); either end may be left open" })
 export class DateTimeRange {
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   from?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   to?: Date | null;
 }
 
 @InputType({ description: "Amounts in minor units from `min` to `max`, both included" })
 export class MinorUnitsRange {
-  @Field(() => SafeIntResolver, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true })
   min?: number | null;
 
-  @Field(() => SafeIntResolver, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true })
   max?: number | null;
 }
 

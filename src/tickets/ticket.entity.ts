@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../shared/scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { encodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
@@ -84,19 +84,19 @@ export class Ticket implements Node {
   @Column({ type: "text" })
   channel: TicketChannel;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   @Column({ name: "opened_at", type: "timestamptz", precision: 3, default: () => "now()" })
   openedAt: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ name: "first_responded_at", type: "timestamptz", precision: 3, nullable: true })
   firstRespondedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ name: "resolved_at", type: "timestamptz", precision: 3, nullable: true })
   resolvedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column({ name: "closed_at", type: "timestamptz", precision: 3, nullable: true })
   closedAt: Date | null;
 

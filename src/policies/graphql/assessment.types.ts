@@ -1,4 +1,4 @@
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../../shared/scalars";
 import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType({ simpleResolvers: true, description: "What the account is worth, by rules/tiering.json" })
@@ -15,7 +15,7 @@ export class AccountAssessment {
   @Field()
   rulesVersion: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   evaluatedAt: Date;
 }
 
@@ -60,6 +60,6 @@ export class Retention {
   @Field()
   rulesVersion: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   evaluatedAt: Date;
 }

@@ -1,5 +1,5 @@
-import { GraphQLJSON } from "graphql-scalars";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { JSONScalar } from "../../shared/scalars";
 import { ConditionOutcome } from "../evaluation/explanation";
 
 export enum ConditionResult {
@@ -20,10 +20,10 @@ export class ConditionExplanation {
   @Field({ description: "A json-rules-engine operator, e.g. greaterThanInclusive" })
   operator: string;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => JSONScalar, { nullable: true })
   expected: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "The fact's value; null when unknown" })
+  @Field(() => JSONScalar, { nullable: true, description: "The fact's value; null when unknown" })
   actual: unknown;
 
   @Field(() => ConditionResult)
@@ -38,7 +38,7 @@ export class RuleEvent {
   @Field()
   type: string;
 
-  @Field(() => GraphQLJSON)
+  @Field(() => JSONScalar)
   params: Record<string, unknown>;
 }
 

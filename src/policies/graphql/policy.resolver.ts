@@ -1,11 +1,11 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { JSONScalar } from "../../shared/scalars";
 import { Account } from "../../accounts/account.entity";
 import { PolicyRequest } from "./policy.context";
 import { Money } from "../../shared/money";
 import { Ticket } from "../../tickets/ticket.entity";
 import { AccountAssessment, Retention } from "./assessment.types";
 import { Explanation, NearMiss } from "./explanation.types";
-import { GraphQLJSON } from "graphql-scalars";
 import { RuleSetInfo, TierShare } from "./rule-set.types";
 import { PriorityLevel, ServicePriority } from "./service-priority.types";
 import { tierDistribution } from "./tier-distribution";
@@ -35,7 +35,7 @@ function storedAssessmentOf(account: Account, context: PolicyRequest): Promise<S
 /** Facts and explanations: staff only (src/access/role-rules.ts), and read from the database only when a query asks for them. */
 @Resolver(() => AccountAssessment)
 export class AssessmentDetailsResolver {
-  @FieldResolver(() => GraphQLJSON, { nullable: true, description: "The facts the rules saw, by name (see rules/FACTS.md); internal and analyst keys only" })
+  @FieldResolver(() => JSONScalar, { nullable: true, description: "The facts the rules saw, by name (see rules/FACTS.md); internal and analyst keys only" })
   async facts(@Root() assessment: AccountAssessment, @Ctx() context: PolicyRequest): Promise<Record<string, unknown> | null> {
     return (await context.loaders.assessmentDetailsByAccountId.load(assessment.accountId))?.facts ?? null;
   }

@@ -1,4 +1,4 @@
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../../shared/scalars";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Money } from "../../shared/money";
 
@@ -10,7 +10,7 @@ export class RuleSetInfo {
   @Field({ description: "The content hash of the rule files in service" })
   version: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   loadedAt: Date;
 
   @Field(() => Int)
@@ -19,7 +19,7 @@ export class RuleSetInfo {
   @Field(() => String, { nullable: true, description: "Why the latest edit of this file was refused (the last good version keeps serving); null when none" })
   lastError: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   lastErrorAt: Date | null;
 }
 

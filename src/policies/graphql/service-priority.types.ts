@@ -1,4 +1,4 @@
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../../shared/scalars";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 
 export enum PriorityLevel {
@@ -20,10 +20,10 @@ export class ServicePriority {
   @Field({ description: "The queue: e.g. dedicated (the account manager), priority, standard" })
   lane: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   firstResponseDueAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   resolutionDueAt: Date;
 
   @Field({ description: "The first response came late, or has not come and is overdue" })
@@ -38,6 +38,6 @@ export class ServicePriority {
   @Field()
   rulesVersion: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar)
   evaluatedAt: Date;
 }
