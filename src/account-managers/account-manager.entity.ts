@@ -10,16 +10,16 @@ export class AccountManager implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @Field(() => ID, { name: "id" })
+  @Field(() => ID, { name: "id", description: "Opaque global id; fetch the account manager again with node(id)" })
   get globalId(): string {
     return encodeGlobalId("AccountManager", this.id);
   }
 
-  @Field()
+  @Field({ description: "Full name, as customers know the person" })
   @Column()
   name: string;
 
-  @Field(() => EmailAddressScalar)
+  @Field(() => EmailAddressScalar, { description: "Work email address, for customers and colleagues to reach the person" })
   @Column()
   email: string;
 }

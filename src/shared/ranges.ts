@@ -4,28 +4,28 @@ import { InvalidInputError } from "./errors";
 
 @InputType({ description: "Dates from `from` to `to`, both included; either end may be left open" })
 export class DateRange {
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The first day included; null leaves the range open at the start" })
   from?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The last day included; null leaves the range open at the end" })
   to?: string | null;
 }
 
 @InputType({ description: "Instants from `from` (included) to `to` (excluded); either end may be left open" })
 export class DateTimeRange {
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "The earliest instant included; null leaves the range open at the start" })
   from?: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "The first instant left out: the range ends just before it; null leaves it open at the end" })
   to?: Date | null;
 }
 
 @InputType({ description: "Amounts in minor units from `min` to `max`, both included" })
 export class MinorUnitsRange {
-  @Field(() => SafeIntScalar, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: "The smallest amount included, in minor units (1999 is 19.99 EUR); null: no lower bound" })
   min?: number | null;
 
-  @Field(() => SafeIntScalar, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: "The largest amount included, in minor units; null: no upper bound" })
   max?: number | null;
 }
 

@@ -5,231 +5,340 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Accounts matching every given condition */
 export type AccountFilter = {
+  /** Only the accounts this account manager owns (an AccountManager id) */
   accountManagerId?: string | number | null | undefined;
+  /** Only the accounts that became customers within these days; prospects never match */
   customerSince?: DateRange | null | undefined;
-  /** Any of these industries */
+  /** Any of these industries, each matched exactly (case included) */
   industry?: Array<string> | null | undefined;
-  /** Any of these lifecycle stages, as rules/tiering.json declares them */
+  /** Any of these lifecycle stages, as rules/tiering.json declares them (e.g. at_risk); a name it does not declare is BAD_USER_INPUT */
   lifecycleStage?: Array<string> | null | undefined;
+  /** Only the accounts this partner looks after (a Partner id); a partner's key sees no others anyway */
   partnerId?: string | number | null | undefined;
   /** Any of these regions */
   region?: Array<Region> | null | undefined;
-  /** Any of these retention risks, as rules/retention-barriers.json declares them */
+  /** Any of these retention risks, as rules/retention-barriers.json declares them (e.g. high); internal and analyst keys only (partners get FORBIDDEN): counting accounts by risk would tell the risk */
   retentionRisk?: Array<string> | null | undefined;
-  /** Case-insensitive part of the account's name */
+  /** Case-insensitive part of the account's name, 1 to 200 characters; adds 20 points to a query's cost (it reads every row) */
   search?: string | null | undefined;
   /** Any of these statuses */
   status?: Array<AccountStatus> | null | undefined;
-  /** Any of these tiers, as rules/tiering.json declares them (e.g. platinum) */
+  /** Any of these tiers, as rules/tiering.json declares them (e.g. platinum); a name it does not declare is BAD_USER_INPUT; accounts not yet evaluated never match */
   tier?: Array<string> | null | undefined;
 };
 
 /** A paying organization, or a consumer */
 export type AccountKind =
+  /** A private person buying for themselves */
   | 'CONSUMER'
+  /** A company or other organization, buying through its people (contacts) */
   | 'ORGANIZATION';
 
+/** One sort key for a list of accounts; later keys break the ties of earlier ones, and the id breaks the last ties */
 export type AccountSort = {
+  /** Which way; ascending unless given */
   direction?: SortDirection;
+  /** What to sort by; a field may appear once in an orderBy */
   field: AccountSortField;
 };
 
+/** What a list of accounts can be sorted by */
 export type AccountSortField =
+  /** When the account was recorded here */
   | 'CREATED_AT'
-  /** Prospects (no date yet) sort after every customer */
+  /** The day the account became a customer; prospects (no date yet) sort after every customer, so first when descending */
   | 'CUSTOMER_SINCE'
+  /** The loyalty points it holds */
   | 'LOYALTY_POINTS'
+  /** The trading name, in the database's collation */
   | 'NAME';
 
+/** Where the account stands as a customer. It may change from PROSPECT to ACTIVE, from ACTIVE to CHURNED and from CHURNED back to ACTIVE */
 export type AccountStatus =
+  /** A paying customer */
   | 'ACTIVE'
+  /** A customer who has left; may come back (ACTIVE again) */
   | 'CHURNED'
+  /** Has not bought yet; has no customerSince */
   | 'PROSPECT';
 
+/** How one comparison of a rule went */
 export type ConditionResult =
+  /** The comparison did not hold (an unknown fact fails every number comparison) */
   | 'FAILED'
   /** Skipped: the engine had already decided the rule */
   | 'NOT_EVALUATED'
+  /** The comparison held */
   | 'PASSED';
 
 /** How a contact prefers to be reached */
 export type ContactChannel =
+  /** Online chat */
   | 'CHAT'
+  /** An email to the contact's email address */
   | 'EMAIL'
+  /** Face to face, e.g. a visit from the account manager */
   | 'IN_PERSON'
+  /** A call to the contact's phone number */
   | 'PHONE'
+  /** A text message to the contact's phone number */
   | 'SMS';
 
 /** Contacts matching every given condition */
 export type ContactFilter = {
   /** Only the contacts of this account */
   accountId?: string | number | null | undefined;
+  /** true: only primary contacts; false: only the others */
   isPrimary?: boolean | null | undefined;
+  /** true: only those who agreed to receive marketing; false: only those who did not */
   marketingConsent?: boolean | null | undefined;
   /** Any of these roles */
   role?: Array<ContactRole> | null | undefined;
-  /** Case-insensitive part of the first name, last name or email */
+  /** Case-insensitive part of the first name, last name or email, 1 to 200 characters; adds 20 points to a query's cost; a partner's search skips the emails it sees masked */
   search?: string | null | undefined;
 };
 
+/** What the person does in the account's buying relationship with us */
 export type ContactRole =
+  /** Places the orders */
   | 'BUYER'
+  /** Decides what the account buys and signs the contract */
   | 'DECISION_MAKER'
+  /** Runs the technical side: installation, integration, administration */
   | 'TECHNICAL'
+  /** Uses what the account bought */
   | 'USER';
 
+/** One sort key for a list of contacts; later keys break the ties of earlier ones, and the id breaks the last ties */
 export type ContactSort = {
+  /** Which way; ascending unless given */
   direction?: SortDirection;
+  /** What to sort by; a field may appear once in an orderBy */
   field: ContactSortField;
 };
 
+/** What a list of contacts can be sorted by */
 export type ContactSortField =
+  /** When the contact was recorded here */
   | 'CREATED_AT'
-  /** DESC puts the account's primary contact first */
+  /** Whether the contact is the account's primary one: DESC puts the primary contact first */
   | 'IS_PRIMARY'
-  /** Last name, then first name */
+  /** Last name, then first name, in the database's collation */
   | 'NAME';
 
 /** A contract: start, optional end, and whether it renews by itself */
 export type ContractInput = {
+  /** Whether it renews by itself when it ends; false unless given */
   autoRenew?: boolean;
+  /** The day it ends, not before startsOn; null or left out for an open-ended contract */
   endsOn?: string | null | undefined;
+  /** The first day the contract runs */
   startsOn: string;
 };
 
+/** A new account; its tier, lifecycle stage and retention are evaluated in the same transaction */
 export type CreateAccountInput = {
+  /** The staff member who owns the relationship (an AccountManager id); null or left out for none */
   accountManagerId?: string | number | null | undefined;
+  /** The account's contract; null or left out for none */
   contract?: ContractInput | null | undefined;
-  /** Prospects have none; for customers it defaults to today */
+  /** The day it became a customer: must be left out for a PROSPECT; for a customer it defaults to today (UTC) */
   customerSince?: string | null | undefined;
+  /** Headcount, at least 1; null or left out when unknown */
   employees?: number | null | undefined;
+  /** The customer's industry in our words, 1 to 100 characters, not blank, e.g. Retail */
   industry: string;
+  /** An organization (the default) or a consumer */
   kind?: AccountKind;
+  /** Loyalty points it starts with, 0 to 1,000,000,000; none unless given */
   loyaltyPoints?: number;
+  /** Trading name as the customer writes it, 1 to 200 characters, not blank; trimmed */
   name: string;
+  /** The partner who looks after the account (a Partner id); null or left out when we serve it directly */
   partnerId?: string | number | null | undefined;
+  /** The sales region the account belongs to */
   region: Region;
+  /** Where the account stands; a prospect unless given */
   status?: AccountStatus;
 };
 
 /** A person at an account; the email is unique within the account, in any case */
 export type CreateContactInput = {
+  /** The account the person is at (an Account id) */
   accountId: string | number;
+  /** Day of birth, not in the future; null or left out when unknown */
   birthday?: string | null | undefined;
+  /** Email address, at most 254 characters; another contact of the account with it, in any case, is a CONFLICT; null or left out when unknown */
   email?: string | null | undefined;
+  /** Given name, 1 to 100 characters, not blank; trimmed */
   firstName: string;
+  /** The day the person took on this role; null or left out when unknown */
   inRoleSince?: string | null | undefined;
   /** Making a contact primary unsets the account's previous primary */
   isPrimary?: boolean;
+  /** Family name, 1 to 100 characters, not blank; trimmed */
   lastName: string;
+  /** Whether the person agreed to receive marketing; false unless given */
   marketingConsent?: boolean;
+  /** Phone number: 4 to 30 digits, spaces or ( ) . / -, optionally after a leading +; null or left out when unknown */
   phone?: string | null | undefined;
+  /** How the person prefers to be reached; email unless given */
   preferredChannel?: ContactChannel;
+  /** What the person does in the buying relationship */
   role: ContactRole;
 };
 
 /** Dates from `from` to `to`, both included; either end may be left open */
 export type DateRange = {
+  /** The first day included; null leaves the range open at the start */
   from?: string | null | undefined;
+  /** The last day included; null leaves the range open at the end */
   to?: string | null | undefined;
 };
 
 /** Instants from `from` (included) to `to` (excluded); either end may be left open */
 export type DateTimeRange = {
+  /** The earliest instant included; null leaves the range open at the start */
   from?: string | null | undefined;
+  /** The first instant left out: the range ends just before it; null leaves it open at the end */
   to?: string | null | undefined;
 };
 
 /** Amounts in minor units from `min` to `max`, both included */
 export type MinorUnitsRange = {
+  /** The largest amount included, in minor units; null: no upper bound */
   max?: number | null | undefined;
+  /** The smallest amount included, in minor units (1999 is 19.99 EUR); null: no lower bound */
   min?: number | null | undefined;
 };
 
 /** An amount as an exact decimal string and its currency */
 export type MoneyInput = {
-  /** A non-negative decimal amount, e.g. "19.99" */
+  /** A non-negative decimal amount with at most the currency's decimals, e.g. "19.99" (EUR), "1999" (JPY) */
   amount: string;
+  /** The currency of the amount; its minor unit says how many decimals `amount` may have */
   currency: string;
 };
 
 /** A new support case; it opens now, with status OPEN */
 export type OpenTicketInput = {
+  /** The account the case is for (an Account id); a partner's key may open cases for its own accounts only */
   accountId: string | number;
+  /** What kind of case it is */
   category: TicketCategory;
+  /** Where the case came in */
   channel: TicketChannel;
-  /** A contact of that account, when the case has one */
+  /** The person who raised it, a contact of that account (a Contact id); null or left out when unknown */
   contactId?: string | number | null | undefined;
+  /** How severe the customer says it is */
   severity: TicketSeverity;
-  /** 1 to 300 characters */
+  /** What the case is about, in a line: 1 to 300 characters, not blank; trimmed */
   subject: string;
 };
 
+/** Where an order was placed */
 export type OrderChannel =
+  /** Sent to us by email */
   | 'EMAIL'
+  /** Placed through the account's partner */
   | 'PARTNER'
+  /** Taken over the phone */
   | 'PHONE'
+  /** Taken by one of our sales representatives */
   | 'SALES_REP'
+  /** Bought in a store */
   | 'STORE'
+  /** Our online shop */
   | 'WEB';
 
 /** Orders matching every given condition */
 export type OrderFilter = {
   /** Only the orders of this account */
   accountId?: string | number | null | undefined;
+  /** Only the orders in this currency */
   currency?: string | null | undefined;
+  /** Only the orders placed within these instants */
   placedAt?: DateTimeRange | null | undefined;
   /** Any of these statuses */
   status?: Array<OrderStatus> | null | undefined;
-  /** Order total in minor units (cents) */
+  /** Only the orders whose total lies in this range, in minor units of the order's own currency (cents for EUR); give `currency` too to compare like with like */
   total?: MinorUnitsRange | null | undefined;
 };
 
+/** A product bought: what, how many, and at what price a unit */
 export type OrderLineInput = {
+  /** The product as sold, 1 to 200 characters, not blank; trimmed */
   product: string;
+  /** Units bought, 1 to 1,000,000 */
   quantity: number;
+  /** The price of one unit; every line of an order in the same currency */
   unitPrice: MoneyInput;
 };
 
+/** One sort key for a list of orders; later keys break the ties of earlier ones, and the id breaks the last ties */
 export type OrderSort = {
+  /** Which way; ascending unless given */
   direction?: SortDirection;
+  /** What to sort by; a field may appear once in an orderBy */
   field: OrderSortField;
 };
 
+/** What a list of orders can be sorted by */
 export type OrderSortField =
+  /** When the order was placed */
   | 'PLACED_AT'
+  /** The total in minor units, as a plain number: totals in different currencies are not converted */
   | 'TOTAL';
 
+/** Where an order is in its life: PENDING, PAID, SHIPPED, DELIVERED; it may be CANCELLED before it ships and RETURNED once shipped. CANCELLED and RETURNED are final */
 export type OrderStatus =
+  /** Called off before shipping; final. Counts neither as revenue nor as an order for the policies */
   | 'CANCELLED'
+  /** Received by the customer. May still be RETURNED */
   | 'DELIVERED'
+  /** Paid, not shipped yet. May become SHIPPED or CANCELLED */
   | 'PAID'
+  /** Placed, not paid yet; every order starts here. May become PAID or CANCELLED */
   | 'PENDING'
+  /** Sent back after shipping; final. Not revenue; counts toward the return rate */
   | 'RETURNED'
+  /** On its way to the customer. May become DELIVERED or RETURNED */
   | 'SHIPPED';
 
 /** An order with its lines; the total is computed from them */
 export type PlaceOrderInput = {
+  /** The account that buys (an Account id) */
   accountId: string | number;
+  /** Where the order was placed */
   channel: OrderChannel;
-  /** 1 to 100 lines, all in one currency */
+  /** What was bought: 1 to 100 lines, all in one currency, numbered in the order given */
   lines: Array<OrderLineInput>;
-  /** When the order was placed; default now, never in the future */
+  /** When the order was placed, e.g. when recording an earlier one; now unless given; never in the future */
   placedAt?: string | null | undefined;
 };
 
-/** P1 is the most urgent */
+/** How urgent a ticket is, P1 the most; a higher tier gets faster targets at the same level */
 export type PriorityLevel =
+  /** Most urgent: the tightest response and resolution targets */
   | 'P1'
+  /** Urgent: faster targets than P3 and P4 */
   | 'P2'
+  /** Normal: faster targets than P4 */
   | 'P3'
+  /** Least urgent: the loosest targets */
   | 'P4';
 
+/** The sales region an account belongs to (its orders may be in any currency) */
 export type Region =
+  /** Asia, Australia, New Zealand and the Pacific islands */
   | 'ASIA_PACIFIC'
+  /** Europe, the United Kingdom included */
   | 'EUROPE'
+  /** Mexico, Central and South America, and the Caribbean */
   | 'LATIN_AMERICA'
+  /** The Middle East and Africa */
   | 'MIDDLE_EAST_AFRICA'
+  /** The United States and Canada */
   | 'NORTH_AMERICA';
 
 /** Which way a sort field runs */
@@ -239,19 +348,32 @@ export type SortDirection =
   /** Descending: largest, latest or Z first */
   | 'DESC';
 
+/** What kind of case it is */
 export type TicketCategory =
+  /** The customer is unhappy with us; complaints always get a defined response time, and repeated ones escalate */
   | 'COMPLAINT'
+  /** Something the customer uses is broken or not working */
   | 'INCIDENT'
+  /** The customer wants to know something */
   | 'QUESTION'
+  /** The customer wants something done or changed */
   | 'REQUEST'
+  /** The customer wants to send something back */
   | 'RETURN';
 
+/** Where a case came in */
 export type TicketChannel =
+  /** Online chat */
   | 'CHAT'
+  /** An email to support */
   | 'EMAIL'
+  /** Raised by the account's partner for the customer */
   | 'PARTNER'
+  /** A call to support */
   | 'PHONE'
+  /** Social media */
   | 'SOCIAL'
+  /** The support form on our website */
   | 'WEB';
 
 /** Tickets matching every given condition */
@@ -266,6 +388,7 @@ export type TicketFilter = {
   contactId?: string | number | null | undefined;
   /** true: OPEN or PENDING (still being worked on); false: RESOLVED or CLOSED */
   open?: boolean | null | undefined;
+  /** Only the tickets opened within these instants */
   openedAt?: DateTimeRange | null | undefined;
   /** Any of these severities */
   severity?: Array<TicketSeverity> | null | undefined;
@@ -273,61 +396,92 @@ export type TicketFilter = {
   status?: Array<TicketStatus> | null | undefined;
 };
 
-/** Severity as the customer states it */
+/** How severe the customer says the case is, from LOW to CRITICAL; the service priority weighs it, and sorts by it in this order */
 export type TicketSeverity =
+  /** Something critical to the customer is broken */
   | 'CRITICAL'
+  /** A serious problem that holds up the customer's work */
   | 'HIGH'
+  /** A minor matter; it can wait */
   | 'LOW'
+  /** A real problem, but work goes on */
   | 'MEDIUM';
 
+/** One sort key for a list of tickets; later keys break the ties of earlier ones, and the id breaks the last ties */
 export type TicketSort = {
+  /** Which way; ascending unless given */
   direction?: SortDirection;
+  /** What to sort by; a field may appear once in an orderBy */
   field: TicketSortField;
 };
 
+/** What a list of tickets can be sorted by */
 export type TicketSortField =
   /** The support queue: soonest due first when ascending; tickets never prioritized come last */
   | 'FIRST_RESPONSE_DUE_AT'
+  /** When the case was opened */
   | 'OPENED_AT'
   /** Service priority P1 < P2 < P3 < P4: ascending puts P1 first; tickets never prioritized come last */
   | 'PRIORITY'
   /** Ranked LOW < MEDIUM < HIGH < CRITICAL: descending puts CRITICAL first */
   | 'SEVERITY';
 
+/** Where a support case stands: we answer an OPEN case (PENDING) and resolve it (RESOLVED); the customer's confirmation closes it (CLOSED) and a resolution that did not help reopens it (OPEN) */
 export type TicketStatus =
+  /** Confirmed by the customer, with a satisfaction score if given; final */
   | 'CLOSED'
-  /** Waiting for us */
+  /** Waiting for us: new, or reopened */
   | 'OPEN'
-  /** Answered; waiting for the customer */
+  /** Answered; waiting for the customer. We may answer again */
   | 'PENDING'
+  /** Solved as far as we can tell; waiting for the customer to confirm (CLOSED) or say it did not help (OPEN) */
   | 'RESOLVED';
 
-/** Only the fields given change; null clears an optional field */
+/** Only the fields given change; null clears an optional field and is refused (BAD_USER_INPUT) for a required one */
 export type UpdateAccountInput = {
+  /** The staff member who owns the relationship (an AccountManager id); null for none */
   accountManagerId?: string | number | null | undefined;
+  /** The contract, replaced whole; null when the account no longer has one */
   contract?: ContractInput | null | undefined;
+  /** The day it became a customer; must stay empty for a PROSPECT. A customer left without one (null, or becoming ACTIVE without it) gets today (UTC) */
   customerSince?: string | null | undefined;
+  /** Headcount, at least 1; null when no longer known */
   employees?: number | null | undefined;
+  /** The customer's industry in our words, 1 to 100 characters, not blank */
   industry?: string | null | undefined;
+  /** Loyalty points it holds, 0 to 1,000,000,000 */
   loyaltyPoints?: number | null | undefined;
+  /** Trading name, 1 to 200 characters, not blank; trimmed */
   name?: string | null | undefined;
+  /** The partner who looks after the account (a Partner id); null when we serve it directly */
   partnerId?: string | number | null | undefined;
+  /** The sales region */
   region?: Region | null | undefined;
+  /** A new status: PROSPECT to ACTIVE, ACTIVE to CHURNED or CHURNED to ACTIVE; any other change is a CONFLICT */
   status?: AccountStatus | null | undefined;
 };
 
-/** Only the fields given change; null clears an optional field */
+/** Only the fields given change; null clears an optional field and is refused (BAD_USER_INPUT) for a required one. The account stays: a person moving is a new contact */
 export type UpdateContactInput = {
+  /** Day of birth, not in the future; null clears it */
   birthday?: string | null | undefined;
+  /** Email address, at most 254 characters; another contact of the account with it, in any case, is a CONFLICT; null clears it */
   email?: string | null | undefined;
+  /** Given name, 1 to 100 characters, not blank; trimmed */
   firstName?: string | null | undefined;
+  /** The day the person took on this role; null clears it */
   inRoleSince?: string | null | undefined;
   /** true unsets the account's previous primary */
   isPrimary?: boolean | null | undefined;
+  /** Family name, 1 to 100 characters, not blank; trimmed */
   lastName?: string | null | undefined;
+  /** Whether the person agreed to receive marketing */
   marketingConsent?: boolean | null | undefined;
+  /** Phone number: 4 to 30 digits, spaces or ( ) . / -, optionally after a leading +; null clears it */
   phone?: string | null | undefined;
+  /** How the person prefers to be reached */
   preferredChannel?: ContactChannel | null | undefined;
+  /** What the person does in the buying relationship */
   role?: ContactRole | null | undefined;
 };
 
