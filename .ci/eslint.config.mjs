@@ -64,6 +64,17 @@ export default defineConfig(
       "import-x/no-cycle": "error",
     },
   },
+  // A schema holds one scalar type of a name: the library's DateTime beside ours would stop the build.
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/shared/scalars.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "graphql-scalars", message: "use the scalars of src/shared/scalars.ts (described, with their specifications)" }] },
+      ],
+    },
+  },
   // Formatting belongs to Prettier: this turns off every rule that would argue with it.
   prettier,
 );

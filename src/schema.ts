@@ -44,8 +44,23 @@ export const resolvers = [
  * without an authChecker, type-graphql refuses to build with an @Authorized.
  */
 export async function buildCustomerGraphSchema(options: { readPlanner?: boolean } = {}): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, validate: { skipMissingProperties: true, forbidUnknownValues: false } });
+  const schema = describeRootTypes(await buildSchema({ resolvers, validate: { skipMissingProperties: true, forbidUnknownValues: false } }));
   return applyRoleRules(options.readPlanner === false ? schema : installReadPlanner(schema), roleRules);
+}
+
+/** type-graphql makes the root types itself and takes no description for them: they are given here. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) {
+    query.description =
+      "What a client can read. A partner's key sees only the accounts its partner looks after, and what belongs to them; anything else answers as if it did not exist";
+  }
+  if (mutation) {
+    mutation.description =
+      "What a client can change, each mutation in one transaction (all or nothing), the policies of the accounts it touches re-evaluated within it. Internal keys only, except where a mutation says otherwise";
+  }
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real changes. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AccountOrderField, AccountsPageDocument, OpenTicketDocument, OrdersPageDocument } from "./generated/graphql";
+import { AccountSortField, AccountsPageDocument, OpenTicketDocument, OrdersPageDocument } from "./generated/graphql";
 import { createAccount, createOrder, createPartner } from "./support/factories";
 import { errorCodes, startTestApp, TestApp } from "./support/test-app";
 
@@ -16,7 +16,7 @@ describe("input that matches its pattern but no column can hold", () => {
     return Buffer.from(JSON.stringify({ o: ordering, v: values })).toString("base64url");
   }
 
-  it.each<[AccountOrderField, string | number, string]>([
+  it.each<[AccountSortField, string | number, string]>([
     ["CUSTOMER_SINCE", "2024-99-99", "CUSTOMER_SINCE value is not a real date"],
     ["CUSTOMER_SINCE", "0000-01-01", "CUSTOMER_SINCE value is not a real date"],
     ["CREATED_AT", "2024-99-99T00:00:00Z", "CREATED_AT value is not a real time"],

@@ -17,6 +17,7 @@ import {
   SelectionSetNode,
 } from "graphql";
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { withoutDefaultFirstWhenBackward } from "../shared/pagination/page-arguments";
 import { defaultPageSizeForCost } from "./query-limits";
 
 /** A count reads the whole filtered list in one more statement: charged like a default page, whatever the page size. */
@@ -36,7 +37,9 @@ interface CostContext {
  */
 const connectionEstimator: ComplexityEstimator = ({ field, args, node, childComplexity, context }) => {
   if (!isConnection(getNamedType(field.type))) return undefined;
-  const pageSize = Number(args.first ?? args.last ?? defaultPageSizeForCost);
+  // `first` shows a default in the schema, so it arrives beside `last` too: counted as the page will be read.
+  const { first, last } = withoutDefaultFirstWhenBackward(args);
+  const pageSize = Number(first ?? last ?? defaultPageSizeForCost);
   const counts = totalCountKeys(node.selectionSet, context as CostContext).size;
   const filter = args.filter as { search?: string | null } | undefined;
   const search = filter?.search != null ? searchCost : 0;

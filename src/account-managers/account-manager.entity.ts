@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { EmailAddressResolver } from "graphql-scalars";
+import { EmailAddressScalar } from "../shared/scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { encodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
@@ -10,16 +10,16 @@ export class AccountManager implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @Field(() => ID, { name: "id" })
+  @Field(() => ID, { name: "id", description: "Opaque global id; fetch the account manager again with node(id)" })
   get globalId(): string {
     return encodeGlobalId("AccountManager", this.id);
   }
 
-  @Field()
+  @Field({ description: "Full name, as customers know the person" })
   @Column({ type: "text" })
   name: string;
 
-  @Field(() => EmailAddressResolver)
+  @Field(() => EmailAddressScalar, { description: "Work email address, for customers and colleagues to reach the person" })
   @Column({ type: "text" })
   email: string;
 }

@@ -6,7 +6,7 @@ import { Partner } from "../partners/partner.entity";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId, NodeTypeName } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
-import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
+import { SortDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
 import { fetchPage, ListQuery } from "../access/scoped-page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Account } from "./account.entity";
@@ -14,15 +14,15 @@ import { AccountError, AccountErrorReason } from "./account.errors";
 import { lockAccountForReassessment } from "./account.lock";
 import { checkAccountRules, checkStatusChange, customerSinceForStatus } from "./account.rules";
 import { applyAccountFilter } from "./account.filters";
-import { AccountFilter, AccountOrderField, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
+import { AccountFilter, AccountSortField, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
 import { accountSortFields } from "./account.sort-fields";
 
-const defaultAccountOrder: OrderByInput<AccountOrderField>[] = [{ field: AccountOrderField.NAME, direction: OrderDirection.ASC }];
+const defaultAccountOrder: OrderByInput<AccountSortField>[] = [{ field: AccountSortField.NAME, direction: SortDirection.ASC }];
 
 export async function findAccounts(
   scope: DataScope,
   filter: AccountFilter | null | undefined,
-  orderBy: ReadonlyArray<OrderByInput<AccountOrderField>> | null | undefined,
+  orderBy: ReadonlyArray<OrderByInput<AccountSortField>> | null | undefined,
   pageArguments: PageArguments,
 ): Promise<Page<Account>> {
   const { filtered, keys, page } = accountListQuery(scope, filter, orderBy, pageArguments);
@@ -33,7 +33,7 @@ export async function findAccounts(
 export function accountListQuery(
   scope: DataScope,
   filter: AccountFilter | null | undefined,
-  orderBy: ReadonlyArray<OrderByInput<AccountOrderField>> | null | undefined,
+  orderBy: ReadonlyArray<OrderByInput<AccountSortField>> | null | undefined,
   pageArguments: PageArguments,
 ): ListQuery<Account> {
   return {

@@ -4,7 +4,7 @@ import { ContactRequest } from "./contact.context";
 import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Contact } from "./contact.entity";
-import { ContactFilter, ContactOrder, CreateContactInput, UpdateContactInput } from "./contact.inputs";
+import { ContactFilter, ContactSort, CreateContactInput, UpdateContactInput } from "./contact.inputs";
 import { createContact, findContacts, updateContact } from "./contact.service";
 
 export const ContactConnection = ConnectionType(Contact, "Contact");
@@ -12,31 +12,36 @@ export type ContactConnection = InstanceType<typeof ContactConnection>;
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  @Query(() => ContactConnection)
+  @Query(() => ContactConnection, {
+    description: "The contacts of the accounts the caller may see (a partner's key: its own accounts'), filtered and sorted, a page at a time",
+  })
   async contacts(
     @Args() page: PageArguments,
-    @Arg("filter", () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
-    @Arg("orderBy", () => [ContactOrder], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
-    orderBy: ContactOrder[] | null,
+    @Arg("filter", () => ContactFilter, { nullable: true, description: "Only the contacts that meet every condition given" }) filter: ContactFilter | null,
+    @Arg("orderBy", () => [ContactSort], { nullable: true, description: "Default: NAME ascending; ties broken by id" })
+    orderBy: ContactSort[] | null,
     @Ctx() context: ContactRequest,
   ): Promise<ContactConnection> {
     return new ContactConnection(await findContacts(context.scope, { filter, orderBy, page }));
   }
 
-  @FieldResolver(() => Account)
+  @FieldResolver(() => Account, { description: "The account the person is at" })
   async account(@Root() contact: Contact, @Ctx() context: ContactRequest): Promise<Account> {
     return context.loaders.accountById.load(contact.accountId) as Promise<Account>;
   }
 
-  @Mutation(() => Contact, { description: "Adds a person to an account; making them primary unsets the previous primary" })
-  createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() context: ContactRequest): Promise<Contact> {
+  @Mutation(() => Contact, { description: "Adds a person to an account; making them primary unsets the previous primary. Internal keys only" })
+  createContact(
+    @Arg("input", () => CreateContactInput, { description: "The new contact" }) input: CreateContactInput,
+    @Ctx() context: ContactRequest,
+  ): Promise<Contact> {
     return createContact(context.scope, input);
   }
 
-  @Mutation(() => Contact, { description: "Changes the fields given; null clears an optional field" })
+  @Mutation(() => Contact, { description: "Changes the fields given; null clears an optional field. Internal keys only" })
   updateContact(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateContactInput) input: UpdateContactInput,
+    @Arg("id", () => ID, { description: "The Contact id" }) id: string,
+    @Arg("input", () => UpdateContactInput, { description: "The fields to change" }) input: UpdateContactInput,
     @Ctx() context: ContactRequest,
   ): Promise<Contact> {
     return updateContact(context.scope, id, input);
@@ -49,8 +54,9 @@ export class AccountContactsResolver {
   async contacts(
     @Root() account: Account,
     @Args() page: PageArguments,
-    @Arg("filter", () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
-    @Arg("orderBy", () => [ContactOrder], { nullable: true }) orderBy: ContactOrder[] | null,
+    @Arg("filter", () => ContactFilter, { nullable: true, description: "Only the contacts that meet every condition given" }) filter: ContactFilter | null,
+    @Arg("orderBy", () => [ContactSort], { nullable: true, description: "Default: IS_PRIMARY descending, then NAME ascending; ties broken by id" })
+    orderBy: ContactSort[] | null,
     @Ctx() context: ContactRequest,
   ): Promise<ContactConnection> {
     const pageOfAccount = await context.loaders.contactPagesOfAccount({ filter, orderBy, page }).load(account.id);

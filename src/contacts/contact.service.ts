@@ -10,13 +10,13 @@ import { OrderByInput } from "../shared/pagination/sort-order";
 import { Contact } from "./contact.entity";
 import { withPersonalDataMasked } from "./contact.masking";
 import { applyContactFilter } from "./contact.filters";
-import { ContactFilter, ContactOrderField, CreateContactInput, UpdateContactInput } from "./contact.inputs";
+import { ContactFilter, ContactSortField, CreateContactInput, UpdateContactInput } from "./contact.inputs";
 import { asContactError, checkEmailFree, contactChanges, unsetPrimaryContact } from "./contact.rules";
 import { byName, contactSortKeys, primaryFirstThenByName } from "./contact.sort-fields";
 
 export interface ContactListArguments {
   filter?: ContactFilter | null;
-  orderBy?: ReadonlyArray<OrderByInput<ContactOrderField>> | null;
+  orderBy?: ReadonlyArray<OrderByInput<ContactSortField>> | null;
   page: PageArguments;
 }
 

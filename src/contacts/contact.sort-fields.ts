@@ -1,8 +1,8 @@
 import { InvalidInputError } from "../shared/errors";
-import { OrderDirection } from "../shared/pagination/page-arguments";
+import { SortDirection } from "../shared/pagination/page-arguments";
 import { OrderByInput, SortField, SortKey, toSortKeys } from "../shared/pagination/sort-order";
 import { Contact } from "./contact.entity";
-import { ContactOrderField } from "./contact.inputs";
+import { ContactSortField } from "./contact.inputs";
 
 /** The sort keys in SQL; NAME is two of them, so that the (last_name, first_name, id) indexes serve it. */
 type ContactSortKeyName = "LAST_NAME" | "FIRST_NAME" | "CREATED_AT" | "IS_PRIMARY";
@@ -15,20 +15,20 @@ const contactSortFields: Record<ContactSortKeyName, SortField<Contact>> = {
   IS_PRIMARY: { expression: "{alias}.is_primary::int", kind: "integer", valueOf: (contact) => (contact.isPrimary ? 1 : 0) },
 };
 
-const keysOfField: Record<ContactOrderField, ContactSortKeyName[]> = {
-  [ContactOrderField.NAME]: ["LAST_NAME", "FIRST_NAME"],
-  [ContactOrderField.CREATED_AT]: ["CREATED_AT"],
-  [ContactOrderField.IS_PRIMARY]: ["IS_PRIMARY"],
+const keysOfField: Record<ContactSortField, ContactSortKeyName[]> = {
+  [ContactSortField.NAME]: ["LAST_NAME", "FIRST_NAME"],
+  [ContactSortField.CREATED_AT]: ["CREATED_AT"],
+  [ContactSortField.IS_PRIMARY]: ["IS_PRIMARY"],
 };
 
-export const byName: OrderByInput<ContactOrderField>[] = [{ field: ContactOrderField.NAME, direction: OrderDirection.ASC }];
+export const byName: OrderByInput<ContactSortField>[] = [{ field: ContactSortField.NAME, direction: SortDirection.ASC }];
 
-export const primaryFirstThenByName: OrderByInput<ContactOrderField>[] = [{ field: ContactOrderField.IS_PRIMARY, direction: OrderDirection.DESC }, ...byName];
+export const primaryFirstThenByName: OrderByInput<ContactSortField>[] = [{ field: ContactSortField.IS_PRIMARY, direction: SortDirection.DESC }, ...byName];
 
 /** The client's orderBy (or the default) as sort keys, ties broken by id. */
 export function contactSortKeys(
-  orderBy: ReadonlyArray<OrderByInput<ContactOrderField>> | null | undefined,
-  defaultOrder: ReadonlyArray<OrderByInput<ContactOrderField>>,
+  orderBy: ReadonlyArray<OrderByInput<ContactSortField>> | null | undefined,
+  defaultOrder: ReadonlyArray<OrderByInput<ContactSortField>>,
 ): SortKey<Contact>[] {
   const given = orderBy?.length ? orderBy : defaultOrder;
   // Checked here, in the client's terms: after expansion a repeat would name the wrong position.

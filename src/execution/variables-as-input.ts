@@ -3,7 +3,7 @@ import { GraphQLInputType, GraphQLSchema, isInputObjectType, isListType, isNonNu
 /**
  * Variables as graphql-js coerced them, written back as a client would send them, every default
  * written out: graphql-jit coerces variables again, and its own coercion skips the default of an
- * input field that is non-null (`direction: OrderDirection! = ASC`, graphql-jit issue #142).
+ * input field that is non-null (`direction: SortDirection! = ASC`, graphql-jit issue #142).
  * Enums go back to their names (`prospect` → `PROSPECT`), scalars through their `serialize`.
  */
 export function variablesAsInput(schema: GraphQLSchema, operation: OperationDefinitionNode, coerced: Record<string, unknown>): Record<string, unknown> {

@@ -6,8 +6,11 @@ import { Node } from "../shared/node";
 /** Relay's `node(id)`: any object by its global id, null when there is none. */
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: "Fetches any object by its global id" })
-  async node(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<Node | null> {
+  @Query(() => Node, { nullable: true, description: "Any object by its global id; null when there is none or the caller may not see it" })
+  async node(
+    @Arg("id", () => ID, { description: "The object's `id`, of any type that implements Node" }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Node | null> {
     const decoded = tryDecodeGlobalId(id);
     const loader = decoded && loaderOfType(context, decoded.typeName);
     if (!decoded || !loader) return null;

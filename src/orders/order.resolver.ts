@@ -6,7 +6,7 @@ import { ConnectionType } from "../shared/pagination/connection";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
-import { maximumLinesPerOrder, OrderFilter, OrderOrder, PlaceOrderInput } from "./order.inputs";
+import { maximumLinesPerOrder, OrderFilter, OrderSort, PlaceOrderInput } from "./order.inputs";
 import { findOrders, placeOrder, updateOrderStatus } from "./order.service";
 
 export const OrderConnection = ConnectionType(Order, "Order");
@@ -14,36 +14,53 @@ export type OrderConnection = InstanceType<typeof OrderConnection>;
 
 @Resolver(() => Order)
 export class OrderResolver {
-  @Query(() => OrderConnection)
+  @Query(() => OrderConnection, {
+    description: "The orders of the accounts the caller may see (a partner's key: its own accounts'), filtered and sorted, a page at a time",
+  })
   async orders(
     @Args() page: PageArguments,
-    @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
-    @Arg("orderBy", () => [OrderOrder], { nullable: true, description: "Default: PLACED_AT descending; ties broken by id" })
-    orderBy: OrderOrder[] | null,
+    @Arg("filter", () => OrderFilter, { nullable: true, description: "Only the orders that meet every condition given" }) filter: OrderFilter | null,
+    @Arg("orderBy", () => [OrderSort], { nullable: true, description: "Default: PLACED_AT descending; ties broken by id" })
+    orderBy: OrderSort[] | null,
     @Ctx() context: OrderRequest,
   ): Promise<OrderConnection> {
     return new OrderConnection(await findOrders(context.scope, { filter, orderBy, page }));
   }
 
-  @FieldResolver(() => [OrderLine], { complexity: listOfAtMost(maximumLinesPerOrder) })
+  @FieldResolver(() => [OrderLine], {
+    complexity: listOfAtMost(maximumLinesPerOrder),
+    description: `What was bought, 1 to ${maximumLinesPerOrder} lines in position order; costs as ${maximumLinesPerOrder} lines in a query's budget`,
+  })
   async lines(@Root() order: Order, @Ctx() context: OrderRequest): Promise<OrderLine[]> {
     const lines = await context.loaders.linesOfOrder.load(order.id);
     for (const line of lines) line.currency = order.currency;
     return lines;
   }
 
-  @FieldResolver(() => Account)
+  @FieldResolver(() => Account, { description: "The account that bought" })
   async account(@Root() order: Order, @Ctx() context: OrderRequest): Promise<Account> {
     return context.loaders.accountById.load(order.accountId) as Promise<Account>;
   }
 
-  @Mutation(() => Order, { description: "Places an order for an account; its total is the sum of its lines" })
-  placeOrder(@Arg("input", () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() context: OrderRequest): Promise<Order> {
+  @Mutation(() => Order, {
+    description:
+      "Places an order for an account, PENDING; its total is the sum of its lines. The account's policies are re-evaluated in the same transaction. Internal keys only",
+  })
+  placeOrder(
+    @Arg("input", () => PlaceOrderInput, { description: "The order and its lines" }) input: PlaceOrderInput,
+    @Ctx() context: OrderRequest,
+  ): Promise<Order> {
     return placeOrder(context.scope, context.accountPolicies, input);
   }
 
-  @Mutation(() => Order, { description: "Moves an order along its lifecycle; an illegal step is a CONFLICT" })
-  updateOrderStatus(@Arg("id", () => ID) id: string, @Arg("status", () => OrderStatus) status: OrderStatus, @Ctx() context: OrderRequest): Promise<Order> {
+  @Mutation(() => Order, {
+    description: "Moves an order along its life (see OrderStatus); a step its status does not allow is a CONFLICT. Internal keys only",
+  })
+  updateOrderStatus(
+    @Arg("id", () => ID, { description: "The Order id" }) id: string,
+    @Arg("status", () => OrderStatus, { description: "The status to move to" }) status: OrderStatus,
+    @Ctx() context: OrderRequest,
+  ): Promise<Order> {
     return updateOrderStatus(context.scope, context.accountPolicies, id, status);
   }
 }
@@ -54,8 +71,8 @@ export class AccountOrdersResolver {
   async orders(
     @Root() account: Account,
     @Args() page: PageArguments,
-    @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
-    @Arg("orderBy", () => [OrderOrder], { nullable: true }) orderBy: OrderOrder[] | null,
+    @Arg("filter", () => OrderFilter, { nullable: true, description: "Only the orders that meet every condition given" }) filter: OrderFilter | null,
+    @Arg("orderBy", () => [OrderSort], { nullable: true, description: "Default: PLACED_AT descending; ties broken by id" }) orderBy: OrderSort[] | null,
     @Ctx() context: OrderRequest,
   ): Promise<OrderConnection> {
     const pageOfAccount = await context.loaders.orderPagesOfAccount({ filter, orderBy, page }).load(account.id);

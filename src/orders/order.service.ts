@@ -4,23 +4,23 @@ import { lockAccountForReassessment } from "../accounts/account.lock";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
-import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
+import { SortDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
 import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../access/scoped-page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
 import { applyOrderFilter } from "./order.filters";
 import { orderSortFields } from "./order.sort-fields";
-import { OrderFilter, OrderOrderField, PlaceOrderInput } from "./order.inputs";
+import { OrderFilter, OrderSortField, PlaceOrderInput } from "./order.inputs";
 import { checkPlacedAt, checkStatusTransition, priceLines } from "./order.rules";
 
 export interface OrderListArguments {
   filter?: OrderFilter | null;
-  orderBy?: ReadonlyArray<OrderByInput<OrderOrderField>> | null;
+  orderBy?: ReadonlyArray<OrderByInput<OrderSortField>> | null;
   page: PageArguments;
 }
 
-const newestFirst: OrderByInput<OrderOrderField>[] = [{ field: OrderOrderField.PLACED_AT, direction: OrderDirection.DESC }];
+const newestFirst: OrderByInput<OrderSortField>[] = [{ field: OrderSortField.PLACED_AT, direction: SortDirection.DESC }];
 
 /** Orders as a client lists them (default newest first); arguments are checked here, before any SQL. */
 export function orderListQuery(scope: DataScope, list: OrderListArguments): ListQuery<Order> {

@@ -7,7 +7,14 @@ export enum PartnerKind {
   RESELLER = "reseller",
   SERVICE_PARTNER = "service_partner",
 }
-registerEnumType(PartnerKind, { name: "PartnerKind" });
+registerEnumType(PartnerKind, {
+  name: "PartnerKind",
+  description: "How a partner works with the accounts it looks after",
+  valuesConfig: {
+    RESELLER: { description: "Sells our products to its accounts" },
+    SERVICE_PARTNER: { description: "Serves and supports its accounts on our behalf" },
+  },
+});
 
 @Entity({ name: "partners" })
 @ObjectType({ simpleResolvers: true, implements: Node, description: "A reseller or service partner that looks after some accounts" })
@@ -15,16 +22,16 @@ export class Partner implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @Field(() => ID, { name: "id" })
+  @Field(() => ID, { name: "id", description: "Opaque global id; fetch the partner again with node(id); the id a partner's API key is made for" })
   get globalId(): string {
     return encodeGlobalId("Partner", this.id);
   }
 
-  @Field()
+  @Field({ description: "The partner's company name" })
   @Column({ type: "text" })
   name: string;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: "Reseller or service partner" })
   @Column({ type: "text" })
   kind: PartnerKind;
 

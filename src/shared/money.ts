@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from "type-graphql";
-import { CurrencyResolver, SafeIntResolver } from "graphql-scalars";
+import { CurrencyScalar, SafeIntScalar } from "./scalars";
 import { InvalidInputError } from "./errors";
 
 const fractionDigitsByCurrency = new Map<string, number>();
@@ -39,10 +39,10 @@ export function parseDecimalAmount(amount: string, currency: string, field: stri
 
 @ObjectType({ simpleResolvers: true, description: "An amount of money, kept as integer minor units of an ISO 4217 currency" })
 export class Money {
-  @Field(() => SafeIntResolver, { description: "The amount in the currency's minor unit (cents for EUR)" })
+  @Field(() => SafeIntScalar, { description: "The amount in the currency's minor unit, exactly: cents for EUR and USD (1234.50 EUR is 123450), yen for JPY" })
   minorUnits: number;
 
-  @Field(() => CurrencyResolver)
+  @Field(() => CurrencyScalar, { description: "The currency of the amount" })
   currency: string;
 
   constructor(minorUnits: number, currency: string) {
@@ -50,7 +50,7 @@ export class Money {
     this.currency = currency;
   }
 
-  @Field({ description: 'The amount as an exact decimal string, e.g. "1234.50"' })
+  @Field({ description: 'The amount as an exact decimal string with the currency\'s own decimals, e.g. "1234.50" (EUR), "1234" (JPY)' })
   get amount(): string {
     return formatMinorUnits(this.minorUnits, this.currency);
   }
@@ -58,9 +58,9 @@ export class Money {
 
 @InputType({ description: "An amount as an exact decimal string and its currency" })
 export class MoneyInput {
-  @Field({ description: 'A non-negative decimal amount, e.g. "19.99"' })
+  @Field({ description: 'A non-negative decimal amount with at most the currency\'s decimals, e.g. "19.99" (EUR), "1999" (JPY)' })
   amount: string;
 
-  @Field(() => CurrencyResolver)
+  @Field(() => CurrencyScalar, { description: "The currency of the amount; its minor unit says how many decimals `amount` may have" })
   currency: string;
 }

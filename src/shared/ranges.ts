@@ -1,32 +1,31 @@
-import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeScalar, LocalDateScalar, SafeIntScalar } from "./scalars";
 import { Field, InputType } from "type-graphql";
-import { SafeIntResolver } from "graphql-scalars";
 import { InvalidInputError } from "./errors";
 
 @InputType({ description: "Dates from `from` to `to`, both included; either end may be left open" })
 export class DateRange {
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The first day included; null leaves the range open at the start" })
   from?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The last day included; null leaves the range open at the end" })
   to?: string | null;
 }
 
 @InputType({ description: "Instants from `from` (included) to `to` (excluded); either end may be left open" })
 export class DateTimeRange {
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "The earliest instant included; null leaves the range open at the start" })
   from?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "The first instant left out: the range ends just before it; null leaves it open at the end" })
   to?: Date | null;
 }
 
 @InputType({ description: "Amounts in minor units from `min` to `max`, both included" })
 export class MinorUnitsRange {
-  @Field(() => SafeIntResolver, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: "The smallest amount included, in minor units (1999 is 19.99 EUR); null: no lower bound" })
   min?: number | null;
 
-  @Field(() => SafeIntResolver, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: "The largest amount included, in minor units; null: no upper bound" })
   max?: number | null;
 }
 

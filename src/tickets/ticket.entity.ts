@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../shared/scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { encodeGlobalId } from "../shared/global-id";
 import { Node } from "../shared/node";
@@ -12,9 +12,13 @@ export enum TicketStatus {
 }
 registerEnumType(TicketStatus, {
   name: "TicketStatus",
+  description:
+    "Where a support case stands: we answer an OPEN case (PENDING) and resolve it (RESOLVED); the customer's confirmation closes it (CLOSED) and a resolution that did not help reopens it (OPEN)",
   valuesConfig: {
-    OPEN: { description: "Waiting for us" },
-    PENDING: { description: "Answered; waiting for the customer" },
+    OPEN: { description: "Waiting for us: new, or reopened" },
+    PENDING: { description: "Answered; waiting for the customer. We may answer again" },
+    RESOLVED: { description: "Solved as far as we can tell; waiting for the customer to confirm (CLOSED) or say it did not help (OPEN)" },
+    CLOSED: { description: "Confirmed by the customer, with a satisfaction score if given; final" },
   },
 });
 
@@ -25,7 +29,17 @@ export enum TicketCategory {
   COMPLAINT = "complaint",
   RETURN = "return",
 }
-registerEnumType(TicketCategory, { name: "TicketCategory" });
+registerEnumType(TicketCategory, {
+  name: "TicketCategory",
+  description: "What kind of case it is",
+  valuesConfig: {
+    QUESTION: { description: "The customer wants to know something" },
+    REQUEST: { description: "The customer wants something done or changed" },
+    INCIDENT: { description: "Something the customer uses is broken or not working" },
+    COMPLAINT: { description: "The customer is unhappy with us; complaints always get a defined response time, and repeated ones escalate" },
+    RETURN: { description: "The customer wants to send something back" },
+  },
+});
 
 export enum TicketSeverity {
   LOW = "low",
@@ -33,7 +47,16 @@ export enum TicketSeverity {
   HIGH = "high",
   CRITICAL = "critical",
 }
-registerEnumType(TicketSeverity, { name: "TicketSeverity", description: "Severity as the customer states it" });
+registerEnumType(TicketSeverity, {
+  name: "TicketSeverity",
+  description: "How severe the customer says the case is, from LOW to CRITICAL; the service priority weighs it, and sorts by it in this order",
+  valuesConfig: {
+    LOW: { description: "A minor matter; it can wait" },
+    MEDIUM: { description: "A real problem, but work goes on" },
+    HIGH: { description: "A serious problem that holds up the customer's work" },
+    CRITICAL: { description: "Something critical to the customer is broken" },
+  },
+});
 
 export enum TicketChannel {
   EMAIL = "email",
@@ -43,7 +66,18 @@ export enum TicketChannel {
   SOCIAL = "social",
   PARTNER = "partner",
 }
-registerEnumType(TicketChannel, { name: "TicketChannel" });
+registerEnumType(TicketChannel, {
+  name: "TicketChannel",
+  description: "Where a case came in",
+  valuesConfig: {
+    EMAIL: { description: "An email to support" },
+    PHONE: { description: "A call to support" },
+    CHAT: { description: "Online chat" },
+    WEB: { description: "The support form on our website" },
+    SOCIAL: { description: "Social media" },
+    PARTNER: { description: "Raised by the account's partner for the customer" },
+  },
+});
 
 export const openTicketStatuses = [TicketStatus.OPEN, TicketStatus.PENDING];
 
@@ -53,7 +87,7 @@ export class Ticket implements Node {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @Field(() => ID, { name: "id" })
+  @Field(() => ID, { name: "id", description: "Opaque global id; fetch the ticket again with node(id)" })
   get globalId(): string {
     return encodeGlobalId("Ticket", this.id);
   }
@@ -64,43 +98,49 @@ export class Ticket implements Node {
   @Column({ name: "contact_id", type: "uuid", nullable: true })
   contactId: string | null;
 
-  @Field()
+  @Field({ description: "What the case is about, in a line of 1 to 300 characters" })
   @Column({ type: "text" })
   subject: string;
 
-  @Field(() => TicketCategory)
+  @Field(() => TicketCategory, { description: "What kind of case it is" })
   @Column({ type: "text" })
   category: TicketCategory;
 
-  @Field(() => TicketSeverity)
+  @Field(() => TicketSeverity, { description: "How severe the customer says it is" })
   @Column({ type: "text" })
   severity: TicketSeverity;
 
-  @Field(() => TicketStatus)
+  @Field(() => TicketStatus, { description: "Where the case stands" })
   @Column({ type: "text" })
   status: TicketStatus;
 
-  @Field(() => TicketChannel)
+  @Field(() => TicketChannel, { description: "Where the case came in" })
   @Column({ type: "text" })
   channel: TicketChannel;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar, { description: "When the case was opened; its response and resolution targets run from here" })
   @Column({ name: "opened_at", type: "timestamptz", precision: 3, default: () => "now()" })
   openedAt: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When we first answered (a response, or a resolution without one); null until then; kept when the case reopens",
+  })
   @Column({ name: "first_responded_at", type: "timestamptz", precision: 3, nullable: true })
   firstRespondedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the case was resolved; null until then, and again once it reopens" })
   @Column({ name: "resolved_at", type: "timestamptz", precision: 3, nullable: true })
   resolvedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the customer's confirmation closed the case; null until then" })
   @Column({ name: "closed_at", type: "timestamptz", precision: 3, nullable: true })
   closedAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: "1 (very unhappy) to 5 (very happy), given when the ticket closes" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The customer's satisfaction, 1 (very unhappy) to 5 (very happy), given when the case closes; null when not given",
+  })
   @Column({ type: "smallint", nullable: true })
   satisfaction: number | null;
 

@@ -1,6 +1,6 @@
 import { Length, ValidateNested } from "class-validator";
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { OrderDirection } from "../shared/pagination/page-arguments";
+import { SortDirection } from "../shared/pagination/page-arguments";
 import { DateTimeRange } from "../shared/ranges";
 import { TicketCategory, TicketChannel, TicketSeverity, TicketStatus } from "./ticket.entity";
 
@@ -18,7 +18,7 @@ export class TicketFilter {
   @Field(() => [TicketChannel], { nullable: true, description: "Any of these channels" })
   channel?: TicketChannel[] | null;
 
-  @Field(() => DateTimeRange, { nullable: true })
+  @Field(() => DateTimeRange, { nullable: true, description: "Only the tickets opened within these instants" })
   @ValidateNested()
   openedAt?: DateTimeRange | null;
 
@@ -32,48 +32,50 @@ export class TicketFilter {
   open?: boolean | null;
 }
 
-export enum TicketOrderField {
+export enum TicketSortField {
   OPENED_AT = "OPENED_AT",
   SEVERITY = "SEVERITY",
   PRIORITY = "PRIORITY",
   FIRST_RESPONSE_DUE_AT = "FIRST_RESPONSE_DUE_AT",
 }
-registerEnumType(TicketOrderField, {
-  name: "TicketOrderField",
+registerEnumType(TicketSortField, {
+  name: "TicketSortField",
+  description: "What a list of tickets can be sorted by",
   valuesConfig: {
+    OPENED_AT: { description: "When the case was opened" },
     SEVERITY: { description: "Ranked LOW < MEDIUM < HIGH < CRITICAL: descending puts CRITICAL first" },
     PRIORITY: { description: "Service priority P1 < P2 < P3 < P4: ascending puts P1 first; tickets never prioritized come last" },
     FIRST_RESPONSE_DUE_AT: { description: "The support queue: soonest due first when ascending; tickets never prioritized come last" },
   },
 });
 
-@InputType()
-export class TicketOrder {
-  @Field(() => TicketOrderField)
-  field: TicketOrderField;
+@InputType({ description: "One sort key for a list of tickets; later keys break the ties of earlier ones, and the id breaks the last ties" })
+export class TicketSort {
+  @Field(() => TicketSortField, { description: "What to sort by; a field may appear once in an orderBy" })
+  field: TicketSortField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Which way; ascending unless given" })
+  direction: SortDirection;
 }
 
 @InputType({ description: "A new support case; it opens now, with status OPEN" })
 export class OpenTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The account the case is for (an Account id); a partner's key may open cases for its own accounts only" })
   accountId: string;
 
-  @Field(() => ID, { nullable: true, description: "A contact of that account, when the case has one" })
+  @Field(() => ID, { nullable: true, description: "The person who raised it, a contact of that account (a Contact id); null or left out when unknown" })
   contactId?: string | null;
 
-  @Field({ description: "1 to 300 characters" })
+  @Field({ description: "What the case is about, in a line: 1 to 300 characters, not blank; trimmed" })
   @Length(1, 300)
   subject: string;
 
-  @Field(() => TicketCategory)
+  @Field(() => TicketCategory, { description: "What kind of case it is" })
   category: TicketCategory;
 
-  @Field(() => TicketSeverity)
+  @Field(() => TicketSeverity, { description: "How severe the customer says it is" })
   severity: TicketSeverity;
 
-  @Field(() => TicketChannel)
+  @Field(() => TicketChannel, { description: "Where the case came in" })
   channel: TicketChannel;
 }

@@ -6,23 +6,23 @@ import { Contact } from "../contacts/contact.entity";
 import { NotFoundError } from "../shared/errors";
 import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
-import { OrderDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
+import { SortDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
 import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../access/scoped-page-query";
 import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
 import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
 import { applyTicketFilter } from "./ticket.filters";
 import { ticketSortFields } from "./ticket.sort-fields";
-import { OpenTicketInput, TicketFilter, TicketOrderField } from "./ticket.inputs";
+import { OpenTicketInput, TicketFilter, TicketSortField } from "./ticket.inputs";
 import { changeTime, checkSatisfaction, checkSubject, recordClosing, recordReopening, recordResolution, recordResponse } from "./ticket.rules";
 
 export interface TicketListArguments {
   filter?: TicketFilter | null;
-  orderBy?: ReadonlyArray<OrderByInput<TicketOrderField>> | null;
+  orderBy?: ReadonlyArray<OrderByInput<TicketSortField>> | null;
   page: PageArguments;
 }
 
-const newestFirst: OrderByInput<TicketOrderField>[] = [{ field: TicketOrderField.OPENED_AT, direction: OrderDirection.DESC }];
+const newestFirst: OrderByInput<TicketSortField>[] = [{ field: TicketSortField.OPENED_AT, direction: SortDirection.DESC }];
 
 /** Tickets as a client lists them (default newest first); arguments are checked here, before any SQL. */
 export function ticketListQuery(scope: DataScope, list: TicketListArguments): ListQuery<Ticket> {

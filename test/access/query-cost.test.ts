@@ -215,6 +215,14 @@ describe("the cost of a document, computed before it runs", () => {
     expect(cost(paged, { n: null })).toBe(41);
   });
 
+  test("when a list pages backward, then it counts at `last`, not at the default `first` the schema fills in", () => {
+    expect(cost(`{ accounts(last: 100) { nodes { id } } }`)).toBe(201);
+    expect(cost(`{ accounts(last: 5) { nodes { id } } }`)).toBe(11);
+    expect(cost(`query Back($n: Int) { accounts(last: $n) { nodes { id } } }`, { n: 100 })).toBe(201);
+    expect(cost(`query Before($cursor: String) { accounts(before: $cursor) { nodes { id } } }`, { cursor: "x" })).toBe(41);
+    expect(cost(`{ accounts { nodes { id } } }`)).toBe(41);
+  });
+
   test("when an order's lines are asked for, then they count at the most lines an order may have (100)", () => {
     expect(cost(`{ orders(first: 5) { nodes { lines { product quantity } } } }`)).toBe(1 + 5 * (1 + 1 + 100 * 2));
   });

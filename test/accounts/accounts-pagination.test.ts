@@ -1,4 +1,4 @@
-import { AccountOrderField, AccountsPageDocument, OrderDirection } from "../generated/graphql";
+import { AccountSortField, AccountsPageDocument, SortDirection } from "../generated/graphql";
 import { createAccount, createPartner } from "../support/factories";
 import { errorCodes, startTestApp, TestApp } from "../support/test-app";
 
@@ -69,7 +69,7 @@ describe("accounts: cursor pagination", () => {
     const partner = await partnerWithAccounts(6);
     const result = await app.execute(AccountsPageDocument, {
       filter: { partnerId: partner.globalId },
-      orderBy: [{ field: "LOYALTY_POINTS" satisfies AccountOrderField, direction: "DESC" satisfies OrderDirection }],
+      orderBy: [{ field: "LOYALTY_POINTS" satisfies AccountSortField, direction: "DESC" satisfies SortDirection }],
       first: 3,
     });
     expect(result.data!.accounts.edges.map((edge) => edge.node.loyaltyPoints)).toEqual([5, 4, 3]);

@@ -1,5 +1,5 @@
 import { Contact } from "../../src/contacts/contact.entity";
-import { ContactFilter, ContactNodeDocument, ContactOrder, ContactsPageDocument, ContactsPageQueryVariables } from "../generated/graphql";
+import { ContactFilter, ContactNodeDocument, ContactSort, ContactsPageDocument, ContactsPageQueryVariables } from "../generated/graphql";
 import { createAccount, createContact, uniqueTag } from "../support/factories";
 import { errorCodes, startTestApp, TestApp } from "../support/test-app";
 
@@ -10,7 +10,7 @@ describe("contacts: list, filters and order", () => {
   });
   afterAll(() => app.close());
 
-  async function contactIds(filter: ContactFilter, orderBy?: ContactOrder[]) {
+  async function contactIds(filter: ContactFilter, orderBy?: ContactSort[]) {
     const result = await app.execute(ContactsPageDocument, { filter, orderBy, first: 100 });
     expect(result.errors).toBeUndefined();
     return result.data!.contacts.edges.map((edge) => edge.node.id);

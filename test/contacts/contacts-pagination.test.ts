@@ -1,4 +1,4 @@
-import { ContactOrder, ContactsPageDocument } from "../generated/graphql";
+import { ContactSort, ContactsPageDocument } from "../generated/graphql";
 import { createAccount, createContact } from "../support/factories";
 import { errorCodes, startTestApp, TestApp } from "../support/test-app";
 
@@ -18,7 +18,7 @@ describe("contacts: cursor pagination", () => {
     return account;
   }
 
-  async function readAllPages(accountId: string, direction: "forward" | "backward", pageSize: number, orderBy?: ContactOrder[]) {
+  async function readAllPages(accountId: string, direction: "forward" | "backward", pageSize: number, orderBy?: ContactSort[]) {
     const ids: string[] = [];
     let cursor: string | null | undefined;
     for (let pages = 0; pages < 50; pages++) {
@@ -42,7 +42,7 @@ describe("contacts: cursor pagination", () => {
     ["by name", undefined],
     ["by name descending", [{ field: "NAME", direction: "DESC" }]],
     ["by creation time", [{ field: "CREATED_AT", direction: "ASC" }]],
-  ] as Array<[string, ContactOrder[] | undefined]>)(
+  ] as Array<[string, ContactSort[] | undefined]>)(
     "when paging forward and backward %s through ties, then every contact appears once, in the same order",
     async (_, orderBy) => {
       const account = await accountWithContacts(17);

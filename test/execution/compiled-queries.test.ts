@@ -139,7 +139,7 @@ describe("queries on graphql-jit against graphql-js", () => {
 
   test("when an orderBy variable leaves the direction to its default, then graphql-jit runs the query and sorts ascending as graphql-js does", async () => {
     const request = {
-      query: "query Sorted($orderBy: [AccountOrder!]) { accounts(first: 5, orderBy: $orderBy) { nodes { name } } }",
+      query: "query Sorted($orderBy: [AccountSort!]) { accounts(first: 5, orderBy: $orderBy) { nodes { name } } }",
       variables: { orderBy: [{ field: "NAME" }] },
     };
     const runsBefore = mockJitCounts.runs;
@@ -197,7 +197,7 @@ describe("queries on graphql-jit against graphql-js", () => {
 
   test("when a variable inside an orderBy literal is left out, then graphql-js runs the query and the direction falls to its default", async () => {
     const request = {
-      query: "query Nested($direction: OrderDirection) { accounts(first: 3, orderBy: [{ field: NAME, direction: $direction }]) { nodes { name } } }",
+      query: "query Nested($direction: SortDirection) { accounts(first: 3, orderBy: [{ field: NAME, direction: $direction }]) { nodes { name } } }",
       variables: {},
     };
     const runsBefore = mockJitCounts.runs;

@@ -2,11 +2,11 @@ import { internalCaller, TestApp } from "../support/test-app";
 import { CursorPool, ListKind } from "./generated-list-arguments";
 
 const lists: Readonly<Record<ListKind, { orderType: string; field: string; nested?: boolean }>> = {
-  accounts: { orderType: "AccountOrder", field: "accounts" },
-  contacts: { orderType: "ContactOrder", field: "contacts" },
-  accountContacts: { orderType: "ContactOrder", field: "contacts", nested: true },
-  orders: { orderType: "OrderOrder", field: "orders" },
-  tickets: { orderType: "TicketOrder", field: "tickets" },
+  accounts: { orderType: "AccountSort", field: "accounts" },
+  contacts: { orderType: "ContactSort", field: "contacts" },
+  accountContacts: { orderType: "ContactSort", field: "contacts", nested: true },
+  orders: { orderType: "OrderSort", field: "orders" },
+  tickets: { orderType: "TicketSort", field: "tickets" },
 };
 
 /** Cursors of real pages, read through `app` once per list and orderBy: what a client takes from one page to ask for the next. */

@@ -31,11 +31,11 @@ const everyValue: ReadonlyArray<[string, string]> = [
 ];
 
 const orderings: ReadonlyArray<{ list: string; orderType: string; fields: string[]; nested?: boolean }> = [
-  { list: "accounts", orderType: "AccountOrder", fields: ["NAME", "CUSTOMER_SINCE", "CREATED_AT", "LOYALTY_POINTS"] },
-  { list: "contacts", orderType: "ContactOrder", fields: ["NAME", "CREATED_AT", "IS_PRIMARY"] },
-  { list: "contacts", orderType: "ContactOrder", fields: ["NAME", "CREATED_AT", "IS_PRIMARY"], nested: true },
-  { list: "orders", orderType: "OrderOrder", fields: ["PLACED_AT", "TOTAL"] },
-  { list: "tickets", orderType: "TicketOrder", fields: ["OPENED_AT", "SEVERITY", "PRIORITY", "FIRST_RESPONSE_DUE_AT"] },
+  { list: "accounts", orderType: "AccountSort", fields: ["NAME", "CUSTOMER_SINCE", "CREATED_AT", "LOYALTY_POINTS"] },
+  { list: "contacts", orderType: "ContactSort", fields: ["NAME", "CREATED_AT", "IS_PRIMARY"] },
+  { list: "contacts", orderType: "ContactSort", fields: ["NAME", "CREATED_AT", "IS_PRIMARY"], nested: true },
+  { list: "orders", orderType: "OrderSort", fields: ["PLACED_AT", "TOTAL"] },
+  { list: "tickets", orderType: "TicketSort", fields: ["OPENED_AT", "SEVERITY", "PRIORITY", "FIRST_RESPONSE_DUE_AT"] },
 ];
 
 /** Every orderBy field in both directions, paged forward and backward: the cursors hold names with quotes, backslashes, control characters. */

@@ -42,10 +42,10 @@ function plausibleValue(operation: string, name: string, type: string, graph: Di
     ContactFilter: { search: "smith" },
     TicketFilter: { open: true },
     OrderFilter: { currency: "EUR" },
-    "[AccountOrder!]": [{ field: "LOYALTY_POINTS", direction: "DESC" }],
-    "[ContactOrder!]": [{ field: "NAME", direction: "DESC" }],
-    "[TicketOrder!]": [{ field: "PRIORITY" }],
-    "[OrderOrder!]": [{ field: "TOTAL", direction: "DESC" }],
+    "[AccountSort!]": [{ field: "LOYALTY_POINTS", direction: "DESC" }],
+    "[ContactSort!]": [{ field: "NAME", direction: "DESC" }],
+    "[TicketSort!]": [{ field: "PRIORITY" }],
+    "[OrderSort!]": [{ field: "TOTAL", direction: "DESC" }],
   };
   if (name === "first" && type === "Int!") return 50;
   return values[type];

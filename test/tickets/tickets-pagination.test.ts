@@ -1,5 +1,5 @@
 import { TicketSeverity } from "../../src/tickets/ticket.entity";
-import { TicketOrder, TicketsPageDocument, TicketsPageQuery } from "../generated/graphql";
+import { TicketSort, TicketsPageDocument, TicketsPageQuery } from "../generated/graphql";
 import { createAccount, createTicket } from "../support/factories";
 import { errorCodes, ExecutionResult, startTestApp, TestApp } from "../support/test-app";
 import { hour } from "./ticket-fixtures";
@@ -33,7 +33,7 @@ describe("tickets: ordering and pagination", () => {
   }
 
   /** Reads every page of `size` in the given direction and returns the ids in list order. */
-  async function readAllPages(filter: { accountId: string }, orderBy: TicketOrder[] | undefined, direction: "forward" | "backward", size: number) {
+  async function readAllPages(filter: { accountId: string }, orderBy: TicketSort[] | undefined, direction: "forward" | "backward", size: number) {
     const pages: string[][] = [];
     let cursor: string | null | undefined;
     for (let request = 0; request < 10; request++) {
@@ -78,7 +78,7 @@ describe("tickets: ordering and pagination", () => {
         { field: "OPENED_AT", direction: "ASC" },
       ],
     ],
-  ] as Array<[string, TicketOrder[] | undefined]>)(
+  ] as Array<[string, TicketSort[] | undefined]>)(
     "when paging by %s forward and backward in pages of 3, then the pages join up without duplicates or gaps",
     async (_, orderBy) => {
       const { filter } = await accountWithSevenTickets();

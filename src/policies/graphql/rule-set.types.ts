@@ -1,4 +1,4 @@
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../../shared/scalars";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Money } from "../../shared/money";
 
@@ -10,27 +10,32 @@ export class RuleSetInfo {
   @Field({ description: "The content hash of the rule files in service" })
   version: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar, { description: "When the server put this version of the rules in service" })
   loadedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The rules in the file" })
   ruleCount: number;
 
-  @Field(() => String, { nullable: true, description: "Why the latest edit of this file was refused (the last good version keeps serving); null when none" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the latest edit of this file was refused (the last good version keeps serving); null when none. Internal and analyst keys only",
+  })
   lastError: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When that edit was refused; null when none. Internal and analyst keys only" })
   lastErrorAt: Date | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "Accounts and revenue in one tier" })
 export class TierShare {
-  @Field()
+  @Field({ description: "A tier, as rules/tiering.json declares it" })
   tier: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Accounts in that tier that the caller may see" })
   accounts: number;
 
-  @Field(() => Money, { description: "Revenue of the last 12 months, in US dollars" })
+  @Field(() => Money, {
+    description: "Their revenue of the last 12 months, in US dollars (other currencies converted; cancelled and returned orders left out)",
+  })
   revenue12m: Money;
 }

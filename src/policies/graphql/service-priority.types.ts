@@ -1,4 +1,4 @@
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../../shared/scalars";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 
 export enum PriorityLevel {
@@ -7,23 +7,32 @@ export enum PriorityLevel {
   P3 = "P3",
   P4 = "P4",
 }
-registerEnumType(PriorityLevel, { name: "PriorityLevel", description: "P1 is the most urgent" });
+registerEnumType(PriorityLevel, {
+  name: "PriorityLevel",
+  description: "How urgent a ticket is, P1 the most; a higher tier gets faster targets at the same level",
+  valuesConfig: {
+    P1: { description: "Most urgent: the tightest response and resolution targets" },
+    P2: { description: "Urgent: faster targets than P3 and P4" },
+    P3: { description: "Normal: faster targets than P4" },
+    P4: { description: "Least urgent: the loosest targets" },
+  },
+});
 
 @ObjectType({ simpleResolvers: true, description: "How fast the ticket must be answered, by rules/service-priority.json" })
 export class ServicePriority {
   /** The ticket, so that the explanation is loaded only when asked for. */
   ticketId: string;
 
-  @Field(() => PriorityLevel)
+  @Field(() => PriorityLevel, { description: "How urgent the ticket is, P1 (most) to P4" })
   level: PriorityLevel;
 
   @Field({ description: "The queue: e.g. dedicated (the account manager), priority, standard" })
   lane: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar, { description: "When the first response is due: the opening time plus the target for the account's tier and this level" })
   firstResponseDueAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar, { description: "When the resolution is due: the opening time plus the target for the account's tier and this level" })
   resolutionDueAt: Date;
 
   @Field({ description: "The first response came late, or has not come and is overdue" })
@@ -35,9 +44,9 @@ export class ServicePriority {
   @Field({ description: "Either target missed" })
   breached: boolean;
 
-  @Field()
+  @Field({ description: "The content hash of the rule files that decided" })
   rulesVersion: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeScalar, { description: "When the rules last evaluated the ticket" })
   evaluatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from "typeorm";
-import { OrderDirection, PageRequest } from "./page-arguments";
+import { SortDirection, PageRequest } from "./page-arguments";
 import { decodeCursor } from "./cursor";
 import { SortKey, sortExpression, SortValue } from "./sort-order";
 
@@ -43,8 +43,8 @@ export function orderByKeys<Entity extends ObjectLiteral>(
 }
 
 /** The ORDER BY of a key, reversed when paging backward (the page is reversed back afterwards). */
-export function readDirection(direction: OrderDirection, pageDirection: PageRequest["direction"]): "ASC" | "DESC" {
-  const ascending = (direction === OrderDirection.ASC) === (pageDirection === "forward");
+export function readDirection(direction: SortDirection, pageDirection: PageRequest["direction"]): "ASC" | "DESC" {
+  const ascending = (direction === SortDirection.ASC) === (pageDirection === "forward");
   return ascending ? "ASC" : "DESC";
 }
 

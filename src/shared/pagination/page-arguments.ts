@@ -4,25 +4,50 @@ import { InvalidInputError } from "../errors";
 export const defaultPageSize = 20;
 export const maximumPageSize = 100;
 
-export enum OrderDirection {
+export enum SortDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(OrderDirection, { name: "OrderDirection" });
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "Which way a sort field runs",
+  valuesConfig: {
+    ASC: { description: "Ascending: smallest, earliest or A first" },
+    DESC: { description: "Descending: largest, latest or Z first" },
+  },
+});
 
-/** Relay's connection arguments: `first`/`after` pages forward, `last`/`before` backward. */
+/**
+ * Relay's connection arguments: `first`/`after` page forward, `last`/`before` backward. `first` shows its
+ * default in the schema, so GraphQL fills it in wherever a client leaves it out, backward pages included:
+ * `toPageRequest` takes a `first` of exactly the default beside `last` or `before` for that default.
+ */
 @ArgsType()
 export class PageArguments {
-  @Field(() => Int, { nullable: true, description: `Page size forward, 1 to ${maximumPageSize} (default ${defaultPageSize})` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: defaultPageSize,
+    description: `Items a page holds when paging forward (from the start, or after \`after\`), 1 to ${maximumPageSize}. Leave it out when paging backward with \`last\` or \`before\`: its default then does not apply`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Return the items after this cursor" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Page forward from this cursor (an edge's `cursor` or `pageInfo.endCursor` of a page in the same orderBy): the items after it",
+  })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Page size backward, 1 to ${maximumPageSize}` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items a page holds when paging backward (from the end, or from \`before\`), 1 to ${maximumPageSize}; ${defaultPageSize} when only \`before\` is given`,
+  })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Return the items before this cursor" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Page backward from this cursor (an edge's `cursor` or `pageInfo.startCursor` of a page in the same orderBy): the items before it, still in the list's order",
+  })
   before?: string | null;
 }
 
@@ -33,9 +58,18 @@ export interface PageRequest {
   cursorField?: "after" | "before";
 }
 
+/**
+ * The page arguments as the client gave them: a `first` equal to its default beside `last` or `before`
+ * is the default GraphQL filled in (or the same number typed out), not a request to page forward.
+ */
+export function withoutDefaultFirstWhenBackward(page: PageArguments): PageArguments {
+  const backward = page.last != null || page.before != null;
+  return backward && page.first === defaultPageSize ? { ...page, first: null } : page;
+}
+
 /** Checks the page arguments; a page size outside 1..100 or a mixed direction is the client's error. */
 export function toPageRequest(page: PageArguments): PageRequest {
-  const { first, after, last, before } = page;
+  const { first, after, last, before } = withoutDefaultFirstWhenBackward(page);
   if (first != null && last != null) {
     throw new InvalidInputError("first", "give either first or last, not both");
   }

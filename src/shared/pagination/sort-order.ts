@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors";
-import { OrderDirection } from "./page-arguments";
+import { SortDirection } from "./page-arguments";
 
 export type SortValue = string | number | boolean | null;
 
@@ -16,12 +16,12 @@ export interface SortField<Row> {
 
 export interface SortKey<Row> extends SortField<Row> {
   name: string;
-  direction: OrderDirection;
+  direction: SortDirection;
 }
 
 export interface OrderByInput<FieldName extends string> {
   field: FieldName;
-  direction: OrderDirection;
+  direction: SortDirection;
 }
 
 /**
@@ -40,7 +40,7 @@ export function toSortKeys<Row extends { id: string }, FieldName extends string>
     seen.add(order.field);
     return { name: order.field, direction: order.direction, ...fields[order.field] };
   });
-  const tieBreakDirection = keys.at(-1)?.direction ?? OrderDirection.ASC;
+  const tieBreakDirection = keys.at(-1)?.direction ?? SortDirection.ASC;
   keys.push({ name: "ID", direction: tieBreakDirection, expression: "{alias}.id", kind: "uuid", valueOf: (row: Row) => row.id });
   return keys;
 }
