@@ -70,11 +70,11 @@ describe("while the database is away", () => {
     expect(refused.result.errors?.map((error) => error.extensions?.code)).toEqual(["SERVICE_UNAVAILABLE"]);
     expect(JSON.stringify(refused.result)).not.toMatch(/ECONN|127\.0\.0\.1|terminated/);
     // The driver's message goes to the server's log, not to the unauthenticated answer.
-    const logProblem = jest.fn();
-    const readiness = await checkReadiness(dataSource, policies, logProblem);
+    const logged: string[] = [];
+    const readiness = await checkReadiness(dataSource, policies, (check) => void logged.push(check));
     expect(readiness.ready).toBe(false);
     expect(readiness.checks.database).toMatch(/^unreachable/);
-    expect(logProblem).toHaveBeenCalledWith("database", expect.objectContaining({ message: expect.any(String) }));
+    expect(logged).toEqual(["database"]);
 
     await proxy.start();
     const back = Date.now();
