@@ -1,20 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { GraphQLSchema, parse, validate } from "graphql";
 import { defaultLimitsByRole, LimitsByRole } from "../../src/access/query-limits";
 import { maxDepthRule } from "../../src/access/query-depth";
 import { Role } from "../../src/access/roles";
 import { Account360ListDocument } from "../generated/graphql";
 import { createAccount, createContact, createOrder, createPartner, createTicket } from "../support/factories";
+import { readmeQuery } from "../support/readme-queries";
 import { partnerCaller, startTestApp, testSchema, TestApp } from "../support/test-app";
-
-/** The README's own example, as a reader copies it. */
-function readmeQuery(name: string): string {
-  const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-  const block = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]).find((text) => text.startsWith(`query ${name}(`));
-  if (!block) throw new Error(`README.md has no query ${name}`);
-  return block;
-}
 
 /** The depth the rule finds, read from its refusal at a limit of 0. */
 function depthOf(schema: GraphQLSchema, query: string): number {

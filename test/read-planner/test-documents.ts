@@ -46,6 +46,7 @@ function plausibleValue(operation: string, name: string, type: string, graph: Di
     "[ContactOrder!]": [{ field: "NAME", direction: "DESC" }],
     "[TicketOrder!]": [{ field: "PRIORITY" }],
     "[OrderOrder!]": [{ field: "TOTAL", direction: "DESC" }],
+    "[ID!]!": [accountId, graph.contacts[2].globalId, graph.tickets[1].globalId, accountId, "not an id"],
   };
   if (name === "first" && type === "Int!") return 50;
   return values[type];
