@@ -16,6 +16,14 @@ import {
   ServicePriorityResolver,
   TicketPolicyResolver,
 } from "./policies/graphql/policy.resolver";
+import {
+  AssessmentRankResolver,
+  NearMissRankResolver,
+  PolicyVocabularyResolver,
+  RetentionRankResolver,
+  ServicePriorityRankResolver,
+  TierShareRankResolver,
+} from "./policies/graphql/policy-vocabulary.resolver";
 import { AccountOrdersResolver, OrderResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolver";
 
@@ -35,6 +43,12 @@ export const resolvers = [
   TicketPolicyResolver,
   ServicePriorityResolver,
   PolicyQueryResolver,
+  PolicyVocabularyResolver,
+  AssessmentRankResolver,
+  RetentionRankResolver,
+  ServicePriorityRankResolver,
+  TierShareRankResolver,
+  NearMissRankResolver,
 ] as const;
 
 /**

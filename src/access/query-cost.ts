@@ -58,6 +58,18 @@ export function listOfAtMost(maximumItems: number): ComplexityEstimator {
 }
 
 /**
+ * The cost of a field that fetches one object per item of a list argument (`nodes(ids:)`), for a
+ * field's `complexity` option: each item costs what the selection costs for one object, so a hundred
+ * ids cost a hundred lookups and what each asks for beneath it.
+ */
+export function onePerItemOf(argumentName: string): ComplexityEstimator {
+  return ({ args, childComplexity }) => {
+    const items: unknown = args[argumentName];
+    return 1 + (Array.isArray(items) ? items.length : 1) * childComplexity;
+  };
+}
+
+/**
  * The cost of an operation before it runs, with its variables coerced as execution will coerce them
  * (defaults applied), so `first: $n` counts as n and `@include(if: $big)` as what $big says.
  * Page-size arguments beyond 100 are refused elsewhere; here they simply cost what they ask.

@@ -32,6 +32,8 @@ export const roleRules: RoleRules = {
   NearMiss: staff,
   // Counting accounts by risk would tell the risk.
   "AccountFilter.retentionRisk": staff,
+  // Risk levels belong with the retention they grade; tiers, stages, levels and lanes are open.
+  "PolicyVocabulary.retentionRisks": staff,
 
   // The analysts' reports on refused rule edits; the version in service is public.
   "RuleSet.lastError": staff,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { RetentionPolicy } from "./evaluation/retention-policy";
+import { PolicyVocabulary, vocabularyOf } from "./policy-vocabulary";
 import { ServicePriorityPolicy } from "./evaluation/service-priority-policy";
 import { TieringPolicy } from "./evaluation/tiering-policy";
 import { PolicyFamily, policyFamilies, RuleFilesByFamily } from "./rule-files/rule-file";
@@ -21,6 +22,8 @@ export interface RuleSet {
   tiering: TieringPolicy;
   servicePriority: ServicePriorityPolicy;
   retention: RetentionPolicy;
+  /** The values each decision can take, in order, with the analysts' descriptions: what the API ranks by. */
+  vocabulary: PolicyVocabulary;
 }
 
 export type RuleSetLoad = { loaded: true; ruleSet: RuleSet } | { loaded: false; problems: RuleProblem[] };
@@ -56,6 +59,7 @@ export function compileRuleSet(sources: Record<PolicyFamily, RuleFileSource>, lo
       tiering: new TieringPolicy(files.tiering, version),
       servicePriority: new ServicePriorityPolicy(files["service-priority"], version),
       retention: new RetentionPolicy(files["retention-barriers"], version),
+      vocabulary: vocabularyOf(files),
     }),
   };
 }

@@ -9,15 +9,10 @@ import { NotPlannable, PlanContext } from "./plan-context";
 import { completesWithoutErrors } from "./planned-value-check";
 import { FieldRequest } from "./requested-fields";
 
-type RootPlan = (request: FieldRequest, plan: PlanContext, context: RequestContext) => string;
+type RootPlan = (request: FieldRequest, plan: PlanContext) => string;
 
 /** The root fields read by one planned statement each. */
-const rootPlans: Readonly<Record<string, RootPlan>> = {
-  ...Object.fromEntries(
-    Object.entries(rootListPlans).map(([name, plan]) => [name, (request, planContext, context) => plan(request, planContext, context.ruleSet)] as const),
-  ),
-  account: (request, plan) => accountByIdSql(request, plan),
-};
+const rootPlans: Readonly<Record<string, RootPlan>> = { ...rootListPlans, account: accountByIdSql };
 
 /**
  * Puts the read planner in front of the resolvers: each planned root field is read by one SQL
@@ -61,8 +56,8 @@ function plannedRoot(rootPlan: RootPlan, original: GraphQLFieldResolver<unknown,
 async function readPlanned(rootPlan: RootPlan, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo): Promise<unknown> {
   const request: FieldRequest = { name: info.fieldName, definition: info.parentType.getFields()[info.fieldName], arguments: args, nodes: [...info.fieldNodes] };
   return context.scope.read(async (manager) => {
-    const plan = new PlanContext(info.schema, info.fragments, info.variableValues, context.scope, manager, context.caller.role);
-    const sql = rootPlan(request, plan, context);
+    const plan = new PlanContext(info.schema, info.fragments, info.variableValues, context.scope, manager, context.caller.role, context.ruleSet);
+    const sql = rootPlan(request, plan);
     const [statement, parameters] = manager.connection.driver.escapeQueryWithParameters(`SELECT ${sql} AS value`, plan.parameters);
     const [row]: Array<{ value: unknown }> = await manager.query(statement, parameters);
     if (!completesWithoutErrors(row.value, info.returnType)) throw new NotPlannable(`${info.fieldName}: the planned answer holds a value its type refuses`);

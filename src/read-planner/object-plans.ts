@@ -10,7 +10,7 @@ import { OrderFilter } from "../orders/order.inputs";
 import { orderListQuery } from "../orders/order.service";
 import { Partner } from "../partners/partner.entity";
 import { checkAssessmentFilter } from "../policies/graphql/assessment-filter";
-import { RuleSet } from "../policies/rule-set";
+import { VocabularyDecision } from "../policies/policy-vocabulary";
 import { NodeTypeName, tryDecodeGlobalId } from "../shared/global-id";
 import { TicketFilter } from "../tickets/ticket.inputs";
 import { ticketListQuery } from "../tickets/ticket.service";
@@ -73,12 +73,23 @@ const orderLines: FieldSql = (request, row, plan) => {
   return `(${query.getQuery()})`;
 };
 
+/**
+ * A decision's rank as `policy-vocabulary.resolver.ts` gives it: the value's place in the request's
+ * rule set's declared order (from 1), null when that rule set does not declare it.
+ */
+const rankSql = (plan: PlanContext, decision: VocabularyDecision, expression: string) => () => {
+  const names = plan.ruleSet.vocabulary[decision].map((value) => value.name);
+  return `array_position(CAST(${plan.parameter(names)} AS text[]), ${expression})`;
+};
+
 /** The stored assessment's list fields (`AccountPolicyResolver.assessment`); null until first evaluated. */
 const assessment: FieldSql = (request, row, plan) => {
   const alias = plan.alias("assessment");
   const value = objectOfExpressions(request, plan, {
     tier: `${alias}.tier`,
+    tierRank: rankSql(plan, "tiers", `${alias}.tier`),
     lifecycleStage: `${alias}.lifecycle_stage`,
+    lifecycleStageRank: rankSql(plan, "lifecycleStages", `${alias}.lifecycle_stage`),
     rulesVersion: `${alias}.rules_version`,
     evaluatedAt: isoTimestampSql(`${alias}.evaluated_at`),
   });
@@ -90,6 +101,7 @@ const retention: FieldSql = (request, row, plan) => {
   const alias = plan.alias("retention");
   const value = objectOfExpressions(request, plan, {
     risk: `${alias}.retention_risk`,
+    riskRank: rankSql(plan, "retentionRisks", `${alias}.retention_risk`),
     riskScore: `${alias}.risk_score`,
     // As the policy stored them: RetentionSignal's fields are plain properties of each signal.
     signals: `${alias}.signals`,
@@ -114,7 +126,9 @@ const servicePriority: FieldSql = (request, row, plan) => {
   const resolutionBreached = late("resolved_at", "resolution_due_at");
   const value = objectOfExpressions(request, plan, {
     level: `${row}.priority_level`,
+    levelRank: rankSql(plan, "priorityLevels", `${row}.priority_level`),
     lane: `${row}.priority_lane`,
+    laneRank: rankSql(plan, "priorityLanes", `${row}.priority_lane`),
     firstResponseDueAt: isoTimestampSql(`${row}.first_response_due_at`),
     resolutionDueAt: isoTimestampSql(`${row}.resolution_due_at`),
     firstResponseBreached,
@@ -232,10 +246,10 @@ export const objectPlans: Readonly<Record<string, ObjectPlan>> = {
 };
 
 /** The root lists the planner writes, each one statement. */
-export const rootListPlans: Readonly<Record<string, (request: FieldRequest, plan: PlanContext, ruleSet: RuleSet) => string>> = {
-  accounts: (request, plan, ruleSet) => {
+export const rootListPlans: Readonly<Record<string, (request: FieldRequest, plan: PlanContext) => string>> = {
+  accounts: (request, plan) => {
     const list = listArguments(request, AccountFilter);
-    checkAssessmentFilter(list.filter, ruleSet);
+    checkAssessmentFilter(list.filter, plan.ruleSet);
     return connectionSql(accountListQuery(plan.scope, list.filter, list.orderBy, list.page), request, plan, nodeOf(plan));
   },
   contacts: (request, plan) => connectionSql(contactListQuery(plan.scope, listArguments(request, ContactFilter)), request, plan, nodeOf(plan)),

@@ -45,13 +45,16 @@ export function objectSql(request: FieldRequest, row: string, plan: PlanContext,
   });
 }
 
-/** An object made of expressions known beforehand (a Money from two columns, a Contract from three). */
-export function objectOfExpressions(request: FieldRequest, plan: PlanContext, expressions: Readonly<Record<string, string>>): string {
+/**
+ * An object made of expressions known beforehand (a Money from two columns, a Contract from three);
+ * an expression that takes a parameter of the statement is a function, called only when its field is asked for.
+ */
+export function objectOfExpressions(request: FieldRequest, plan: PlanContext, expressions: Readonly<Record<string, string | (() => string)>>): string {
   const type = objectTypeOf(request);
   return jsonObjectSql(type, request.nodes, plan, (field) => {
     const expression = expressions[field.name];
     if (expression === undefined) throw new NotPlannable(`${type.name}.${field.name} has no plan`);
-    return expression;
+    return typeof expression === "function" ? expression() : expression;
   });
 }
 

@@ -2,6 +2,7 @@ import { FragmentDefinitionNode, GraphQLSchema } from "graphql";
 import { EntityManager } from "typeorm";
 import { DataScope } from "../access/data-scope";
 import { Role } from "../access/roles";
+import { RuleSet } from "../policies/rule-set";
 
 /** Why a selection is left to the resolvers: the planner accelerates what it knows and never guesses. */
 export class NotPlannable extends Error {}
@@ -18,6 +19,8 @@ export class PlanContext {
     readonly scope: DataScope,
     readonly manager: EntityManager,
     readonly role: Role,
+    /** The request's rule set: what the policy results' ranks are read against, as the resolvers read them. */
+    readonly ruleSet: RuleSet,
   ) {}
 
   /** A table alias not used elsewhere in the statement. */

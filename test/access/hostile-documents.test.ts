@@ -53,6 +53,17 @@ depthDocuments.push(
     code: "MAX_DEPTH_EXCEEDED",
   },
   { name: "depth in the second of two operations", query: `query A { ruleSets { version } } query B ${deepQuery(3).slice(0)}`, code: "MAX_DEPTH_EXCEEDED" },
+  {
+    // edges { node } counts as one level, as nodes does: the same nesting is refused either way.
+    name: "nesting through edges { node }",
+    query: `{ accounts(first: 1) { edges { node { contacts(first: 1) { edges { node { account { contacts(first: 1) { edges { node { id } } } } } } } } } } }`,
+    code: "MAX_DEPTH_EXCEEDED",
+  },
+  {
+    name: "depth hidden in fragments on edges",
+    query: `fragment E on ContactEdge { node { account { contacts(first: 1) { edges { ...E2 } } } } } fragment E2 on ContactEdge { node { id } } { accounts(first: 1) { edges { node { contacts(first: 1) { edges { ...E } } } } } }`,
+    code: "MAX_DEPTH_EXCEEDED",
+  },
 );
 
 const aliasDocuments: HostileDocument[] = [16, 20, 40, 80].map((count) => ({

@@ -187,4 +187,70 @@ describe("rule file validation", () => {
     });
     expect(problems[0].message).toBe('"revenue12m" (number) cannot be compared with "autoRenew" (boolean)');
   });
+
+  describe("described values", () => {
+    test("when declared values are written with descriptions, bare or mixed, then the files are valid and the descriptions reach the rule set", () => {
+      const files = minimalRuleFiles();
+      files.tiering.tiers = [{ name: "gold", description: "The best customers" }, "silver", { name: "bronze" }];
+      files["service-priority"].lanes = ["dedicated", { name: "standard", description: "First come, first served" }];
+      files["service-priority"].levels = [{ name: "P1", description: "Urgent" }, { name: "P2" }, { name: "P3" }, { name: "P4", description: "Low" }];
+      files["retention-barriers"].riskLevels[0].description = "Likely to leave";
+      const validation = validateRuleFiles(toSources(files));
+      expect(validation.valid && validation.files.tiering.tiers).toEqual(["gold", "silver", "bronze"]);
+      expect(validation.valid && validation.files["service-priority"].valueDescriptions).toEqual({
+        lanes: { standard: "First come, first served" },
+        levels: { P1: "Urgent", P4: "Low" },
+      });
+      expect(validation.valid && validation.files.tiering.valueDescriptions).toEqual({ tiers: { gold: "The best customers" } });
+      expect(validation.valid && validation.files["retention-barriers"].valueDescriptions).toEqual({ riskLevels: { high: "Likely to leave" } });
+    });
+
+    test("when a value is listed twice, bare or described, then the second is reported", () => {
+      const problems = problemsAfter((files) => {
+        files.tiering.tiers = ["gold", "silver", { name: "gold", description: "again" }, "bronze"];
+        files["service-priority"].lanes = ["dedicated", "standard", "standard"];
+      });
+      expect(problems.map((problem) => [problem.file, problem.path, problem.message])).toEqual([
+        ["rules/tiering.json", "$.tiers[2]", '"gold" is listed twice in tiers'],
+        ["rules/service-priority.json", "$.lanes[2]", '"standard" is listed twice in lanes'],
+      ]);
+    });
+
+    test("when the levels are described out of order or not all of them, then the problem lists them as they must be", () => {
+      const levels = (...names: string[]) => names.map((name) => ({ name, description: `level ${name}` }));
+      for (const written of [levels("P2", "P1", "P3", "P4"), levels("P1", "P2", "P3"), levels("P1", "P2", "P3", "P4", "P4")]) {
+        const problems = problemsAfter((files) => {
+          files["service-priority"].levels = written;
+        });
+        expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+          ["$.levels", "list the levels P1, P2, P3, P4, each once and in that order (they are fixed; you describe them)"],
+        ]);
+      }
+      const unknown = problemsAfter((files) => {
+        files["service-priority"].levels = levels("P1", "P2", "P3", "P5");
+      });
+      expect(unknown.map((problem) => [problem.path, problem.message])).toEqual([
+        ["$.levels[3].name", '"P5" is not allowed here. Did you mean "P1"? It can be: "P1", "P2", "P3", "P4"'],
+      ]);
+    });
+
+    test("when a description is empty or not text, or a described value has a misspelt field, then the schema problem says where and what", () => {
+      const problems = problemsAfter((files) => {
+        files.tiering.tiers = [
+          { name: "gold", description: "" },
+          { name: "silver", descripton: "the middle" },
+          { name: "bronze", description: 3 },
+        ];
+        files["retention-barriers"].riskLevels[1].description = "";
+        files["service-priority"].lanes = ["dedicated", { description: "no name" }];
+      });
+      expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+        ["$.tiers[0].description", "must not be empty"],
+        ["$.tiers[1].descripton", '"descripton" is not a field here. Did you mean "description"? Fields: name, description'],
+        ["$.tiers[2].description", "must be text, not 3"],
+        ["$.lanes[1]", '"name" is missing'],
+        ["$.riskLevels[1].description", "must not be empty"],
+      ]);
+    });
+  });
 });

@@ -187,6 +187,7 @@ export async function seedDifferentialGraph(dataSource: DataSource, ruleSet: Rul
   const evaluated = accounts.filter((_, index) => index % 7 !== 3).map((account) => account.id);
   await reassessAccounts(dataSource.manager, evaluated, ruleSet);
   await afterEvaluation(dataSource, tickets);
+  await withValuesOfAnOlderRuleSet(dataSource, evaluated[1]);
   await withTimesBeyondJavaScript(
     dataSource,
     imported.map((account) => account.id),
@@ -257,6 +258,17 @@ function ticketOverrides(random: SeededRandom, contacts: Contact[], now: number,
     closedAt: status === TicketStatus.CLOSED ? later(5000) : null,
     satisfaction: status === TicketStatus.CLOSED && random.chance(0.7) ? random.integerBetween(1, 5) : null,
   };
+}
+
+/**
+ * Results an older rule set wrote, with names the rule set in service does not declare: their ranks
+ * are null on both paths (the planner's array_position, the resolvers' rankOf).
+ */
+async function withValuesOfAnOlderRuleSet(dataSource: DataSource, accountId: string): Promise<void> {
+  await dataSource.query(`UPDATE account_assessments SET tier = 'diamond', lifecycle_stage = 'dormant', retention_risk = 'severe' WHERE account_id = $1`, [
+    accountId,
+  ]);
+  await dataSource.query(`UPDATE tickets SET priority_lane = 'legacy' WHERE account_id = $1 AND priority_lane IS NOT NULL`, [accountId]);
 }
 
 /** A prioritized ticket resolved afterwards: a priority meets a resolution time (resolutionBreached from resolved_at). */

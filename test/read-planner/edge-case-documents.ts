@@ -9,7 +9,7 @@ const everyValue: ReadonlyArray<[string, string]> = [
   [
     "accounts: assessment, contract, manager, partner",
     `{ accounts(first: 100) { nodes { id name kind industry region employees status customerSince loyaltyPoints createdAt updatedAt
-        assessment { tier lifecycleStage rulesVersion evaluatedAt } contract { startsOn endsOn autoRenew }
+        assessment { tier tierRank lifecycleStage lifecycleStageRank rulesVersion evaluatedAt } contract { startsOn endsOn autoRenew }
         accountManager { id name email } partner { id name kind sharesContactEmail sharesContactPhone } } } }`,
   ],
   [
@@ -23,10 +23,11 @@ const everyValue: ReadonlyArray<[string, string]> = [
   [
     "tickets: service priority and its breaches, the contact",
     `{ tickets(first: 100) { nodes { id subject category severity status channel openedAt firstRespondedAt resolvedAt closedAt satisfaction
-        servicePriority { level lane firstResponseDueAt resolutionDueAt firstResponseBreached resolutionBreached breached rulesVersion evaluatedAt }
+        servicePriority { level levelRank lane laneRank firstResponseDueAt resolutionDueAt firstResponseBreached resolutionBreached breached rulesVersion evaluatedAt }
         contact { id email phone } } } }`,
   ],
-  ["staff-only fields (FORBIDDEN for partners)", `{ accounts(first: 3) { nodes { name retention { risk riskScore } assessment { tier facts } } } }`],
+  ["retention and its rank (FORBIDDEN for partners)", `{ accounts(first: 100) { nodes { id retention { risk riskRank riskScore letGo } } } }`],
+  ["staff-only fields (FORBIDDEN for partners)", `{ accounts(first: 3) { nodes { name retention { risk riskRank riskScore } assessment { tier facts } } } }`],
   ["staff-only fields under a planned field", `{ tickets(first: 3) { nodes { subject servicePriority { level explanation { rulesVersion } } } } }`],
 ];
 
@@ -62,13 +63,13 @@ function orderingDocuments(): CorpusDocument[] {
 const everyValueOfAccount = `query EveryValueOfAccount($id: ID!) {
   account(id: $id) {
     id name kind industry region employees status customerSince loyaltyPoints createdAt updatedAt
-    assessment { tier lifecycleStage rulesVersion evaluatedAt } contract { startsOn endsOn autoRenew }
+    assessment { tier tierRank lifecycleStage lifecycleStageRank rulesVersion evaluatedAt } contract { startsOn endsOn autoRenew }
     accountManager { id name email } partner { id name kind sharesContactEmail sharesContactPhone }
     contacts(first: 20) { totalCount nodes { id firstName lastName role email phone preferredChannel marketingConsent isPrimary birthday inRoleSince createdAt } }
     orders(first: 20) { totalCount nodes { id placedAt status channel updatedAt total { amount minorUnits currency }
       lines { position product quantity unitPrice { amount minorUnits currency } amount { amount minorUnits currency } } } }
     tickets(first: 20) { totalCount nodes { id subject category severity status channel openedAt firstRespondedAt resolvedAt closedAt satisfaction
-      servicePriority { level lane firstResponseDueAt resolutionDueAt firstResponseBreached resolutionBreached breached rulesVersion evaluatedAt }
+      servicePriority { level levelRank lane laneRank firstResponseDueAt resolutionDueAt firstResponseBreached resolutionBreached breached rulesVersion evaluatedAt }
       contact { id email phone } } }
   }
 }`;

@@ -149,6 +149,9 @@ describe("the read planner answers as the resolvers do", () => {
   test(`when ${generatedDocuments} generated documents run for their callers, then the planned and the resolved answers are identical`, async () => {
     const started = Date.now();
     const documents = await generateCorpus(resolverSchema, graph, cursorPoolOf(resolved), generatedDocuments, corpusSeed);
+    // The ranks beside the policies' strings are planned from the request's rule set: the corpus must ask for each.
+    const rankFields = ["tierRank", "lifecycleStageRank", "riskRank", "levelRank", "laneRank"];
+    expect(rankFields.filter((field) => !documents.some((document) => new RegExp(`\\b${field}\\b`).test(document.query)))).toEqual([]);
     const outcome = await differences(documents);
     console.log(`generated: ${documents.length} documents, ${outcome.runs} runs per path, ${outcome.plannedRuns} planned, ${Date.now() - started} ms`);
     expectNoMismatch(outcome);

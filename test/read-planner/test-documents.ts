@@ -46,6 +46,7 @@ function plausibleValue(operation: string, name: string, type: string, graph: Di
     "[ContactSort!]": [{ field: "NAME", direction: "DESC" }],
     "[TicketSort!]": [{ field: "PRIORITY" }],
     "[OrderSort!]": [{ field: "TOTAL", direction: "DESC" }],
+    "[ID!]!": [accountId, graph.contacts[2].globalId, graph.tickets[1].globalId, accountId, "not an id"],
   };
   if (name === "first" && type === "Int!") return 50;
   return values[type];

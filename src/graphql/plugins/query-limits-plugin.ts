@@ -1,6 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
-import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
   DocumentNode,
@@ -17,6 +16,7 @@ import {
 import { DataSource } from "typeorm";
 import { RequestContext } from "../request-context";
 import { cachedQueryCost } from "../../access/query-cost";
+import { maxDepthRule } from "../../access/query-depth";
 import { takeFromBucket } from "../../access/rate-limiter";
 import { LimitsByRole, parserMaxTokens, QueryLimits } from "../../access/query-limits";
 import { Role } from "../../access/roles";
@@ -80,11 +80,11 @@ function documentProblem(query: string, schema: GraphQLSchema, document: Documen
   return null;
 }
 
-/** graphql-armor's validation rules at the caller's limits; they report through GraphQL errors. */
+/** The validation rules of the caller's limits (graphql-armor's, and our depth rule, which knows connections); they report through GraphQL errors. */
 function limitRules(limits: QueryLimits): Array<[QueryLimitCode, ValidationRule]> {
   const shared = { exposeLimits: true, propagateOnRejection: true };
   const rules: Array<[QueryLimitCode, ValidationRule]> = [
-    [QueryLimitCode.DEPTH, maxDepthRule({ ...shared, n: limits.depth, flattenFragments: true })],
+    [QueryLimitCode.DEPTH, maxDepthRule(limits.depth)],
     [QueryLimitCode.ALIASES, maxAliasesRule({ ...shared, n: limits.aliases })],
     [QueryLimitCode.DIRECTIVES, maxDirectivesRule({ ...shared, n: limits.directives })],
   ];

@@ -23,11 +23,14 @@ export function checkDeclarations(file: RuleFile, declared: DeclaredNames, probl
 
 function checkTiering(file: TieringFile, problems: ProblemCollector): void {
   checkRequiredFields(file, ["tiers", "lifecycleStages"], problems);
+  checkListedOnce(file, ["tiers", "lifecycleStages"], problems);
   checkDefault(file.default, { tier: file.tiers, lifecycleStage: file.lifecycleStages }, problems);
 }
 
 function checkServicePriority(file: ServicePriorityFile, declared: DeclaredNames, problems: ProblemCollector): void {
   checkRequiredFields(file, ["lanes", "targets"], problems);
+  checkListedOnce(file, ["lanes"], problems);
+  checkLevels(file.levels, problems);
   checkDefault(file.default, { level: priorityLevels, lane: file.lanes }, problems);
   if (!isRecord(file.targets) || !declared.tiers) return;
   for (const tier of declared.tiers) {
@@ -66,6 +69,23 @@ function checkRetention(file: RetentionFile, problems: ProblemCollector): void {
   if (lowest && lowest.minScore !== 0)
     problems.report(["riskLevels", file.riskLevels.length - 1, "minScore"], `the lowest risk level needs minScore 0, so that every score has a level`);
   checkDefault(file.default, { risk: levels }, problems);
+}
+
+/** Each name once in its list: its rank is its place in the list. */
+function checkListedOnce<File extends RuleFile>(file: File, fields: ReadonlyArray<keyof File & string>, problems: ProblemCollector): void {
+  for (const field of fields) {
+    const names = file[field];
+    if (!Array.isArray(names)) continue;
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index) problems.report([field, index], `"${String(name)}" is listed twice in ${field}`);
+    });
+  }
+}
+
+/** The levels are fixed: a file that describes them lists all four, in their order, so that nobody reads an order into it that is not there. */
+function checkLevels(levels: readonly string[] | undefined, problems: ProblemCollector): void {
+  if (levels === undefined || levels.join() === priorityLevels.join()) return;
+  problems.report(["levels"], `list the levels ${priorityLevels.join(", ")}, each once and in that order (they are fixed; you describe them)`);
 }
 
 function checkRequiredFields(file: RuleFile, fields: string[], problems: ProblemCollector): void {

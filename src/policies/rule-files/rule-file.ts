@@ -57,12 +57,23 @@ export interface PolicyRule {
   event: RuleEvent;
 }
 
+/** A value a file declares (a tier, a stage, a lane, a level), as analysts may write it: a bare name, or a name and what it means. */
+export type DeclaredValueText = string | { name: string; description?: string };
+
+/** The fields of the files that declare values, each in its order: tiers best first, stages in lifecycle order, lanes fastest first, risks highest first. */
+export type DeclarationField = "tiers" | "lifecycleStages" | "lanes" | "levels" | "riskLevels";
+
+/** What the analysts wrote about the declared values, by declaring field, then by name; a value without a description has no entry. */
+export type ValueDescriptions = Readonly<Partial<Record<DeclarationField, Readonly<Record<string, string>>>>>;
+
 interface RuleFileBase<Family extends PolicyFamily> {
   $schema?: string;
   family: Family;
   description: string;
   hitPolicy: HitPolicy;
   rules: PolicyRule[];
+  /** Gathered at validation, when each declared value is reduced to its name (see declared-values.ts). */
+  valueDescriptions?: ValueDescriptions;
 }
 
 /** Events: `tier` {tier} and `lifecycle-stage` {stage}; tiers are listed best first. */
@@ -80,9 +91,11 @@ export interface ServiceTarget {
   resolutionMinutes: number;
 }
 
-/** Events: `priority` {level} and `lane` {lane}; targets give the clock per tier and level. */
+/** Events: `priority` {level} and `lane` {lane}; targets give the clock per tier and level; lanes are listed fastest first. */
 export interface ServicePriorityFile extends RuleFileBase<"service-priority"> {
   lanes: string[];
+  /** Optional, to describe the levels: the fixed P1 to P4, in that order. */
+  levels?: string[];
   targets: Record<string, Record<PriorityLevel, ServiceTarget>>;
   default: { level: PriorityLevel; lane: string };
 }
@@ -90,6 +103,7 @@ export interface ServicePriorityFile extends RuleFileBase<"service-priority"> {
 export interface RiskLevel {
   level: string;
   minScore: number;
+  description?: string;
 }
 
 /**

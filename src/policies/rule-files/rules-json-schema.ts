@@ -22,9 +22,19 @@ export function buildRuleFileJsonSchema(): Record<string, unknown> {
         enum: ["first", "collect"],
         description: "first: per decision, the highest-priority rule that fires wins. collect: every rule that fires counts.",
       },
-      tiers: nameList("Tiering: the tiers, best first"),
-      lifecycleStages: nameList("Tiering: the lifecycle stages"),
-      lanes: nameList("Service priority: the queues a ticket can be routed to"),
+      tiers: declaredValueList("Tiering: the tiers, best first (the API ranks them 1, 2, … in this order)"),
+      lifecycleStages: declaredValueList("Tiering: the lifecycle stages, in the order an account lives through them (the API ranks them in this order)"),
+      lanes: declaredValueList("Service priority: the queues a ticket can be routed to, fastest first (the API ranks them in this order)"),
+      levels: {
+        type: "array",
+        description: "Service priority, optional: what each priority level means, P1 to P4 in that order (the levels themselves are fixed)",
+        items: {
+          type: "object",
+          required: ["name"],
+          additionalProperties: false,
+          properties: { name: { enum: [...priorityLevels] }, description: { $ref: "#/definitions/valueDescription" } },
+        },
+      },
       targets: {
         type: "object",
         description: "Service priority: per tier, per level, the first-response and resolution clocks in minutes",
@@ -43,7 +53,11 @@ export function buildRuleFileJsonSchema(): Record<string, unknown> {
           type: "object",
           required: ["level", "minScore"],
           additionalProperties: false,
-          properties: { level: { $ref: "#/definitions/name" }, minScore: { type: "integer", minimum: 0 } },
+          properties: {
+            level: { $ref: "#/definitions/name" },
+            minScore: { type: "integer", minimum: 0 },
+            description: { $ref: "#/definitions/valueDescription" },
+          },
         },
       },
       default: {
@@ -55,6 +69,23 @@ export function buildRuleFileJsonSchema(): Record<string, unknown> {
     },
     definitions: {
       name: { type: "string", minLength: 1, maxLength: 50, pattern: "^[a-z0-9][a-z0-9_]*$" },
+      valueDescription: {
+        type: "string",
+        minLength: 1,
+        maxLength: 500,
+        description: "What the value means to the business, for the API's clients (shown beside the value in their screens)",
+      },
+      declaredValue: {
+        description: 'A name, or { "name": ..., "description": ... } to say what it means',
+        if: { type: "string" },
+        then: { $ref: "#/definitions/name" },
+        else: {
+          type: "object",
+          required: ["name"],
+          additionalProperties: false,
+          properties: { name: { $ref: "#/definitions/name" }, description: { $ref: "#/definitions/valueDescription" } },
+        },
+      },
       serviceTarget: {
         type: "object",
         required: ["firstResponseMinutes", "resolutionMinutes"],
@@ -158,8 +189,9 @@ export function buildRuleTestsJsonSchema(): Record<string, unknown> {
   };
 }
 
-function nameList(description: string) {
-  return { type: "array", minItems: 1, uniqueItems: true, items: { $ref: "#/definitions/name" }, description };
+/** A list of declared values; a name listed twice (bare and described alike) is a semantic problem (declaration-checks.ts). */
+function declaredValueList(description: string) {
+  return { type: "array", minItems: 1, items: { $ref: "#/definitions/declaredValue" }, description };
 }
 
 function factValueSchema(fact: FactDefinition): Record<string, unknown> {

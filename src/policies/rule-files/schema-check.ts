@@ -60,6 +60,10 @@ function describeSchemaError(error: ErrorObject): string {
       return `must be ${describeType(String(params.type))}, not ${JSON.stringify(error.data)}`;
     case "dependencies":
       return `"${String(params.property)}" needs "${String(params.missingProperty)}" beside it`;
+    case "minLength":
+      return Number(params.limit) === 1 ? "must not be empty" : `must be at least ${String(params.limit)} characters long`;
+    case "maxLength":
+      return `must be at most ${String(params.limit)} characters long`;
     case "pattern":
       return `${JSON.stringify(error.data)} must be a lower-case name such as gold or at_risk`;
     default:

@@ -1,5 +1,6 @@
 import { checkCondition, ConditionScope } from "./condition-checks";
 import { checkDeclarations, declaredNamesOf } from "./declaration-checks";
+import { withDeclaredNames } from "./declared-values";
 import { checkEvent } from "./event-checks";
 import { JsonDocument, parseJsonDocument } from "./json-document";
 import { isRecord, ProblemCollector } from "./problem-collector";
@@ -51,7 +52,8 @@ function parseFile(source: RuleFileSource): ParsedFile {
     return { source, problems, fitsSchema: false };
   }
   const fitsSchema = checkAgainstSchema("ruleFile", document.value, problems, (path) => ruleNameAt(document.value, path));
-  return { source, document, problems, fitsSchema };
+  if (!fitsSchema) return { source, document, problems, fitsSchema };
+  return { source, document: { ...document, value: withDeclaredNames(document.value) }, problems, fitsSchema };
 }
 
 function checkSemantics(file: ParsedFile, tieringNames: ReturnType<typeof declaredNamesOf> | undefined): void {
