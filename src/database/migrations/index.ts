@@ -5,6 +5,7 @@ import { RateLimitBuckets1764100000000 } from "./1764100000000-rate-limit-bucket
 import { PartnerRowSecurity1764200000000 } from "./1764200000000-partner-row-security";
 import { IdempotentRequests1764300000000 } from "./1764300000000-idempotent-requests";
 import { RuleSetPublication1764400000000 } from "./1764400000000-rule-set-publication";
+import { IdempotentResponsesInOrder1764500000000 } from "./1764500000000-idempotent-responses-in-order";
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   PartnerRowSecurity1764200000000,
   IdempotentRequests1764300000000,
   RuleSetPublication1764400000000,
+  IdempotentResponsesInOrder1764500000000,
 ];
