@@ -1,14 +1,29 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { ClientError, ClientErrorCode } from "./errors";
 
-registerEnumType(ClientErrorCode, {
+/** The client error codes under their own names: GraphQL names an enum's values by the TypeScript keys. */
+export enum UserErrorCode {
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  NOT_FOUND = "NOT_FOUND",
+  CONFLICT = "CONFLICT",
+  FORBIDDEN = "FORBIDDEN",
+}
+
+const userErrorCodes: Readonly<Record<ClientErrorCode, UserErrorCode>> = {
+  [ClientErrorCode.BadUserInput]: UserErrorCode.BAD_USER_INPUT,
+  [ClientErrorCode.NotFound]: UserErrorCode.NOT_FOUND,
+  [ClientErrorCode.Conflict]: UserErrorCode.CONFLICT,
+  [ClientErrorCode.Forbidden]: UserErrorCode.FORBIDDEN,
+};
+
+registerEnumType(UserErrorCode, {
   name: "UserErrorCode",
   description: "Why a mutation refused its input: the same codes a refusal carries in `errors[].extensions.code`",
   valuesConfig: {
-    BadUserInput: { description: "The input breaks a rule of its own: a value out of range, a malformed id, a field that may not be empty" },
-    NotFound: { description: "Something the input names does not exist, or is not visible to the caller's key" },
-    Conflict: { description: "The input is valid but conflicts with the data as it stands, e.g. a status change the current status does not allow" },
-    Forbidden: { description: "The caller's role may not change this" },
+    BAD_USER_INPUT: { description: "The input breaks a rule of its own: a value out of range, a malformed id, a field that may not be empty" },
+    NOT_FOUND: { description: "Something the input names does not exist, or is not visible to the caller's key" },
+    CONFLICT: { description: "The input is valid but conflicts with the data as it stands, e.g. a status change the current status does not allow" },
+    FORBIDDEN: { description: "The caller's role may not change this" },
   },
 });
 
@@ -30,8 +45,8 @@ export class UserError {
   @Field({ description: "What went wrong, written to be shown to the person using the client" })
   message: string;
 
-  @Field(() => ClientErrorCode, { description: "The kind of refusal, stable for client code to branch on" })
-  code: ClientErrorCode;
+  @Field(() => UserErrorCode, { description: "The kind of refusal, stable for client code to branch on" })
+  code: UserErrorCode;
 
   @Field(() => String, { nullable: true, description: "The business reason within the code, e.g. ILLEGAL_STATUS_TRANSITION; null when the code says it all" })
   reason: string | null;
@@ -43,7 +58,12 @@ export function userErrorOf(error: ClientError): UserError {
   return {
     field: field ? field.split(/[.[\]]/).filter((part) => part !== "") : null,
     message: error.message,
-    code: error.code,
+    code: userErrorCodeOf(error.code),
     reason: error.details.reason ?? null,
   };
+}
+
+/** A client error's code as a user error carries it (the same text). */
+export function userErrorCodeOf(code: ClientErrorCode): UserErrorCode {
+  return userErrorCodes[code];
 }
