@@ -3,8 +3,9 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { applyRoleRules } from "./access/role-guard";
 import { roleRules } from "./access/role-rules";
+import { inputValidationOptions } from "./shared/input-validation";
 import { installReadPlanner } from "./read-planner/install-read-planner";
-import { AccountResolver } from "./accounts/account.resolver";
+import { AccountPayloadResolver, AccountResolver } from "./accounts/account.resolver";
 import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
 import { PartnerResolver } from "./partners/partner.resolver";
@@ -30,6 +31,7 @@ import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolve
 export const resolvers = [
   NodeResolver,
   AccountResolver,
+  AccountPayloadResolver,
   PartnerResolver,
   ContactResolver,
   AccountContactsResolver,
@@ -58,7 +60,7 @@ export const resolvers = [
  * without an authChecker, type-graphql refuses to build with an @Authorized.
  */
 export async function buildCustomerGraphSchema(options: { readPlanner?: boolean } = {}): Promise<GraphQLSchema> {
-  const schema = describeRootTypes(await buildSchema({ resolvers, validate: { skipMissingProperties: true, forbidUnknownValues: false } }));
+  const schema = describeRootTypes(await buildSchema({ resolvers, validate: inputValidationOptions }));
   return applyRoleRules(options.readPlanner === false ? schema : installReadPlanner(schema), roleRules);
 }
 

@@ -15,6 +15,8 @@ export const roleRules: RoleRules = {
   Mutation: [Role.INTERNAL],
   "Mutation.openTicket": [Role.INTERNAL, Role.PARTNER],
   "Mutation.respondToTicket": [Role.INTERNAL, Role.PARTNER],
+  "Mutation.ticketOpen": [Role.INTERNAL, Role.PARTNER],
+  "Mutation.ticketRespond": [Role.INTERNAL, Role.PARTNER],
 
   // Partners see what the policies decided, never why: the facts, rules and retention behind it.
   "Account.retention": staff,

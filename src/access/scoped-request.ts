@@ -1,3 +1,4 @@
+import { PayloadRequest } from "../shared/mutation-payload";
 import { DataScope } from "./data-scope";
 import { Caller } from "./roles";
 
@@ -6,7 +7,7 @@ import { Caller } from "./roles";
  * need (their loaders, the policy port) in their own `*.context.ts`; the composition layer builds one
  * context that is all of them (src/graphql/request-context.ts).
  */
-export interface ScopedRequest {
+export interface ScopedRequest extends PayloadRequest {
   /** Who is calling, from the request's API key. */
   caller: Caller;
   /** What of the graph the caller may reach; every service reads and writes through it. */

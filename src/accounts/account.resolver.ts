@@ -2,15 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { AccountManager } from "../account-managers/account-manager.entity";
 import { AccountRequest } from "./account.context";
 import { tryDecodeGlobalId } from "../shared/global-id";
-import { ConnectionType } from "../shared/pagination/connection";
+import { payloadOf } from "../shared/mutation-payload";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Partner } from "../partners/partner.entity";
 import { Account } from "./account.entity";
 import { AccountFilter, AccountSort, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
 import { createAccount, findAccounts, updateAccount } from "./account.service";
-
-export const AccountConnection = ConnectionType(Account, "Account");
-export type AccountConnection = InstanceType<typeof AccountConnection>;
+import { AccountConnection, accountEdgeOf } from "./account.connection";
+import { AccountCreateInput, AccountCreatePayload, AccountPayload, AccountUpdateInput, AccountUpdatePayload } from "./account.payloads";
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -47,7 +46,10 @@ export class AccountResolver {
     return (await context.loaders.partnerById.load(account.partnerId)) ?? null;
   }
 
-  @Mutation(() => Account, { description: "Records a new account and evaluates its policies in the same transaction. Internal keys only" })
+  @Mutation(() => Account, {
+    description: "Records a new account and evaluates its policies in the same transaction. Internal keys only",
+    deprecationReason: "Use accountCreate: one input, a nullable payload with the account's edge and userErrors",
+  })
   createAccount(
     @Arg("input", () => CreateAccountInput, { description: "The new account" }) input: CreateAccountInput,
     @Ctx() context: AccountRequest,
@@ -57,6 +59,7 @@ export class AccountResolver {
 
   @Mutation(() => Account, {
     description: "Changes the fields given (null clears an optional field) and re-evaluates the account's policies in the same transaction. Internal keys only",
+    deprecationReason: "Use accountUpdate: the id inside its one input, a nullable payload with userErrors",
   })
   updateAccount(
     @Arg("id", () => ID, { description: "The Account id" }) id: string,
@@ -64,5 +67,44 @@ export class AccountResolver {
     @Ctx() context: AccountRequest,
   ): Promise<Account> {
     return updateAccount(context.scope, context.accountPolicies, id, input);
+  }
+
+  @Mutation(() => AccountCreatePayload, {
+    nullable: true,
+    description: "Records a new account and evaluates its policies in the same transaction; refusals come back in userErrors. Internal keys only",
+  })
+  accountCreate(
+    @Arg("input", () => AccountCreateInput, { validate: false, description: "The new account, and the client's mutation id" }) input: AccountCreateInput,
+    @Ctx() context: AccountRequest,
+  ): Promise<AccountCreatePayload> {
+    return payloadOf(context, input, async () => {
+      const account = await createAccount(context.scope, context.accountPolicies, input);
+      return { accountId: account.id, accountEdge: accountEdgeOf(account) };
+    });
+  }
+
+  @Mutation(() => AccountUpdatePayload, {
+    nullable: true,
+    description:
+      "Changes the fields given (null clears an optional field) and re-evaluates the account's policies in the same transaction; refusals come back in userErrors. Internal keys only",
+  })
+  accountUpdate(
+    @Arg("input", () => AccountUpdateInput, { validate: false, description: "The account to change, the fields to change, and the client's mutation id" })
+    input: AccountUpdateInput,
+    @Ctx() context: AccountRequest,
+  ): Promise<AccountUpdatePayload> {
+    return payloadOf(context, input, async () => ({ accountId: (await updateAccount(context.scope, context.accountPolicies, input.accountId, input)).id }), {
+      id: "accountId",
+    });
+  }
+}
+
+/** The `account` of every payload about one account, read after the change through the request's (fresh) loaders. */
+@Resolver(() => AccountPayload)
+export class AccountPayloadResolver {
+  @FieldResolver(() => Account, { nullable: true, description: "The account, read after the change: its counts, assessment and retention as they now stand" })
+  async account(@Root() payload: AccountPayload, @Ctx() context: AccountRequest): Promise<Account | null> {
+    if (payload.accountId === undefined) return null;
+    return (await context.loaders.accountById.load(payload.accountId)) ?? null;
   }
 }

@@ -8,7 +8,7 @@ import { decodeGlobalId, NodeTypeName } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { SortDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
 import { fetchPage, ListQuery } from "../access/scoped-page-query";
-import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
+import { OrderByInput, SortKey, toSortKeys } from "../shared/pagination/sort-order";
 import { Account } from "./account.entity";
 import { AccountError, AccountErrorReason } from "./account.errors";
 import { lockAccountForReassessment } from "./account.lock";
@@ -38,9 +38,14 @@ export function accountListQuery(
 ): ListQuery<Account> {
   return {
     filtered: (manager, alias) => applyAccountFilter(scope.select(manager, Account, alias), filter),
-    keys: toSortKeys(orderBy?.length ? orderBy : defaultAccountOrder, accountSortFields),
+    keys: accountSortKeys(orderBy),
     page: toPageRequest(pageArguments),
   };
+}
+
+/** The sort keys of an account list: the client's orderBy, or by name; ties broken by id. */
+export function accountSortKeys(orderBy: ReadonlyArray<OrderByInput<AccountSortField>> | null | undefined): SortKey<Account>[] {
+  return toSortKeys(orderBy?.length ? orderBy : defaultAccountOrder, accountSortFields);
 }
 
 export async function createAccount(scope: DataScope, policies: AccountPolicies, input: CreateAccountInput): Promise<Account> {

@@ -1,14 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
 import { ContactRequest } from "./contact.context";
-import { ConnectionType } from "../shared/pagination/connection";
+import { payloadOf } from "../shared/mutation-payload";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Contact } from "./contact.entity";
 import { ContactFilter, ContactSort, CreateContactInput, UpdateContactInput } from "./contact.inputs";
 import { createContact, findContacts, updateContact } from "./contact.service";
-
-export const ContactConnection = ConnectionType(Contact, "Contact");
-export type ContactConnection = InstanceType<typeof ContactConnection>;
+import { ContactConnection, contactEdgeOf } from "./contact.connection";
+import { ContactCreateInput, ContactCreatePayload, ContactUpdateInput, ContactUpdatePayload } from "./contact.payloads";
 
 @Resolver(() => Contact)
 export class ContactResolver {
@@ -30,7 +29,10 @@ export class ContactResolver {
     return context.loaders.accountById.load(contact.accountId) as Promise<Account>;
   }
 
-  @Mutation(() => Contact, { description: "Adds a person to an account; making them primary unsets the previous primary. Internal keys only" })
+  @Mutation(() => Contact, {
+    description: "Adds a person to an account; making them primary unsets the previous primary. Internal keys only",
+    deprecationReason: "Use contactCreate: one input, a nullable payload with the contact's edge, its account and userErrors",
+  })
   createContact(
     @Arg("input", () => CreateContactInput, { description: "The new contact" }) input: CreateContactInput,
     @Ctx() context: ContactRequest,
@@ -38,13 +40,50 @@ export class ContactResolver {
     return createContact(context.scope, input);
   }
 
-  @Mutation(() => Contact, { description: "Changes the fields given; null clears an optional field. Internal keys only" })
+  @Mutation(() => Contact, {
+    description: "Changes the fields given; null clears an optional field. Internal keys only",
+    deprecationReason: "Use contactUpdate: the id inside its one input, a nullable payload with userErrors",
+  })
   updateContact(
     @Arg("id", () => ID, { description: "The Contact id" }) id: string,
     @Arg("input", () => UpdateContactInput, { description: "The fields to change" }) input: UpdateContactInput,
     @Ctx() context: ContactRequest,
   ): Promise<Contact> {
     return updateContact(context.scope, id, input);
+  }
+
+  @Mutation(() => ContactCreatePayload, {
+    nullable: true,
+    description: "Adds a person to an account; making them primary unsets the previous primary; refusals come back in userErrors. Internal keys only",
+  })
+  contactCreate(
+    @Arg("input", () => ContactCreateInput, { validate: false, description: "The new contact, and the client's mutation id" }) input: ContactCreateInput,
+    @Ctx() context: ContactRequest,
+  ): Promise<ContactCreatePayload> {
+    return payloadOf(context, input, async () => {
+      const contact = await createContact(context.scope, input);
+      return { contact, contactEdge: contactEdgeOf(contact), accountId: contact.accountId };
+    });
+  }
+
+  @Mutation(() => ContactUpdatePayload, {
+    nullable: true,
+    description: "Changes the fields given; null clears an optional field; refusals come back in userErrors. Internal keys only",
+  })
+  contactUpdate(
+    @Arg("input", () => ContactUpdateInput, { validate: false, description: "The contact to change, the fields to change, and the client's mutation id" })
+    input: ContactUpdateInput,
+    @Ctx() context: ContactRequest,
+  ): Promise<ContactUpdatePayload> {
+    return payloadOf(
+      context,
+      input,
+      async () => {
+        const contact = await updateContact(context.scope, input.contactId, input);
+        return { contact, accountId: contact.accountId };
+      },
+      { id: "contactId" },
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { ArgumentValidationError } from "type-graphql";
 import { ValidationError } from "class-validator";
 import { QueryLimitCode } from "./plugins/query-limits-plugin";
 import { ClientError, ClientErrorCode } from "../shared/errors";
+import { flattenValidationErrors } from "../shared/input-validation";
 import { isDatabaseUnavailable, ServiceUnavailableError } from "../database/database-availability";
 
 /** Codes that graphql-js and Apollo attach themselves; their messages are written for clients. */
@@ -84,23 +85,4 @@ function validationFailure(formatted: GraphQLFormattedError, errors: ValidationE
     locations: formatted.locations,
     extensions: { code: ClientErrorCode.BadUserInput, field, fields: problems.map((problem) => problem.field) },
   };
-}
-
-function flattenValidationErrors(errors: ValidationError[], parent: string): Array<{ field: string; message: string }> {
-  return errors.flatMap((error) => {
-    const field = childPath(parent, error.property);
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: withoutPropertyName(message, error.property) }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
-  });
-}
-
-function childPath(parent: string, property: string | undefined): string {
-  if (!property) return parent;
-  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
-  return parent ? `${parent}.${property}` : property;
-}
-
-/** class-validator starts messages with the property name; the field path already says it. */
-function withoutPropertyName(message: string, property: string): string {
-  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
 }

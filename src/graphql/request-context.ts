@@ -41,7 +41,12 @@ export function createRequestContext(dataSource: DataSource, policies: PolicyReg
 
 export function contextWithScope(scope: DataScope, policies: PolicyRegistry, caller: Caller): RequestContext {
   const ruleSet = policies.current();
-  return { caller, scope, loaders: createLoaders(scope), policies, ruleSet, accountPolicies: accountPoliciesOf(ruleSet) };
+  return { caller, scope, loaders: createLoaders(scope), policies, ruleSet, accountPolicies: accountPoliciesOf(ruleSet), forgetReads };
+}
+
+/** New, empty loaders on the scope the request has now (an idempotent request's scope is set later): what follows reads afresh. */
+function forgetReads(this: RequestContext): void {
+  this.loaders = createLoaders(this.scope);
 }
 
 /** The request's context with loaders of its own, empty: for running a query again from the start. */

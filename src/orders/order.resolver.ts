@@ -2,15 +2,14 @@ import { listOfAtMost } from "../access/query-cost";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.entity";
 import { OrderRequest } from "./order.context";
-import { ConnectionType } from "../shared/pagination/connection";
+import { payloadOf } from "../shared/mutation-payload";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
 import { maximumLinesPerOrder, OrderFilter, OrderSort, PlaceOrderInput } from "./order.inputs";
 import { findOrders, placeOrder, updateOrderStatus } from "./order.service";
-
-export const OrderConnection = ConnectionType(Order, "Order");
-export type OrderConnection = InstanceType<typeof OrderConnection>;
+import { OrderConnection, orderEdgeOf } from "./order.connection";
+import { OrderPlaceInput, OrderPlacePayload, OrderStatusUpdateInput, OrderStatusUpdatePayload } from "./order.payloads";
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -45,6 +44,7 @@ export class OrderResolver {
   @Mutation(() => Order, {
     description:
       "Places an order for an account, PENDING; its total is the sum of its lines. The account's policies are re-evaluated in the same transaction. Internal keys only",
+    deprecationReason: "Use orderPlace: one input, a nullable payload with the order's edge, its account and userErrors",
   })
   placeOrder(
     @Arg("input", () => PlaceOrderInput, { description: "The order and its lines" }) input: PlaceOrderInput,
@@ -55,6 +55,7 @@ export class OrderResolver {
 
   @Mutation(() => Order, {
     description: "Moves an order along its life (see OrderStatus); a step its status does not allow is a CONFLICT. Internal keys only",
+    deprecationReason: "Use orderStatusUpdate: the id and status inside its one input, a nullable payload with userErrors",
   })
   updateOrderStatus(
     @Arg("id", () => ID, { description: "The Order id" }) id: string,
@@ -62,6 +63,42 @@ export class OrderResolver {
     @Ctx() context: OrderRequest,
   ): Promise<Order> {
     return updateOrderStatus(context.scope, context.accountPolicies, id, status);
+  }
+
+  @Mutation(() => OrderPlacePayload, {
+    nullable: true,
+    description:
+      "Places an order for an account, PENDING; its total is the sum of its lines. The account's policies are re-evaluated in the same transaction; refusals come back in userErrors. Internal keys only",
+  })
+  orderPlace(
+    @Arg("input", () => OrderPlaceInput, { validate: false, description: "The order and its lines, and the client's mutation id" }) input: OrderPlaceInput,
+    @Ctx() context: OrderRequest,
+  ): Promise<OrderPlacePayload> {
+    return payloadOf(context, input, async () => {
+      const order = await placeOrder(context.scope, context.accountPolicies, input);
+      return { order, orderEdge: orderEdgeOf(order), accountId: order.accountId };
+    });
+  }
+
+  @Mutation(() => OrderStatusUpdatePayload, {
+    nullable: true,
+    description:
+      "Moves an order along its life (see OrderStatus) and re-evaluates its account's policies; a step its status does not allow is a CONFLICT in userErrors. Internal keys only",
+  })
+  orderStatusUpdate(
+    @Arg("input", () => OrderStatusUpdateInput, { validate: false, description: "The order, its new status, and the client's mutation id" })
+    input: OrderStatusUpdateInput,
+    @Ctx() context: OrderRequest,
+  ): Promise<OrderStatusUpdatePayload> {
+    return payloadOf(
+      context,
+      input,
+      async () => {
+        const order = await updateOrderStatus(context.scope, context.accountPolicies, input.orderId, input.status);
+        return { order, accountId: order.accountId };
+      },
+      { id: "orderId" },
+    );
   }
 }
 

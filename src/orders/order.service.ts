@@ -6,7 +6,7 @@ import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { SortDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
 import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../access/scoped-page-query";
-import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
+import { OrderByInput, SortKey, toSortKeys } from "../shared/pagination/sort-order";
 import { OrderLine } from "./order-line.entity";
 import { Order, OrderStatus } from "./order.entity";
 import { applyOrderFilter } from "./order.filters";
@@ -24,8 +24,12 @@ const newestFirst: OrderByInput<OrderSortField>[] = [{ field: OrderSortField.PLA
 
 /** Orders as a client lists them (default newest first); arguments are checked here, before any SQL. */
 export function orderListQuery(scope: DataScope, list: OrderListArguments): ListQuery<Order> {
-  const keys = toSortKeys(list.orderBy?.length ? list.orderBy : newestFirst, orderSortFields);
-  return { filtered: filteredOrders(scope, list), keys, page: toPageRequest(list.page) };
+  return { filtered: filteredOrders(scope, list), keys: orderSortKeys(list.orderBy), page: toPageRequest(list.page) };
+}
+
+/** The sort keys of an order list: the client's orderBy, or newest first; ties broken by id. */
+export function orderSortKeys(orderBy: OrderListArguments["orderBy"]): SortKey<Order>[] {
+  return toSortKeys(orderBy?.length ? orderBy : newestFirst, orderSortFields);
 }
 
 export function findOrders(scope: DataScope, list: OrderListArguments): Promise<Page<Order>> {

@@ -1,21 +1,16 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { ScopedRequest } from "../access/scoped-request";
+import { payloadOf } from "../shared/mutation-payload";
 import { Partner } from "./partner.entity";
+import { PartnerAgreementInput } from "./partner.inputs";
+import { PartnerAgreementChangeInput, PartnerAgreementChangePayload } from "./partner.payloads";
 import { changePartnerAgreement } from "./partner.service";
-
-@InputType({ description: "Which personal data the partner's agreement includes; a field left out stays as it is" })
-export class PartnerAgreementInput {
-  @Field({ nullable: true, description: "true: the partner's keys see contacts' email addresses in full; false: masked; null or left out: unchanged" })
-  sharesContactEmail?: boolean;
-
-  @Field({ nullable: true, description: "true: the partner's keys see contacts' phone numbers in full; false: masked; null or left out: unchanged" })
-  sharesContactPhone?: boolean;
-}
 
 @Resolver(() => Partner)
 export class PartnerResolver {
   @Mutation(() => Partner, {
     description: "Records what the partner's agreement allows it to see; its keys follow within 10 seconds. Internal keys only",
+    deprecationReason: "Use partnerAgreementChange: the id inside its one input, a nullable payload with userErrors",
   })
   changePartnerAgreement(
     @Arg("id", () => ID, { description: "The Partner id" }) id: string,
@@ -23,5 +18,21 @@ export class PartnerResolver {
     @Ctx() context: ScopedRequest,
   ): Promise<Partner> {
     return changePartnerAgreement(context.scope, id, input);
+  }
+
+  @Mutation(() => PartnerAgreementChangePayload, {
+    nullable: true,
+    description:
+      "Records what the partner's agreement allows it to see; its keys follow within 10 seconds; refusals come back in userErrors. Internal keys only",
+  })
+  partnerAgreementChange(
+    @Arg("input", () => PartnerAgreementChangeInput, {
+      validate: false,
+      description: "The partner, what its agreement now includes, and the client's mutation id",
+    })
+    input: PartnerAgreementChangeInput,
+    @Ctx() context: ScopedRequest,
+  ): Promise<PartnerAgreementChangePayload> {
+    return payloadOf(context, input, async () => ({ partner: await changePartnerAgreement(context.scope, input.partnerId, input) }), { id: "partnerId" });
   }
 }

@@ -2,14 +2,27 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { Account } from "../accounts/account.entity";
 import { Contact } from "../contacts/contact.entity";
 import { TicketRequest } from "./ticket.context";
-import { ConnectionType } from "../shared/pagination/connection";
+import { MovedArguments, payloadOf } from "../shared/mutation-payload";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Ticket } from "./ticket.entity";
 import { OpenTicketInput, TicketFilter, TicketSort } from "./ticket.inputs";
 import { closeTicket, findTickets, openTicket, reopenTicket, resolveTicket, respondToTicket } from "./ticket.service";
+import { TicketConnection, ticketEdgeOf } from "./ticket.connection";
+import {
+  TicketCloseInput,
+  TicketClosePayload,
+  TicketOpenInput,
+  TicketOpenPayload,
+  TicketReopenInput,
+  TicketReopenPayload,
+  TicketResolveInput,
+  TicketResolvePayload,
+  TicketRespondInput,
+  TicketRespondPayload,
+} from "./ticket.payloads";
 
-export const TicketConnection = ConnectionType(Ticket, "Ticket");
-export type TicketConnection = InstanceType<typeof TicketConnection>;
+/** The lifecycle steps took the ticket's id as an argument of their own, `id`; it is `input.ticketId` now. */
+const ticketIdMoved: MovedArguments = { id: "ticketId" };
 
 @Resolver(() => Ticket)
 export class TicketResolver {
@@ -41,6 +54,7 @@ export class TicketResolver {
   @Mutation(() => Ticket, {
     description:
       "Opens a support case for an account, now, with status OPEN, and sets its service priority. Internal keys, and partners' keys for their own accounts",
+    deprecationReason: "Use ticketOpen: one input, a nullable payload with the ticket's edge, its account and userErrors",
   })
   openTicket(@Arg("input", () => OpenTicketInput, { description: "The new case" }) input: OpenTicketInput, @Ctx() context: TicketRequest): Promise<Ticket> {
     return openTicket(context.scope, context.accountPolicies, input);
@@ -49,6 +63,7 @@ export class TicketResolver {
   @Mutation(() => Ticket, {
     description:
       "Records an answer to the customer: OPEN or PENDING to PENDING; the first sets firstRespondedAt; otherwise a CONFLICT. Internal keys, and partners' keys for their own accounts' tickets",
+    deprecationReason: "Use ticketRespond: the id inside its one input, a nullable payload with userErrors",
   })
   respondToTicket(@Arg("id", () => ID, { description: "The Ticket id" }) id: string, @Ctx() context: TicketRequest): Promise<Ticket> {
     return respondToTicket(context.scope, context.accountPolicies, id);
@@ -56,12 +71,16 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, {
     description: "OPEN or PENDING to RESOLVED (it counts as the first response when there was none); otherwise a CONFLICT. Internal keys only",
+    deprecationReason: "Use ticketResolve: the id inside its one input, a nullable payload with userErrors",
   })
   resolveTicket(@Arg("id", () => ID, { description: "The Ticket id" }) id: string, @Ctx() context: TicketRequest): Promise<Ticket> {
     return resolveTicket(context.scope, context.accountPolicies, id);
   }
 
-  @Mutation(() => Ticket, { description: "RESOLVED to CLOSED, with the customer's satisfaction if given; otherwise a CONFLICT. Internal keys only" })
+  @Mutation(() => Ticket, {
+    description: "RESOLVED to CLOSED, with the customer's satisfaction if given; otherwise a CONFLICT. Internal keys only",
+    deprecationReason: "Use ticketClose: the id and satisfaction inside its one input, a nullable payload with userErrors",
+  })
   closeTicket(
     @Arg("id", () => ID, { description: "The Ticket id" }) id: string,
     @Arg("satisfaction", () => Int, {
@@ -74,10 +93,92 @@ export class TicketResolver {
     return closeTicket(context.scope, context.accountPolicies, id, satisfaction);
   }
 
-  @Mutation(() => Ticket, { description: "RESOLVED back to OPEN when the resolution did not help; otherwise a CONFLICT. Internal keys only" })
+  @Mutation(() => Ticket, {
+    description: "RESOLVED back to OPEN when the resolution did not help; otherwise a CONFLICT. Internal keys only",
+    deprecationReason: "Use ticketReopen: the id inside its one input, a nullable payload with the ticket's edge and userErrors",
+  })
   reopenTicket(@Arg("id", () => ID, { description: "The Ticket id" }) id: string, @Ctx() context: TicketRequest): Promise<Ticket> {
     return reopenTicket(context.scope, context.accountPolicies, id);
   }
+
+  @Mutation(() => TicketOpenPayload, {
+    nullable: true,
+    description:
+      "Opens a support case for an account, now, with status OPEN, and sets its service priority; refusals come back in userErrors. Internal keys, and partners' keys for their own accounts",
+  })
+  ticketOpen(
+    @Arg("input", () => TicketOpenInput, { validate: false, description: "The new case, and the client's mutation id" }) input: TicketOpenInput,
+    @Ctx() context: TicketRequest,
+  ): Promise<TicketOpenPayload> {
+    return payloadOf(context, input, async () => {
+      const ticket = await openTicket(context.scope, context.accountPolicies, input);
+      return { ticket, ticketEdge: ticketEdgeOf(ticket), accountId: ticket.accountId };
+    });
+  }
+
+  @Mutation(() => TicketRespondPayload, {
+    nullable: true,
+    description:
+      "Records an answer to the customer: OPEN or PENDING to PENDING; the first sets firstRespondedAt; otherwise a CONFLICT in userErrors. Internal keys, and partners' keys for their own accounts' tickets",
+  })
+  ticketRespond(
+    @Arg("input", () => TicketRespondInput, { validate: false, description: "The ticket, and the client's mutation id" }) input: TicketRespondInput,
+    @Ctx() context: TicketRequest,
+  ): Promise<TicketRespondPayload> {
+    return payloadOf(context, input, async () => ticketChanged(await respondToTicket(context.scope, context.accountPolicies, input.ticketId)), ticketIdMoved);
+  }
+
+  @Mutation(() => TicketResolvePayload, {
+    nullable: true,
+    description: "OPEN or PENDING to RESOLVED (it counts as the first response when there was none); otherwise a CONFLICT in userErrors. Internal keys only",
+  })
+  ticketResolve(
+    @Arg("input", () => TicketResolveInput, { validate: false, description: "The ticket, and the client's mutation id" }) input: TicketResolveInput,
+    @Ctx() context: TicketRequest,
+  ): Promise<TicketResolvePayload> {
+    return payloadOf(context, input, async () => ticketChanged(await resolveTicket(context.scope, context.accountPolicies, input.ticketId)), ticketIdMoved);
+  }
+
+  @Mutation(() => TicketClosePayload, {
+    nullable: true,
+    description: "RESOLVED to CLOSED, with the customer's satisfaction if given; otherwise a CONFLICT in userErrors. Internal keys only",
+  })
+  ticketClose(
+    @Arg("input", () => TicketCloseInput, { validate: false, description: "The ticket, the customer's satisfaction, and the client's mutation id" })
+    input: TicketCloseInput,
+    @Ctx() context: TicketRequest,
+  ): Promise<TicketClosePayload> {
+    const { ticketId, satisfaction } = input;
+    return payloadOf(
+      context,
+      input,
+      async () => ticketChanged(await closeTicket(context.scope, context.accountPolicies, ticketId, satisfaction)),
+      ticketIdMoved,
+    );
+  }
+
+  @Mutation(() => TicketReopenPayload, {
+    nullable: true,
+    description: "RESOLVED back to OPEN when the resolution did not help; otherwise a CONFLICT in userErrors. Internal keys only",
+  })
+  ticketReopen(
+    @Arg("input", () => TicketReopenInput, { validate: false, description: "The ticket, and the client's mutation id" }) input: TicketReopenInput,
+    @Ctx() context: TicketRequest,
+  ): Promise<TicketReopenPayload> {
+    return payloadOf(
+      context,
+      input,
+      async () => {
+        const ticket = await reopenTicket(context.scope, context.accountPolicies, input.ticketId);
+        return { ...ticketChanged(ticket), ticketEdge: ticketEdgeOf(ticket) };
+      },
+      ticketIdMoved,
+    );
+  }
+}
+
+function ticketChanged(ticket: Ticket): { ticket: Ticket; accountId: string } {
+  return { ticket, accountId: ticket.accountId };
 }
 
 @Resolver(() => Account)

@@ -8,7 +8,7 @@ import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { SortDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
 import { fetchPage, fetchPagePerParent, FilteredQuery, ListQuery } from "../access/scoped-page-query";
-import { OrderByInput, toSortKeys } from "../shared/pagination/sort-order";
+import { OrderByInput, SortKey, toSortKeys } from "../shared/pagination/sort-order";
 import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
 import { applyTicketFilter } from "./ticket.filters";
@@ -26,8 +26,12 @@ const newestFirst: OrderByInput<TicketSortField>[] = [{ field: TicketSortField.O
 
 /** Tickets as a client lists them (default newest first); arguments are checked here, before any SQL. */
 export function ticketListQuery(scope: DataScope, list: TicketListArguments): ListQuery<Ticket> {
-  const keys = toSortKeys(list.orderBy?.length ? list.orderBy : newestFirst, ticketSortFields);
-  return { filtered: filteredTickets(scope, list), keys, page: toPageRequest(list.page) };
+  return { filtered: filteredTickets(scope, list), keys: ticketSortKeys(list.orderBy), page: toPageRequest(list.page) };
+}
+
+/** The sort keys of a ticket list: the client's orderBy, or newest first; ties broken by id. */
+export function ticketSortKeys(orderBy: TicketListArguments["orderBy"]): SortKey<Ticket>[] {
+  return toSortKeys(orderBy?.length ? orderBy : newestFirst, ticketSortFields);
 }
 
 export function findTickets(scope: DataScope, list: TicketListArguments): Promise<Page<Ticket>> {

@@ -71,7 +71,8 @@ export function idempotencyPlugin(dataSource: DataSource): ApolloServerPlugin<Re
         async willSendResponse({ response, contextValue }) {
           if (!runner) return;
           const result = response.body.kind === "single" ? response.body.singleResult : undefined;
-          // Failed on our side: nothing to keep, the retry runs anew.
+          // Failed on our side: nothing to keep, the retry runs anew. A payload refused with userErrors is an
+          // answer like any other: kept and committed (its use case rolled back to its savepoint, wrote nothing).
           const retriable = !executed || !result || (result.errors ?? []).some((error) => retriableCodes.has(String(error.extensions?.code)));
           try {
             if (retriable) return void (runner = await endTransaction(runner, "rollback"));

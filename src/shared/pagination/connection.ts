@@ -62,6 +62,9 @@ export function ConnectionType<Row extends object>(nodeType: ClassType<Row>, typ
     description: `A page of a list of ${typeName} objects, in the order asked for (ties broken by id), with its place in the list and the list's size`,
   })
   class TypeConnection implements Connection<Row> {
+    /** The edge type, for a mutation's payload: the edge of a row it added, with the row's cursor in an ordering of the list. */
+    static readonly Edge = Edge;
+
     @Field(() => [nodeType], { description: "The page's items without their cursors, in the same order as `edges`" })
     nodes: Row[];
 
