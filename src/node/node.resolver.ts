@@ -23,12 +23,13 @@ export class NodeResolver {
     nullable: "items",
     complexity: onePerItemOf("ids"),
     description:
-      `Fetches objects of any type by their global ids, for refetching a client's cache in one request: ` +
+      `Objects of any type by their global ids, for refetching a client's cache in one request: ` +
       `one answer per id, in the order asked (an id asked twice is answered twice), null for an id that does not exist, ` +
       `is not one of ours, or names an object the caller may not see. Each id costs what node(id) costs`,
   })
   nodes(
-    @Arg("ids", () => [ID], { description: `Global ids, at most ${maximumNodeIds} (more is BAD_USER_INPUT)` }) ids: string[],
+    @Arg("ids", () => [ID], { description: `Objects' \`id\`s, of any types that implement Node: at most ${maximumNodeIds} (more is BAD_USER_INPUT)` })
+    ids: string[],
     @Ctx() context: RequestContext,
   ): Promise<Array<Node | null>> {
     if (ids.length > maximumNodeIds) throw new InvalidInputError("ids", `at most ${maximumNodeIds} ids at a time, got ${ids.length}`);

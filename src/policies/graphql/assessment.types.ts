@@ -6,10 +6,16 @@ export class AccountAssessment {
   /** Whose assessment: the facts, explanation and near miss are loaded by it, only when asked for. */
   accountId: string;
 
-  @Field({ description: "The account's tier, one of those rules/tiering.json declares, best first (e.g. platinum, gold, silver, bronze)" })
+  @Field({
+    description:
+      "The account's tier, one of those rules/tiering.json declares, best first (e.g. platinum, gold, silver, bronze); its order in tierRank, all of them in policyVocabulary.tiers",
+  })
   tier: string;
 
-  @Field({ description: "Where the account stands in its life with us, one of the stages rules/tiering.json declares (e.g. new, loyal, at_risk)" })
+  @Field({
+    description:
+      "Where the account stands in its life with us, one of the stages rules/tiering.json declares (e.g. new, loyal, at_risk); its place in lifecycleStageRank, all of them in policyVocabulary.lifecycleStages",
+  })
   lifecycleStage: string;
 
   @Field({ description: "The content hash of the rule files that decided (ruleSets shows the one in service)" })
@@ -38,7 +44,10 @@ export class Retention {
   /** Whose retention result: its explanation is loaded by it, only when asked for. */
   accountId: string;
 
-  @Field({ description: "The churn risk level the risk score falls in, one of those rules/retention-barriers.json declares (e.g. high, medium, low)" })
+  @Field({
+    description:
+      "The churn risk level the risk score falls in, one of those rules/retention-barriers.json declares (e.g. high, medium, low); its order in riskRank, all of them in policyVocabulary.retentionRisks",
+  })
   risk: string;
 
   @Field(() => Int, { description: "The summed weights of the signals, 0 to 100" })

@@ -26,7 +26,10 @@ export class ServicePriority {
   @Field(() => PriorityLevel, { description: "How urgent the ticket is, P1 (most) to P4" })
   level: PriorityLevel;
 
-  @Field({ description: "The queue: e.g. dedicated (the account manager), priority, standard" })
+  @Field({
+    description:
+      "The queue, one of those rules/service-priority.json declares: e.g. dedicated (the account manager), priority, standard; its order in laneRank, all of them in policyVocabulary.priorityLanes",
+  })
   lane: string;
 
   @Field(() => DateTimeScalar, { description: "When the first response is due: the opening time plus the target for the account's tier and this level" })
