@@ -55,7 +55,7 @@ export function createPolicyLoaders(scope: DataScope) {
   };
 }
 
-export function toStoredAssessment(summary: AssessmentSummary): StoredAssessment {
+function toStoredAssessment(summary: AssessmentSummary): StoredAssessment {
   const common = { accountId: summary.accountId, rulesVersion: summary.rulesVersion, evaluatedAt: summary.evaluatedAt };
   return {
     id: summary.accountId,
