@@ -5,8 +5,8 @@ import { applyRoleRules } from "./access/role-guard";
 import { roleRules } from "./access/role-rules";
 import { inputValidationOptions } from "./shared/input-validation";
 import { installReadPlanner } from "./read-planner/install-read-planner";
-import { AccountPayloadResolver, AccountResolver } from "./accounts/account.resolver";
-import { AccountContactsResolver, ContactResolver } from "./contacts/contact.resolver";
+import { AccountPayloadResolver, AccountResolver, AccountUpsertResultResolver } from "./accounts/account.resolver";
+import { AccountContactsResolver, ContactResolver, ContactUpsertResultResolver } from "./contacts/contact.resolver";
 import { NodeResolver } from "./node/node.resolver";
 import { PartnerResolver } from "./partners/partner.resolver";
 import {
@@ -25,20 +25,24 @@ import {
   ServicePriorityRankResolver,
   TierShareRankResolver,
 } from "./policies/graphql/policy-vocabulary.resolver";
-import { AccountOrdersResolver, OrderResolver } from "./orders/order.resolver";
-import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolver";
+import { AccountOrdersResolver, OrderResolver, OrderUpsertResultResolver } from "./orders/order.resolver";
+import { AccountTicketsResolver, TicketResolver, TicketUpsertResultResolver } from "./tickets/ticket.resolver";
 
 export const resolvers = [
   NodeResolver,
   AccountResolver,
   AccountPayloadResolver,
+  AccountUpsertResultResolver,
   PartnerResolver,
   ContactResolver,
   AccountContactsResolver,
+  ContactUpsertResultResolver,
   OrderResolver,
   AccountOrdersResolver,
+  OrderUpsertResultResolver,
   TicketResolver,
   AccountTicketsResolver,
+  TicketUpsertResultResolver,
   AccountPolicyResolver,
   AssessmentDetailsResolver,
   RetentionDetailsResolver,

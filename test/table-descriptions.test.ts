@@ -39,9 +39,15 @@ const unmappedColumns: Record<string, Record<string, string>> = {
 
 /** Columns the seed leaves to their defaults, and why. */
 const evaluation = "the policy evaluation after the seed writes it";
+/** The demo data comes from no other system: upserts alone give external ids. */
+const upsertsOnly = { external_id: "only upserts give one", external_id_owner: "only upserts give one" };
 const columnsTheSeedLeaves: Record<string, Record<string, string>> = {
   partners: { shares_contact_email: "agreements start without it", shares_contact_phone: "agreements start without it" },
+  accounts: upsertsOnly,
+  contacts: upsertsOnly,
+  orders: upsertsOnly,
   tickets: {
+    ...upsertsOnly,
     priority_level: evaluation,
     priority_lane: evaluation,
     first_response_due_at: evaluation,

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { upsertTypes, withExternalId } from "../shared/bulk-upsert";
 import { MutationPayload, withClientMutationId } from "../shared/mutation-payload";
 import { AccountConnection, AccountEdge } from "./account.connection";
 import { CreateAccountInput, UpdateAccountInput } from "./account.inputs";
@@ -33,3 +34,11 @@ export class AccountCreatePayload extends AccountPayload {
 
 @ObjectType({ description: "What accountUpdate did: the account as changed, or why it refused" })
 export class AccountUpdatePayload extends AccountPayload {}
+
+@InputType({ description: "One account of upsertAccounts: the fields of a new account, and its id in the caller's system" })
+export class AccountUpsertItem extends withExternalId(CreateAccountInput) {}
+
+export const AccountUpserts = upsertTypes(AccountUpsertItem, "Account", "Accounts");
+export type UpsertAccountsInput = InstanceType<typeof AccountUpserts.Input>;
+export type UpsertAccountsPayload = InstanceType<typeof AccountUpserts.Payload>;
+export type AccountUpsertResult = InstanceType<typeof AccountUpserts.Result>;

@@ -9,7 +9,20 @@ import { Account } from "./account.entity";
 import { AccountFilter, AccountSort, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
 import { createAccount, findAccounts, updateAccount } from "./account.service";
 import { AccountConnection, accountEdgeOf } from "./account.connection";
-import { AccountCreateInput, AccountCreatePayload, AccountPayload, AccountUpdateInput, AccountUpdatePayload } from "./account.payloads";
+import {
+  AccountCreateInput,
+  AccountCreatePayload,
+  AccountPayload,
+  AccountUpdateInput,
+  AccountUpdatePayload,
+  AccountUpserts,
+  AccountUpsertResult,
+  UpsertAccountsInput,
+  UpsertAccountsPayload,
+} from "./account.payloads";
+import { upsertAccounts } from "./account.upsert";
+import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -44,6 +57,23 @@ export class AccountResolver {
   async partner(@Root() account: Account, @Ctx() context: AccountRequest): Promise<Partner | null> {
     if (account.partnerId === null) return null;
     return (await context.loaders.partnerById.load(account.partnerId)) ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: externalIdDescription })
+  externalId(@Root() account: Account, @Ctx() context: AccountRequest): string | null {
+    return externalIdSeenBy(account, context.scope.partnerId);
+  }
+
+  @Mutation(() => AccountUpserts.Payload, {
+    nullable: true,
+    description:
+      "Creates or updates accounts by their externalId, all in one transaction: one refused item refuses the request, with every refusal in userErrors. Each created or updated account is re-evaluated once. Internal keys only",
+  })
+  upsertAccounts(
+    @Arg("input", () => AccountUpserts.Input, { validate: false, description: "The accounts, and the client's mutation id" }) input: UpsertAccountsInput,
+    @Ctx() context: AccountRequest,
+  ): Promise<UpsertAccountsPayload> {
+    return upsertPayloadOf(context, input, () => upsertAccounts(context.scope, context.accountPolicies, input.items));
   }
 
   @Mutation(() => Account, {
@@ -106,5 +136,16 @@ export class AccountPayloadResolver {
   async account(@Root() payload: AccountPayload, @Ctx() context: AccountRequest): Promise<Account | null> {
     if (payload.accountId === undefined) return null;
     return (await context.loaders.accountById.load(payload.accountId)) ?? null;
+  }
+}
+
+/** The `node` of each upsertAccounts result, read after the writes through the request's (fresh) loaders. */
+@Resolver(() => AccountUpserts.Result)
+export class AccountUpsertResultResolver {
+  @FieldResolver(() => Account, { description: "The account as the upsert left it" })
+  async node(@Root() result: AccountUpsertResult, @Ctx() context: AccountRequest): Promise<Account> {
+    const account = await context.loaders.accountById.load(result.id);
+    if (!account) throw new Error(`upserted account ${result.id} is not visible to its own request`);
+    return account;
   }
 }

@@ -54,11 +54,9 @@ export class ContactSort {
   direction: SortDirection;
 }
 
-@InputType({ description: "A person at an account; the email is unique within the account, in any case" })
-export class CreateContactInput {
-  @Field(() => ID, { description: "The account the person is at (an Account id)" })
-  accountId: string;
-
+/** A contact's own fields, as a new contact and an upsert item give them; each names the account its own way. */
+@InputType()
+export class ContactFields {
   @Field(() => String, { description: "Given name, 1 to 100 characters, not blank; trimmed" })
   @Length(1, 100)
   @IsNotBlank()
@@ -101,6 +99,12 @@ export class CreateContactInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: "The day the person took on this role; null or left out when unknown" })
   inRoleSince?: string | null;
+}
+
+@InputType({ description: "A person at an account; the email is unique within the account, in any case" })
+export class CreateContactInput extends ContactFields {
+  @Field(() => ID, { description: "The account the person is at (an Account id)" })
+  accountId: string;
 }
 
 /**

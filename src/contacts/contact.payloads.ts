@@ -1,9 +1,11 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { AccountPayload } from "../accounts/account.payloads";
+import { withAccountReference } from "../accounts/account.references";
+import { upsertTypes, withExternalId } from "../shared/bulk-upsert";
 import { withClientMutationId } from "../shared/mutation-payload";
 import { ContactConnection, ContactEdge } from "./contact.connection";
 import { Contact } from "./contact.entity";
-import { CreateContactInput, UpdateContactInput } from "./contact.inputs";
+import { ContactFields, CreateContactInput, UpdateContactInput } from "./contact.inputs";
 
 @InputType({ description: "A new person at an account (contactCreate), with the client's mutation id" })
 export class ContactCreateInput extends withClientMutationId(CreateContactInput) {}
@@ -32,3 +34,11 @@ export class ContactUpdatePayload extends AccountPayload {
   @Field(() => Contact, { nullable: true, description: "The contact as changed" })
   contact?: Contact;
 }
+
+@InputType({ description: "One contact of upsertContacts: a new contact's fields, its account (by id or externalId), and its id in the caller's system" })
+export class ContactUpsertItem extends withAccountReference(withExternalId(ContactFields)) {}
+
+export const ContactUpserts = upsertTypes(ContactUpsertItem, "Contact", "Contacts");
+export type UpsertContactsInput = InstanceType<typeof ContactUpserts.Input>;
+export type UpsertContactsPayload = InstanceType<typeof ContactUpserts.Payload>;
+export type ContactUpsertResult = InstanceType<typeof ContactUpserts.Result>;

@@ -7,7 +7,19 @@ import { Contact } from "./contact.entity";
 import { ContactFilter, ContactSort, CreateContactInput, UpdateContactInput } from "./contact.inputs";
 import { createContact, findContacts, updateContact } from "./contact.service";
 import { ContactConnection, contactEdgeOf } from "./contact.connection";
-import { ContactCreateInput, ContactCreatePayload, ContactUpdateInput, ContactUpdatePayload } from "./contact.payloads";
+import {
+  ContactCreateInput,
+  ContactCreatePayload,
+  ContactUpdateInput,
+  ContactUpdatePayload,
+  ContactUpserts,
+  ContactUpsertResult,
+  UpsertContactsInput,
+  UpsertContactsPayload,
+} from "./contact.payloads";
+import { upsertContacts } from "./contact.upsert";
+import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 
 @Resolver(() => Contact)
 export class ContactResolver {
@@ -50,6 +62,23 @@ export class ContactResolver {
     @Ctx() context: ContactRequest,
   ): Promise<Contact> {
     return updateContact(context.scope, id, input);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: externalIdDescription })
+  externalId(@Root() contact: Contact, @Ctx() context: ContactRequest): string | null {
+    return externalIdSeenBy(contact, context.scope.partnerId);
+  }
+
+  @Mutation(() => ContactUpserts.Payload, {
+    nullable: true,
+    description:
+      "Creates or updates contacts by their externalId, in the order given and in one transaction: one refused item refuses the request, with every refusal in userErrors. Internal keys, and partners' keys for their own accounts' contacts",
+  })
+  upsertContacts(
+    @Arg("input", () => ContactUpserts.Input, { validate: false, description: "The contacts, and the client's mutation id" }) input: UpsertContactsInput,
+    @Ctx() context: ContactRequest,
+  ): Promise<UpsertContactsPayload> {
+    return upsertPayloadOf(context, input, () => upsertContacts(context.scope, input.items));
   }
 
   @Mutation(() => ContactCreatePayload, {
@@ -100,5 +129,16 @@ export class AccountContactsResolver {
   ): Promise<ContactConnection> {
     const pageOfAccount = await context.loaders.contactPagesOfAccount({ filter, orderBy, page }).load(account.id);
     return new ContactConnection(pageOfAccount);
+  }
+}
+
+/** The `node` of each upsertContacts result, read after the writes (masked as the caller's key requires). */
+@Resolver(() => ContactUpserts.Result)
+export class ContactUpsertResultResolver {
+  @FieldResolver(() => Contact, { description: "The contact as the upsert left it" })
+  async node(@Root() result: ContactUpsertResult, @Ctx() context: ContactRequest): Promise<Contact> {
+    const contact = await context.loaders.contactById.load(result.id);
+    if (!contact) throw new Error(`upserted contact ${result.id} is not visible to its own request`);
+    return contact;
   }
 }

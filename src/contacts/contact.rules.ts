@@ -1,7 +1,7 @@
 import { EntityManager, QueryFailedError } from "typeorm";
 import { Contact } from "./contact.entity";
 import { ContactError, ContactErrorReason } from "./contact.errors";
-import { UpdateContactInput } from "./contact.inputs";
+import { ContactFields, UpdateContactInput } from "./contact.inputs";
 
 /** An email is unique within its account in any case; `exceptContactId` is the contact being changed. */
 export async function checkEmailFree(manager: EntityManager, accountId: string, email: string, exceptContactId?: string): Promise<void> {
@@ -73,4 +73,37 @@ export function contactChanges(input: UpdateContactInput): ContactChanges {
   if (changes.lastName !== undefined) changes.lastName = changes.lastName.trim();
   if (changes.email != null) changes.email = changes.email.trim();
   return changes;
+}
+
+/** The columns a new contact's fields set (an upsert compares a stored contact with them). */
+export const upsertedColumns = [
+  "accountId",
+  "firstName",
+  "lastName",
+  "role",
+  "email",
+  "phone",
+  "preferredChannel",
+  "marketingConsent",
+  "isPrimary",
+  "birthday",
+  "inRoleSince",
+] as const;
+export type ContactColumns = Pick<Contact, (typeof upsertedColumns)[number]>;
+
+/** A new contact's columns from its fields: names and email trimmed, what is left out empty. */
+export function newContactColumns(input: ContactFields, accountId: string): ContactColumns {
+  return {
+    accountId,
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    role: input.role,
+    email: input.email?.trim() ?? null,
+    phone: input.phone ?? null,
+    preferredChannel: input.preferredChannel,
+    marketingConsent: input.marketingConsent,
+    isPrimary: input.isPrimary,
+    birthday: input.birthday ?? null,
+    inRoleSince: input.inRoleSince ?? null,
+  };
 }

@@ -11,7 +11,7 @@ import { Contact } from "./contact.entity";
 import { withPersonalDataMasked } from "./contact.masking";
 import { applyContactFilter } from "./contact.filters";
 import { ContactFilter, ContactSortField, CreateContactInput, UpdateContactInput } from "./contact.inputs";
-import { asContactError, checkEmailFree, contactChanges, unsetPrimaryContact } from "./contact.rules";
+import { asContactError, checkEmailFree, contactChanges, newContactColumns, unsetPrimaryContact } from "./contact.rules";
 import { byName, contactSortKeys, primaryFirstThenByName } from "./contact.sort-fields";
 
 export interface ContactListArguments {
@@ -63,28 +63,14 @@ export async function findContactPagesOfAccounts(scope: DataScope, accountIds: R
 }
 
 export async function createContact(scope: DataScope, input: CreateContactInput): Promise<Contact> {
-  const accountId = decodeGlobalId(input.accountId, "Account", "input.accountId");
-  const email = input.email?.trim() ?? null;
+  const columns = newContactColumns(input, decodeGlobalId(input.accountId, "Account", "input.accountId"));
+  const { accountId, email } = columns;
   return inContactTransaction(scope, async (manager) => {
     if (!(await lockAccount(scope, manager, accountId))) throw new NotFoundError("Account", input.accountId, "input.accountId");
     if (email !== null) await checkEmailFree(manager, accountId, email);
     if (input.isPrimary) await unsetPrimaryContact(manager, accountId);
     const repository = manager.getRepository(Contact);
-    return repository.save(
-      repository.create({
-        accountId,
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-        role: input.role,
-        email,
-        phone: input.phone ?? null,
-        preferredChannel: input.preferredChannel,
-        marketingConsent: input.marketingConsent,
-        isPrimary: input.isPrimary,
-        birthday: input.birthday ?? null,
-        inRoleSince: input.inRoleSince ?? null,
-      }),
-    );
+    return repository.save(repository.create(columns));
   });
 }
 

@@ -88,4 +88,12 @@ export class Order implements Node {
   @Field(() => DateTimeScalar, { description: "When the order last changed: placed, or moved to its current status" })
   @Column({ name: "updated_at", type: "timestamptz", precision: 3, default: () => "now()" })
   updatedAt: Date;
+
+  /** The record's id in the system that upserted it; see externalIdOwner. */
+  @Column({ name: "external_id", type: "text", nullable: true })
+  externalId: string | null;
+
+  /** Whose id externalId is: the partner whose key upserted the record, or null for staff keys (one shared set). */
+  @Column({ name: "external_id_owner", type: "uuid", nullable: true })
+  externalIdOwner: string | null;
 }

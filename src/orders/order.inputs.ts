@@ -73,11 +73,9 @@ export class OrderLineInput {
 /** The most lines an order may have: a query asking for an order's lines is costed at this many. */
 export const maximumLinesPerOrder = 100;
 
-@InputType({ description: "An order with its lines; the total is computed from them" })
-export class PlaceOrderInput {
-  @Field(() => ID, { description: "The account that buys (an Account id)" })
-  accountId: string;
-
+/** An order's own fields, as a new order and an upsert item give them; each names the account its own way. */
+@InputType()
+export class OrderFields {
   @Field(() => OrderChannel, { description: "Where the order was placed" })
   channel: OrderChannel;
 
@@ -92,4 +90,10 @@ export class PlaceOrderInput {
   @ArrayMaxSize(maximumLinesPerOrder)
   @ValidateNested()
   lines: OrderLineInput[];
+}
+
+@InputType({ description: "An order with its lines; the total is computed from them" })
+export class PlaceOrderInput extends OrderFields {
+  @Field(() => ID, { description: "The account that buys (an Account id)" })
+  accountId: string;
 }

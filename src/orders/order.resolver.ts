@@ -9,7 +9,19 @@ import { Order, OrderStatus } from "./order.entity";
 import { maximumLinesPerOrder, OrderFilter, OrderSort, PlaceOrderInput } from "./order.inputs";
 import { findOrders, placeOrder, updateOrderStatus } from "./order.service";
 import { OrderConnection, orderEdgeOf } from "./order.connection";
-import { OrderPlaceInput, OrderPlacePayload, OrderStatusUpdateInput, OrderStatusUpdatePayload } from "./order.payloads";
+import {
+  OrderPlaceInput,
+  OrderPlacePayload,
+  OrderStatusUpdateInput,
+  OrderStatusUpdatePayload,
+  OrderUpserts,
+  OrderUpsertResult,
+  UpsertOrdersInput,
+  UpsertOrdersPayload,
+} from "./order.payloads";
+import { upsertOrders } from "./order.upsert";
+import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -65,6 +77,23 @@ export class OrderResolver {
     return updateOrderStatus(context.scope, context.accountPolicies, id, status);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: externalIdDescription })
+  externalId(@Root() order: Order, @Ctx() context: OrderRequest): string | null {
+    return externalIdSeenBy(order, context.scope.partnerId);
+  }
+
+  @Mutation(() => OrderUpserts.Payload, {
+    nullable: true,
+    description:
+      "Creates or updates orders with their lines by their externalId, all in one transaction: one refused item refuses the request, with every refusal in userErrors. Each account with a created or updated order is re-evaluated once. Internal keys only",
+  })
+  upsertOrders(
+    @Arg("input", () => OrderUpserts.Input, { validate: false, description: "The orders, and the client's mutation id" }) input: UpsertOrdersInput,
+    @Ctx() context: OrderRequest,
+  ): Promise<UpsertOrdersPayload> {
+    return upsertPayloadOf(context, input, () => upsertOrders(context.scope, context.accountPolicies, input.items));
+  }
+
   @Mutation(() => OrderPlacePayload, {
     nullable: true,
     description:
@@ -114,5 +143,16 @@ export class AccountOrdersResolver {
   ): Promise<OrderConnection> {
     const pageOfAccount = await context.loaders.orderPagesOfAccount({ filter, orderBy, page }).load(account.id);
     return new OrderConnection(pageOfAccount);
+  }
+}
+
+/** The `node` of each upsertOrders result, read after the writes through the request's (fresh) loaders. */
+@Resolver(() => OrderUpserts.Result)
+export class OrderUpsertResultResolver {
+  @FieldResolver(() => Order, { description: "The order as the upsert left it" })
+  async node(@Root() result: OrderUpsertResult, @Ctx() context: OrderRequest): Promise<Order> {
+    const order = await context.loaders.orderById.load(result.id);
+    if (!order) throw new Error(`upserted order ${result.id} is not visible to its own request`);
+    return order;
   }
 }

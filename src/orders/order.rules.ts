@@ -1,7 +1,7 @@
 import { parseDecimalAmount } from "../shared/money";
 import { OrderStatus } from "./order.entity";
 import { OrderError, OrderErrorReason } from "./order.errors";
-import { PlaceOrderInput } from "./order.inputs";
+import { OrderFields } from "./order.inputs";
 
 /** The order lifecycle: paid orders ship, shipped orders arrive or come back; cancelled and returned are final. */
 const legalTransitions: Record<OrderStatus, OrderStatus[]> = {
@@ -32,7 +32,7 @@ export interface PricedLine {
 }
 
 /** Prices the lines in minor units, exactly; all lines share one currency. */
-export function priceLines(input: PlaceOrderInput): { currency: string; lines: PricedLine[]; totalMinor: number } {
+export function priceLines(input: Pick<OrderFields, "lines">): { currency: string; lines: PricedLine[]; totalMinor: number } {
   const currency = input.lines[0].unitPrice.currency;
   const lines = input.lines.map((line, index) => {
     const field = `input.lines[${index}].unitPrice`;
@@ -58,4 +58,20 @@ export function checkPlacedAt(placedAt: Date | null | undefined, now: Date): Dat
     throw new OrderError(OrderErrorReason.PLACED_IN_FUTURE, "input.placedAt: an order cannot be placed in the future", "input.placedAt");
   }
   return placedAt ?? now;
+}
+
+/**
+ * An upsert may move a stored order along several legal steps at once (a shop's PENDING order is
+ * DELIVERED by the next sync); a status no path of legal steps reaches is a CONFLICT.
+ */
+export function checkStatusReachable(from: OrderStatus, to: OrderStatus): void {
+  const reached = new Set<OrderStatus>([from]);
+  for (const status of reached) legalTransitions[status].forEach((next) => reached.add(next));
+  if (!reached.has(to)) {
+    throw new OrderError(
+      OrderErrorReason.ILLEGAL_STATUS_TRANSITION,
+      `input.status: an order cannot go from ${from.toUpperCase()} to ${to.toUpperCase()} by any legal steps`,
+      "input.status",
+    );
+  }
 }

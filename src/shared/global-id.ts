@@ -37,3 +37,9 @@ export function decodeGlobalId(globalId: string, typeName: NodeTypeName, field: 
   }
   return decoded.databaseId;
 }
+
+/** The database id in a global id of this type; null for a malformed id or one of another type. */
+export function databaseIdOf(typeName: NodeTypeName, globalId: string): string | null {
+  const decoded = tryDecodeGlobalId(globalId);
+  return decoded?.typeName === typeName ? decoded.databaseId : null;
+}

@@ -147,6 +147,14 @@ export class Ticket implements Node {
   @Column({ name: "updated_at", type: "timestamptz", precision: 3, default: () => "now()" })
   updatedAt: Date;
 
+  /** The record's id in the system that upserted it; see externalIdOwner. */
+  @Column({ name: "external_id", type: "text", nullable: true })
+  externalId: string | null;
+
+  /** Whose id externalId is: the partner whose key upserted the record, or null for staff keys (one shared set). */
+  @Column({ name: "external_id_owner", type: "uuid", nullable: true })
+  externalIdOwner: string | null;
+
   // The service priority the policies decided (see Ticket.servicePriority); null until first evaluated.
   @Column({ name: "priority_level", type: "text", nullable: true })
   priorityLevel: string | null;

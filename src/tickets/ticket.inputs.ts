@@ -58,11 +58,9 @@ export class TicketSort {
   direction: SortDirection;
 }
 
-@InputType({ description: "A new support case; it opens now, with status OPEN" })
-export class OpenTicketInput {
-  @Field(() => ID, { description: "The account the case is for (an Account id); a partner's key may open cases for its own accounts only" })
-  accountId: string;
-
+/** A ticket's own fields, as a new ticket and an upsert item give them; each names the account (and contact) its own way. */
+@InputType()
+export class TicketFields {
   @Field(() => ID, { nullable: true, description: "The person who raised it, a contact of that account (a Contact id); null or left out when unknown" })
   contactId?: string | null;
 
@@ -78,4 +76,10 @@ export class OpenTicketInput {
 
   @Field(() => TicketChannel, { description: "Where the case came in" })
   channel: TicketChannel;
+}
+
+@InputType({ description: "A new support case; it opens now, with status OPEN" })
+export class OpenTicketInput extends TicketFields {
+  @Field(() => ID, { description: "The account the case is for (an Account id); a partner's key may open cases for its own accounts only" })
+  accountId: string;
 }

@@ -1,9 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { AccountPayload } from "../accounts/account.payloads";
+import { withAccountReference } from "../accounts/account.references";
+import { upsertTypes, withExternalId } from "../shared/bulk-upsert";
+import { DateTimeScalar } from "../shared/scalars";
 import { EmptyInput, withClientMutationId } from "../shared/mutation-payload";
 import { TicketConnection, TicketEdge } from "./ticket.connection";
 import { Ticket } from "./ticket.entity";
-import { OpenTicketInput } from "./ticket.inputs";
+import { OpenTicketInput, TicketFields } from "./ticket.inputs";
 
 @InputType({ description: "A new support case (ticketOpen), with the client's mutation id; it opens now, with status OPEN" })
 export class TicketOpenInput extends withClientMutationId(OpenTicketInput) {}
@@ -64,3 +67,27 @@ export class TicketReopenPayload extends TicketPayload {
   })
   ticketEdge?: TicketEdge;
 }
+
+@InputType({
+  description: "One ticket of upsertTickets: a new ticket's fields, its account and contact (by id or externalId), and its id in the caller's system",
+})
+export class TicketUpsertItem extends withAccountReference(withExternalId(TicketFields)) {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The person who raised it by their externalId (as upsertContacts gave it), a contact of the ticket's account; give this or contactId, or neither",
+  })
+  contactExternalId?: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "When a new ticket opened, e.g. a case recorded afterwards; now unless given; never in the future. A stored ticket keeps its own: its clocks run from it",
+  })
+  openedAt?: Date | null;
+}
+
+export const TicketUpserts = upsertTypes(TicketUpsertItem, "Ticket", "Tickets");
+export type UpsertTicketsInput = InstanceType<typeof TicketUpserts.Input>;
+export type UpsertTicketsPayload = InstanceType<typeof TicketUpserts.Payload>;
+export type TicketUpsertResult = InstanceType<typeof TicketUpserts.Result>;

@@ -8,6 +8,10 @@ import { Ticket } from "./ticket.entity";
 import { OpenTicketInput, TicketFilter, TicketSort } from "./ticket.inputs";
 import { closeTicket, findTickets, openTicket, reopenTicket, resolveTicket, respondToTicket } from "./ticket.service";
 import { TicketConnection, ticketEdgeOf } from "./ticket.connection";
+import { TicketUpserts, TicketUpsertResult, UpsertTicketsInput, UpsertTicketsPayload } from "./ticket.payloads";
+import { upsertTickets } from "./ticket.upsert";
+import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 import {
   TicketCloseInput,
   TicketClosePayload,
@@ -99,6 +103,23 @@ export class TicketResolver {
   })
   reopenTicket(@Arg("id", () => ID, { description: "The Ticket id" }) id: string, @Ctx() context: TicketRequest): Promise<Ticket> {
     return reopenTicket(context.scope, context.accountPolicies, id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: externalIdDescription })
+  externalId(@Root() ticket: Ticket, @Ctx() context: TicketRequest): string | null {
+    return externalIdSeenBy(ticket, context.scope.partnerId);
+  }
+
+  @Mutation(() => TicketUpserts.Payload, {
+    nullable: true,
+    description:
+      "Creates or updates tickets by their externalId, all in one transaction: one refused item refuses the request, with every refusal in userErrors. Each account with a created or updated ticket is re-evaluated once. Internal keys, and partners' keys for their own accounts' tickets",
+  })
+  upsertTickets(
+    @Arg("input", () => TicketUpserts.Input, { validate: false, description: "The tickets, and the client's mutation id" }) input: UpsertTicketsInput,
+    @Ctx() context: TicketRequest,
+  ): Promise<UpsertTicketsPayload> {
+    return upsertPayloadOf(context, input, () => upsertTickets(context.scope, context.accountPolicies, input.items));
   }
 
   @Mutation(() => TicketOpenPayload, {
@@ -193,5 +214,16 @@ export class AccountTicketsResolver {
   ): Promise<TicketConnection> {
     const pageOfAccount = await context.loaders.ticketPagesOfAccount({ filter, orderBy, page }).load(account.id);
     return new TicketConnection(pageOfAccount);
+  }
+}
+
+/** The `node` of each upsertTickets result, read after the writes (its priority as the re-evaluation set it). */
+@Resolver(() => TicketUpserts.Result)
+export class TicketUpsertResultResolver {
+  @FieldResolver(() => Ticket, { description: "The ticket as the upsert left it" })
+  async node(@Root() result: TicketUpsertResult, @Ctx() context: TicketRequest): Promise<Ticket> {
+    const ticket = await context.loaders.ticketById.load(result.id);
+    if (!ticket) throw new Error(`upserted ticket ${result.id} is not visible to its own request`);
+    return ticket;
   }
 }

@@ -13,15 +13,16 @@ const lineInterval = 5_000;
  * Progress of a long run over accounts: a bar on a terminal; elsewhere a line now and then
  * ("Seeded 5,000 of 100,000 accounts (5%)"), which logs keep readable.
  */
-export function createAccountProgress(words: { running: string; done: string }, stream: NodeJS.WriteStream = process.stderr): AccountProgress {
-  return stream.isTTY ? barProgress(words.running, stream) : lineProgress(words.done, stream);
+export function createAccountProgress(words: { running: string; done: string; unit?: string }, stream: NodeJS.WriteStream = process.stderr): AccountProgress {
+  const unit = words.unit ?? "accounts";
+  return stream.isTTY ? barProgress(words.running, unit, stream) : lineProgress(words.done, unit, stream);
 }
 
-function barProgress(running: string, stream: NodeJS.WriteStream): AccountProgress {
+function barProgress(running: string, unit: string, stream: NodeJS.WriteStream): AccountProgress {
   const bar = new SingleBar(
     {
       stream,
-      format: `${running} |{bar}| {percentage}% | {value}/{total} accounts | {duration_formatted} elapsed, about {eta_formatted} to go`,
+      format: `${running} |{bar}| {percentage}% | {value}/{total} ${unit} | {duration_formatted} elapsed, about {eta_formatted} to go`,
       hideCursor: true,
       etaBuffer: 20,
     },
@@ -38,7 +39,7 @@ function barProgress(running: string, stream: NodeJS.WriteStream): AccountProgre
   };
 }
 
-function lineProgress(done: string, stream: NodeJS.WriteStream): AccountProgress {
+function lineProgress(done: string, unit: string, stream: NodeJS.WriteStream): AccountProgress {
   let lastLineAt = Date.now();
   return {
     update(accountsDone, accountsTotal) {
@@ -46,7 +47,7 @@ function lineProgress(done: string, stream: NodeJS.WriteStream): AccountProgress
       if (!finished && Date.now() - lastLineAt < lineInterval) return;
       lastLineAt = Date.now();
       const percentage = Math.floor((100 * accountsDone) / accountsTotal);
-      stream.write(`${done} ${accountsDone.toLocaleString("en")} of ${accountsTotal.toLocaleString("en")} accounts (${percentage}%)\n`);
+      stream.write(`${done} ${accountsDone.toLocaleString("en")} of ${accountsTotal.toLocaleString("en")} ${unit} (${percentage}%)\n`);
     },
     stop: () => undefined,
   };

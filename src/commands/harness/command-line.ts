@@ -12,6 +12,8 @@ const commands = new Map<string, () => Promise<CommandFactory>>([
   ["compile", async () => (await import("../compile-command")).compileCommand],
   ["db:migrate", async () => (await import("../db-migrate-command")).dbMigrateCommand],
   ["seed", async () => (await import("../seed-command")).seedCommand],
+  ["import", async () => (await import("../import-command")).importCommand],
+  ["import:sample", async () => (await import("../import-command")).importSampleCommand],
   ["schema:emit", async () => (await import("../schema-emit-command")).schemaEmitCommand],
   ["keys:create", async () => (await import("../keys-command")).keysCreateCommand],
   ["keys:list", async () => (await import("../keys-command")).keysListCommand],

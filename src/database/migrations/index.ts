@@ -6,6 +6,7 @@ import { PartnerRowSecurity1764200000000 } from "./1764200000000-partner-row-sec
 import { IdempotentRequests1764300000000 } from "./1764300000000-idempotent-requests";
 import { RuleSetPublication1764400000000 } from "./1764400000000-rule-set-publication";
 import { IdempotentResponsesInOrder1764500000000 } from "./1764500000000-idempotent-responses-in-order";
+import { ExternalIds1764600000000 } from "./1764600000000-external-ids";
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   IdempotentRequests1764300000000,
   RuleSetPublication1764400000000,
   IdempotentResponsesInOrder1764500000000,
+  ExternalIds1764600000000,
 ];
