@@ -53,7 +53,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
         desc: "Least severe level of the JSON log lines (the logger reads it as it loads)",
       }),
       LOG_SQL: bool({ default: false, desc: "Log every SQL statement (development only)" }),
-      MAX_REQUEST_BYTES: num({ default: 100_000, desc: "Largest request body accepted; larger ones get HTTP 413" }),
+      MAX_REQUEST_BYTES: num({ default: 1_000_000, desc: "Largest request body accepted (a 500-item upsert fits); larger ones get HTTP 413" }),
       RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
       RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
       RULES_FOLLOW_MS: num({

@@ -70,6 +70,16 @@ export function onePerItemOf(argumentName: string): ComplexityEstimator {
 }
 
 /**
+ * The cost of an upsert mutation (`input.items`), for its `complexity` option: every item is a record
+ * written (1 point at least) and a result with what its `node` asks for, so the payload's selection is
+ * charged once per item, as `nodes(ids:)` charges per id. The payload's own fields cost nothing.
+ */
+export const onePerUpsertItem: ComplexityEstimator = ({ args, childComplexity }) => {
+  const items: unknown = (args.input as { items?: unknown } | undefined)?.items;
+  return 1 + (Array.isArray(items) ? items.length : 1) * Math.max(1, childComplexity);
+};
+
+/**
  * The cost of an operation before it runs, with its variables coerced as execution will coerce them
  * (defaults applied), so `first: $n` counts as n and `@include(if: $big)` as what $big says.
  * Page-size arguments beyond 100 are refused elsewhere; here they simply cost what they ask.

@@ -22,6 +22,7 @@ import {
 } from "./account.payloads";
 import { upsertAccounts } from "./account.upsert";
 import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { onePerUpsertItem } from "../access/query-cost";
 import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 
 @Resolver(() => Account)
@@ -66,6 +67,7 @@ export class AccountResolver {
 
   @Mutation(() => AccountUpserts.Payload, {
     nullable: true,
+    complexity: onePerUpsertItem,
     description:
       "Creates or updates accounts by their externalId, all in one transaction: one refused item refuses the request, with every refusal in userErrors. Each created or updated account is re-evaluated once. Internal keys only",
   })
@@ -142,7 +144,7 @@ export class AccountPayloadResolver {
 /** The `node` of each upsertAccounts result, read after the writes through the request's (fresh) loaders. */
 @Resolver(() => AccountUpserts.Result)
 export class AccountUpsertResultResolver {
-  @FieldResolver(() => Account, { description: "The account as the upsert left it" })
+  @FieldResolver(() => Account, { complexity: 0, description: "The account as the upsert left it" })
   async node(@Root() result: AccountUpsertResult, @Ctx() context: AccountRequest): Promise<Account> {
     const account = await context.loaders.accountById.load(result.id);
     if (!account) throw new Error(`upserted account ${result.id} is not visible to its own request`);

@@ -19,6 +19,7 @@ import {
 } from "./contact.payloads";
 import { upsertContacts } from "./contact.upsert";
 import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { onePerUpsertItem } from "../access/query-cost";
 import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 
 @Resolver(() => Contact)
@@ -71,6 +72,7 @@ export class ContactResolver {
 
   @Mutation(() => ContactUpserts.Payload, {
     nullable: true,
+    complexity: onePerUpsertItem,
     description:
       "Creates or updates contacts by their externalId, in the order given and in one transaction: one refused item refuses the request, with every refusal in userErrors. Internal keys, and partners' keys for their own accounts' contacts",
   })
@@ -135,7 +137,7 @@ export class AccountContactsResolver {
 /** The `node` of each upsertContacts result, read after the writes (masked as the caller's key requires). */
 @Resolver(() => ContactUpserts.Result)
 export class ContactUpsertResultResolver {
-  @FieldResolver(() => Contact, { description: "The contact as the upsert left it" })
+  @FieldResolver(() => Contact, { complexity: 0, description: "The contact as the upsert left it" })
   async node(@Root() result: ContactUpsertResult, @Ctx() context: ContactRequest): Promise<Contact> {
     const contact = await context.loaders.contactById.load(result.id);
     if (!contact) throw new Error(`upserted contact ${result.id} is not visible to its own request`);

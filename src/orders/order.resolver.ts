@@ -21,6 +21,7 @@ import {
 } from "./order.payloads";
 import { upsertOrders } from "./order.upsert";
 import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { onePerUpsertItem } from "../access/query-cost";
 import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 
 @Resolver(() => Order)
@@ -84,6 +85,7 @@ export class OrderResolver {
 
   @Mutation(() => OrderUpserts.Payload, {
     nullable: true,
+    complexity: onePerUpsertItem,
     description:
       "Creates or updates orders with their lines by their externalId, all in one transaction: one refused item refuses the request, with every refusal in userErrors. Each account with a created or updated order is re-evaluated once. Internal keys only",
   })
@@ -149,7 +151,7 @@ export class AccountOrdersResolver {
 /** The `node` of each upsertOrders result, read after the writes through the request's (fresh) loaders. */
 @Resolver(() => OrderUpserts.Result)
 export class OrderUpsertResultResolver {
-  @FieldResolver(() => Order, { description: "The order as the upsert left it" })
+  @FieldResolver(() => Order, { complexity: 0, description: "The order as the upsert left it" })
   async node(@Root() result: OrderUpsertResult, @Ctx() context: OrderRequest): Promise<Order> {
     const order = await context.loaders.orderById.load(result.id);
     if (!order) throw new Error(`upserted order ${result.id} is not visible to its own request`);

@@ -68,25 +68,31 @@ export interface UpsertItem {
   externalId: string;
 }
 
-/** An expected refusal of one item of an upsert (or of the whole request), with the item's place in the list. */
+/**
+ * An expected refusal of one item of an upsert (or of the whole request), with the item's place in the list.
+ * The payload's own fields cost nothing (they are in memory): an upsert is charged per item for the
+ * write and for what the item's `node` reads (onePerUpsertItem).
+ */
 @ObjectType({ description: "Why an upsert refused an item (or the whole request); with one refused item the request writes nothing" })
 export class UpsertUserError {
-  @Field(() => Int, { nullable: true, description: "The refused item's place in input.items, from 0; null when the whole request is refused" })
+  @Field(() => Int, { complexity: 0, nullable: true, description: "The refused item's place in input.items, from 0; null when the whole request is refused" })
   index: number | null;
 
   @Field(() => [String], {
+    complexity: 0,
     nullable: true,
     description: 'The path of the input field at fault, from the argument down, e.g. ["input", "items", "3", "name"]; null when the whole input is refused',
   })
   field: string[] | null;
 
-  @Field({ description: "What went wrong, written to be shown to the person using the client" })
+  @Field({ complexity: 0, description: "What went wrong, written to be shown to the person using the client" })
   message: string;
 
-  @Field(() => UserErrorCode, { description: "The kind of refusal, stable for client code to branch on" })
+  @Field(() => UserErrorCode, { complexity: 0, description: "The kind of refusal, stable for client code to branch on" })
   code: UserErrorCode;
 
   @Field(() => String, {
+    complexity: 0,
     nullable: true,
     description: "The business reason within the code, e.g. ILLEGAL_STATUS_CHANGE, TOO_MANY_ITEMS, DUPLICATE_EXTERNAL_ID; null when the code says it all",
   })
@@ -96,10 +102,11 @@ export class UpsertUserError {
 /** What every upsert payload carries; `results` of each type's payload is null when the request was refused. */
 @ObjectType()
 export abstract class UpsertPayload {
-  @Field(() => String, { nullable: true, description: "The clientMutationId the input carried, unchanged; null when it carried none" })
+  @Field(() => String, { complexity: 0, nullable: true, description: "The clientMutationId the input carried, unchanged; null when it carried none" })
   clientMutationId: string | null;
 
   @Field(() => [UpsertUserError], {
+    complexity: 0,
     description: "Every refused item, each with its index; empty when the request succeeded. One refused item refuses the whole request: nothing is written",
   })
   userErrors: UpsertUserError[];
@@ -115,10 +122,10 @@ export interface UpsertedItem {
 /** What each type's upsert result shows besides its `node`. */
 @ObjectType()
 export abstract class UpsertResult implements UpsertedItem {
-  @Field(() => Int, { description: "The item's place in input.items, from 0" })
+  @Field(() => Int, { complexity: 0, description: "The item's place in input.items, from 0" })
   index: number;
 
-  @Field(() => UpsertOutcome, { description: "Whether the item created its record, changed it, or found it as the item says" })
+  @Field(() => UpsertOutcome, { complexity: 0, description: "Whether the item created its record, changed it, or found it as the item says" })
   outcome: UpsertOutcome;
 
   /** The record's database id, for its type's `node` field. */
@@ -252,7 +259,11 @@ export function upsertTypes<Item extends ClassType<object>>(item: Item, typeName
 
   @ObjectType(`Upsert${plural}Payload`, { description: `What ${mutation} did: one result per item in the order given, or every refused item` })
   class Payload extends UpsertPayload {
-    @Field(() => [Result], { nullable: true, description: "One result per item, in the order of input.items; null when the request was refused" })
+    @Field(() => [Result], {
+      complexity: 0,
+      nullable: true,
+      description: "One result per item, in the order of input.items; null when the request was refused",
+    })
     results?: Result[];
   }
 

@@ -23,7 +23,24 @@ export const LocalDateScalar = withSpecification(
   "https://scalars.graphql.org/andimarek/local-date.html",
 );
 
-export const CurrencyScalar = withSpecification(CurrencyResolver, "An ISO 4217 currency code in capitals, e.g. EUR, USD, JPY");
+export const CurrencyScalar = inCapitalsOnly(withSpecification(CurrencyResolver, "An ISO 4217 currency code in capitals, e.g. EUR, USD, JPY"));
+
+/**
+ * graphql-scalars takes `eur` for a currency; the database keeps codes in capitals (and refuses others),
+ * so a lowercase code is the client's error here, named, rather than a failed write.
+ */
+function inCapitalsOnly(scalar: GraphQLScalarType): GraphQLScalarType {
+  const config = scalar.toConfig();
+  const checked = (value: unknown): unknown => {
+    if (typeof value === "string" && value !== value.toUpperCase()) throw new TypeError(`Value is not a currency code in capitals: ${value}`);
+    return value;
+  };
+  return new GraphQLScalarType({
+    ...config,
+    parseValue: (value) => checked(config.parseValue(value)),
+    parseLiteral: (literal, variables) => checked(config.parseLiteral(literal, variables)),
+  });
+}
 
 export const EmailAddressScalar = withSpecification(
   EmailAddressResolver,

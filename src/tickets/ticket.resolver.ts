@@ -11,6 +11,7 @@ import { TicketConnection, ticketEdgeOf } from "./ticket.connection";
 import { TicketUpserts, TicketUpsertResult, UpsertTicketsInput, UpsertTicketsPayload } from "./ticket.payloads";
 import { upsertTickets } from "./ticket.upsert";
 import { upsertPayloadOf } from "../shared/bulk-upsert";
+import { onePerUpsertItem } from "../access/query-cost";
 import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
 import {
   TicketCloseInput,
@@ -112,6 +113,7 @@ export class TicketResolver {
 
   @Mutation(() => TicketUpserts.Payload, {
     nullable: true,
+    complexity: onePerUpsertItem,
     description:
       "Creates or updates tickets by their externalId, all in one transaction: one refused item refuses the request, with every refusal in userErrors. Each account with a created or updated ticket is re-evaluated once. Internal keys, and partners' keys for their own accounts' tickets",
   })
@@ -220,7 +222,7 @@ export class AccountTicketsResolver {
 /** The `node` of each upsertTickets result, read after the writes (its priority as the re-evaluation set it). */
 @Resolver(() => TicketUpserts.Result)
 export class TicketUpsertResultResolver {
-  @FieldResolver(() => Ticket, { description: "The ticket as the upsert left it" })
+  @FieldResolver(() => Ticket, { complexity: 0, description: "The ticket as the upsert left it" })
   async node(@Root() result: TicketUpsertResult, @Ctx() context: TicketRequest): Promise<Ticket> {
     const ticket = await context.loaders.ticketById.load(result.id);
     if (!ticket) throw new Error(`upserted ticket ${result.id} is not visible to its own request`);

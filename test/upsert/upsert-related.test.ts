@@ -10,7 +10,7 @@ import {
   UpsertTicketsDocument,
 } from "../generated/graphql";
 import { createAccount, createPartner, uniqueTag } from "../support/factories";
-import { partnerCaller, startTestApp, TestApp } from "../support/test-app";
+import { errorCodes, partnerCaller, startTestApp, TestApp } from "../support/test-app";
 
 const contactItem = (externalId: string, accountExternalId: string, overrides: Partial<ContactUpsertItem> = {}): ContactUpsertItem => ({
   externalId,
@@ -118,6 +118,13 @@ describe("upsertContacts, upsertOrders and upsertTickets: records keyed by the c
     expect(backwards.data!.upsertOrders!.userErrors).toMatchObject([
       { index: 0, field: ["input", "items", "0", "status"], code: "CONFLICT", reason: "ILLEGAL_STATUS_TRANSITION" },
     ]);
+  });
+
+  test("when an order's price names its currency in small letters, then the request is refused as BAD_USER_INPUT naming the value, not failed by the database", async () => {
+    const lines = [{ product: "Widget", quantity: 1, unitPrice: { amount: "1.00", currency: "eur" } }];
+    const result = await app.execute(UpsertOrdersDocument, { input: { items: [orderItem(`lower-${tag}`, accountExternalId, { lines })] } });
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.errors![0].message).toMatch(/not a currency code in capitals: eur/);
   });
 
   test("when a partner upserts tickets and contacts for its own account, then they are written in its own set of ids, and another partner's account is NOT_FOUND", async () => {

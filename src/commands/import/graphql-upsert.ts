@@ -31,8 +31,9 @@ export function graphqlUpsert(schema: GraphQLSchema, dataSource: DataSource, pol
     const contextValue = createRequestContext(dataSource, policies, importCaller);
     const result = await execute({ schema, document, variableValues: { input: { items } }, contextValue });
     // A failure that is not the input's (the database gone, say) stops the import, to resume from its checkpoint.
-    const unexpected = result.errors?.find((error) => error.originalError !== undefined && !(error.originalError instanceof ClientError));
-    if (unexpected?.originalError) throw unexpected.originalError;
+    // (Values GraphQL refuses fail before any resolver runs: they have no path.)
+    const unexpected = result.errors?.find((error) => error.path !== undefined && !(error.originalError instanceof ClientError));
+    if (unexpected) throw unexpected.originalError ?? unexpected;
     if (result.errors?.length) return refusedByGraphql(result.errors.map((error) => error.message));
     return answerOf((result.data as Record<string, UpsertPayloadAnswer>)[field]);
   };
