@@ -5,7 +5,8 @@ import { OrderLine } from "./orders/order-line.entity";
 import { Order } from "./orders/order.entity";
 import { Partner } from "./partners/partner.entity";
 import { Ticket } from "./tickets/ticket.entity";
+import { TicketSlaBreach } from "./tickets/ticket-sla.entity";
 import { AssessmentSummary } from "./policies/results/assessment-summary.entity";
 
 /** Every table TypeORM maps, handed to the data source by whoever opens it: the database layer knows no domain. */
-export const entities = [AccountManager, Partner, Account, Contact, Order, OrderLine, Ticket, AssessmentSummary];
+export const entities = [AccountManager, Partner, Account, Contact, Order, OrderLine, Ticket, TicketSlaBreach, AssessmentSummary];

@@ -48,6 +48,9 @@ const columnsTheSeedLeaves: Record<string, Record<string, string>> = {
   orders: upsertsOnly,
   tickets: {
     ...upsertsOnly,
+    resolution_paused_ms: "no pause is known of the seeded history",
+    sla_targets_set_at: evaluation,
+    sla_rules_version: evaluation,
     priority_level: evaluation,
     priority_lane: evaluation,
     first_response_due_at: evaluation,

@@ -17,6 +17,7 @@ export const roleRules: RoleRules = {
   "Mutation.respondToTicket": [Role.INTERNAL, Role.PARTNER],
   "Mutation.ticketOpen": [Role.INTERNAL, Role.PARTNER],
   "Mutation.ticketRespond": [Role.INTERNAL, Role.PARTNER],
+  "Mutation.ticketCustomerReply": [Role.INTERNAL, Role.PARTNER],
   // A partner syncs its own accounts' tickets and contacts from its systems; accounts and orders are ours.
   "Mutation.upsertTickets": [Role.INTERNAL, Role.PARTNER],
   "Mutation.upsertContacts": [Role.INTERNAL, Role.PARTNER],

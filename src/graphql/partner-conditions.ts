@@ -8,6 +8,7 @@ import { Order } from "../orders/order.entity";
 import { Partner } from "../partners/partner.entity";
 import { AssessmentSummary } from "../policies/results/assessment-summary.entity";
 import { Ticket } from "../tickets/ticket.entity";
+import { TicketSlaBreach } from "../tickets/ticket-sla.entity";
 
 const ownAccountIds = "SELECT visible_account.id FROM accounts visible_account WHERE visible_account.partner_id = :scopePartnerId";
 const ofOwnAccount = (alias: string) => `${alias}.account_id IN (${ownAccountIds})`;
@@ -21,6 +22,7 @@ export const partnerConditions: PartnerConditions = new Map<EntityTarget<ObjectL
   [Contact, ofOwnAccount],
   [Order, ofOwnAccount],
   [Ticket, ofOwnAccount],
+  [TicketSlaBreach, ofOwnAccount],
   [AssessmentSummary, ofOwnAccount],
   [
     OrderLine,

@@ -123,7 +123,7 @@ const retention: FieldSql = (request, row, plan) => {
 const servicePriority: FieldSql = (request, row, plan) => {
   const late = (doneAt: string, dueAt: string) => `(coalesce(${row}.${doneAt}, statement_timestamp()) > ${row}.${dueAt})`;
   const firstResponseBreached = late("first_responded_at", "first_response_due_at");
-  const resolutionBreached = late("resolved_at", "resolution_due_at");
+  const resolutionBreached = late("resolution_paused_since", "resolution_due_at");
   const value = objectOfExpressions(request, plan, {
     level: `${row}.priority_level`,
     levelRank: rankSql(plan, "priorityLevels", `${row}.priority_level`),
@@ -142,7 +142,7 @@ const servicePriority: FieldSql = (request, row, plan) => {
     finite("first_response_due_at", false),
     finite("resolution_due_at", false),
     finite("first_responded_at", true),
-    finite("resolved_at", true),
+    finite("resolution_paused_since", true),
   ];
   return `CASE WHEN ${row}.priority_level IS NULL THEN NULL WHEN (${computable.join(") AND (")}) THEN ${value} ELSE ${refusedSql("the times of the priority are not instants")} END`;
 };

@@ -87,6 +87,7 @@ export interface TicketRow {
   closedAt: string | null;
   satisfaction: number | null;
   updatedAt: string;
+  resolutionPausedSince: string | null;
 }
 
 export const accountManagersTable: TableDefinition<AccountManagerRow> = {
@@ -194,6 +195,7 @@ export const ticketsTable: TableDefinition<TicketRow> = {
     { column: "closed_at", property: "closedAt", type: "timestamptz" },
     { column: "satisfaction", property: "satisfaction", type: "smallint" },
     { column: "updated_at", property: "updatedAt", type: "timestamptz" },
+    { column: "resolution_paused_since", property: "resolutionPausedSince", type: "timestamptz" },
   ],
 };
 
@@ -201,7 +203,13 @@ export const ticketsTable: TableDefinition<TicketRow> = {
 export const customerGraphTableNames = ["account_managers", "partners", "accounts", "contacts", "orders", "order_lines", "tickets"] as const;
 
 /** The policy results kept about those rows: emptied with them on a reset. */
-export const policyResultTableNames = ["account_assessments", "account_assessment_history", "ticket_priority_explanations", "ticket_priority_history"] as const;
+export const policyResultTableNames = [
+  "account_assessments",
+  "account_assessment_history",
+  "ticket_priority_explanations",
+  "ticket_priority_history",
+  "ticket_sla_breaches",
+] as const;
 
 /** API keys name partners, which a reset replaces: they go too (create new ones with npm run keys:create). */
 export const accessTableNames = ["api_keys", "idempotent_requests"] as const;

@@ -117,7 +117,9 @@ function addTicket(random: SeededRandom, context: TicketContext, category: Ticke
   });
 }
 
-function timelineColumns(timeline: TicketTimeline): Pick<TicketRow, "status" | "openedAt" | "firstRespondedAt" | "resolvedAt" | "closedAt" | "updatedAt"> {
+function timelineColumns(
+  timeline: TicketTimeline,
+): Pick<TicketRow, "status" | "openedAt" | "firstRespondedAt" | "resolvedAt" | "closedAt" | "updatedAt" | "resolutionPausedSince"> {
   const optional = (moment: number | null) => (moment === null ? null : isoTimestamp(moment));
   return {
     status: timeline.status,
@@ -126,6 +128,8 @@ function timelineColumns(timeline: TicketTimeline): Pick<TicketRow, "status" | "
     resolvedAt: optional(timeline.resolvedAt),
     closedAt: optional(timeline.closedAt),
     updatedAt: isoTimestamp(timeline.closedAt ?? timeline.resolvedAt ?? timeline.firstRespondedAt ?? timeline.openedAt),
+    // The resolution clock stops when the case waits on the customer (our response) or is resolved.
+    resolutionPausedSince: timeline.status === TicketStatus.OPEN ? null : optional(timeline.resolvedAt ?? timeline.firstRespondedAt),
   };
 }
 

@@ -173,4 +173,18 @@ export class Ticket implements Node {
 
   @Column({ name: "priority_evaluated_at", type: "timestamptz", precision: 3, nullable: true })
   priorityEvaluatedAt: Date | null;
+
+  // The SLA clock (see Ticket.sla): when the resolution clock stopped (null while it runs, i.e. while
+  // OPEN), the time it stood still before, and the rules version and moment that set the targets.
+  @Column({ name: "resolution_paused_since", type: "timestamptz", precision: 3, nullable: true })
+  resolutionPausedSince: Date | null;
+
+  @Column({ name: "resolution_paused_ms", type: "bigint", default: 0, transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  resolutionPausedMs: number;
+
+  @Column({ name: "sla_targets_set_at", type: "timestamptz", precision: 3, nullable: true })
+  slaTargetsSetAt: Date | null;
+
+  @Column({ name: "sla_rules_version", type: "text", nullable: true })
+  slaRulesVersion: string | null;
 }

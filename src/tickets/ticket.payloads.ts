@@ -24,6 +24,9 @@ export class TicketRespondInput extends TicketStepInput {}
 @InputType({ description: "The ticket to resolve (ticketResolve)" })
 export class TicketResolveInput extends TicketStepInput {}
 
+@InputType({ description: "The ticket the customer answered while it waited on them (ticketCustomerReply)" })
+export class TicketCustomerReplyInput extends TicketStepInput {}
+
 @InputType({ description: "The ticket to close and the customer's satisfaction (ticketClose)" })
 export class TicketCloseInput extends TicketStepInput {
   @Field(() => Int, { nullable: true, description: "The customer's satisfaction, 1 (very unhappy) to 5 (very happy); null when not given" })
@@ -55,6 +58,9 @@ export class TicketRespondPayload extends TicketPayload {}
 
 @ObjectType({ description: "What ticketResolve did: the ticket, now RESOLVED, and its account, or why it refused" })
 export class TicketResolvePayload extends TicketPayload {}
+
+@ObjectType({ description: "What ticketCustomerReply did: the ticket, OPEN again with its resolution clock running, and its account, or why it refused" })
+export class TicketCustomerReplyPayload extends TicketPayload {}
 
 @ObjectType({ description: "What ticketClose did: the ticket, now CLOSED, and its account, or why it refused" })
 export class TicketClosePayload extends TicketPayload {}

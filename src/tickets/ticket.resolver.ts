@@ -6,10 +6,12 @@ import { MovedArguments, payloadOf } from "../shared/mutation-payload";
 import { PageArguments } from "../shared/pagination/page-arguments";
 import { Ticket } from "./ticket.entity";
 import { OpenTicketInput, TicketFilter, TicketSort } from "./ticket.inputs";
-import { closeTicket, findTickets, openTicket, reopenTicket, resolveTicket, respondToTicket } from "./ticket.service";
+import { closeTicket, findTickets, openTicket, recordTicketCustomerReply, reopenTicket, resolveTicket, respondToTicket } from "./ticket.service";
 import { TicketConnection, ticketEdgeOf } from "./ticket.connection";
 import { TicketUpserts, TicketUpsertResult, UpsertTicketsInput, UpsertTicketsPayload } from "./ticket.payloads";
 import { upsertTickets } from "./ticket.upsert";
+import { ticketSlaOf } from "./ticket.sla";
+import { TicketSla } from "./ticket-sla.types";
 import { upsertPayloadOf } from "../shared/bulk-upsert";
 import { onePerUpsertItem } from "../access/query-cost";
 import { externalIdDescription, externalIdSeenBy } from "../shared/external-id";
@@ -22,6 +24,8 @@ import {
   TicketReopenPayload,
   TicketResolveInput,
   TicketResolvePayload,
+  TicketCustomerReplyInput,
+  TicketCustomerReplyPayload,
   TicketRespondInput,
   TicketRespondPayload,
 } from "./ticket.payloads";
@@ -149,6 +153,32 @@ export class TicketResolver {
     @Ctx() context: TicketRequest,
   ): Promise<TicketRespondPayload> {
     return payloadOf(context, input, async () => ticketChanged(await respondToTicket(context.scope, context.accountPolicies, input.ticketId)), ticketIdMoved);
+  }
+
+  @Mutation(() => TicketCustomerReplyPayload, {
+    nullable: true,
+    description:
+      "Records the customer's answer to a ticket waiting on them: PENDING to OPEN, and the resolution clock runs again (its target moved on by the wait); otherwise a CONFLICT in userErrors. Internal keys, and partners' keys for their own accounts' tickets",
+  })
+  ticketCustomerReply(
+    @Arg("input", () => TicketCustomerReplyInput, { validate: false, description: "The ticket, and the client's mutation id" }) input: TicketCustomerReplyInput,
+    @Ctx() context: TicketRequest,
+  ): Promise<TicketCustomerReplyPayload> {
+    return payloadOf(
+      context,
+      input,
+      async () => ticketChanged(await recordTicketCustomerReply(context.scope, context.accountPolicies, input.ticketId)),
+      ticketIdMoved,
+    );
+  }
+
+  @FieldResolver(() => TicketSla, {
+    nullable: true,
+    description: "The service-level clock: targets as promised, time on the clocks, targets missed; null until the ticket is first evaluated",
+  })
+  async sla(@Root() ticket: Ticket, @Ctx() context: TicketRequest): Promise<TicketSla | null> {
+    if (ticket.priorityLevel === null) return null;
+    return ticketSlaOf(ticket, await context.loaders.slaBreachesByTicketId.load(ticket.id), new Date());
   }
 
   @Mutation(() => TicketResolvePayload, {

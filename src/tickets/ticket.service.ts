@@ -14,7 +14,17 @@ import { TicketError, TicketErrorReason } from "./ticket.errors";
 import { applyTicketFilter } from "./ticket.filters";
 import { ticketSortFields } from "./ticket.sort-fields";
 import { OpenTicketInput, TicketFilter, TicketSortField } from "./ticket.inputs";
-import { changeTime, checkSatisfaction, checkSubject, recordClosing, recordReopening, recordResolution, recordResponse } from "./ticket.rules";
+import {
+  changeTime,
+  checkSatisfaction,
+  checkSubject,
+  recordClosing,
+  recordCustomerReply,
+  recordReopening,
+  recordResolution,
+  recordResponse,
+} from "./ticket.rules";
+import { recordSlaBreaches } from "./ticket.sla";
 
 export interface TicketListArguments {
   filter?: TicketFilter | null;
@@ -99,6 +109,11 @@ export function respondToTicket(scope: DataScope, policies: AccountPolicies, glo
   return changeTicket(scope, policies, globalId, recordResponse);
 }
 
+/** The customer's reply to a ticket waiting on them: it is ours again (OPEN), and its resolution clock runs on. */
+export function recordTicketCustomerReply(scope: DataScope, policies: AccountPolicies, globalId: string): Promise<Ticket> {
+  return changeTicket(scope, policies, globalId, recordCustomerReply);
+}
+
 export function resolveTicket(scope: DataScope, policies: AccountPolicies, globalId: string): Promise<Ticket> {
   return changeTicket(scope, policies, globalId, recordResolution);
 }
@@ -124,6 +139,8 @@ async function changeTicket(scope: DataScope, policies: AccountPolicies, globalI
     const ticket = await scope.select(manager, Ticket, "ticket").andWhere("ticket.id = :id", { id }).setLock("pessimistic_write").getOne();
     if (!ticket) throw new NotFoundError("Ticket", globalId, "id");
     const now = changeTime(ticket, new Date());
+    // What the change is about to stop or move, recorded as it stood.
+    await recordSlaBreaches(manager, [ticket.id], now);
     change(ticket, now);
     ticket.updatedAt = now;
     return withReassessment(manager, policies, await repository.save(ticket));

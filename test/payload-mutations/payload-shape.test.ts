@@ -39,6 +39,7 @@ describe("payload mutations: the schema's shape", () => {
       "orderStatusUpdate",
       "partnerAgreementChange",
       "ticketClose",
+      "ticketCustomerReply",
       "ticketOpen",
       "ticketReopen",
       "ticketResolve",

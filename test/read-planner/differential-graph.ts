@@ -230,7 +230,7 @@ async function seedImportedAccount(
 async function withTimesBeyondJavaScript(dataSource: DataSource, importedAccountIds: string[]): Promise<void> {
   const imported = [importedAccountIds];
   await dataSource.query(
-    `UPDATE tickets SET status = 'pending', first_responded_at = 'infinity' WHERE account_id = ANY($1) AND status = 'open' AND priority_level IS NOT NULL`,
+    `UPDATE tickets SET status = 'pending', first_responded_at = 'infinity', resolution_paused_since = 'infinity' WHERE account_id = ANY($1) AND status = 'open' AND priority_level IS NOT NULL`,
     imported,
   );
   await dataSource.query(`UPDATE tickets SET closed_at = '0044-03-15 09:00:00+00 BC' WHERE account_id = ANY($1) AND status = 'closed'`, imported);
@@ -271,12 +271,12 @@ async function withValuesOfAnOlderRuleSet(dataSource: DataSource, accountId: str
   await dataSource.query(`UPDATE tickets SET priority_lane = 'legacy' WHERE account_id = $1 AND priority_lane IS NOT NULL`, [accountId]);
 }
 
-/** A prioritized ticket resolved afterwards: a priority meets a resolution time (resolutionBreached from resolved_at). */
+/** A prioritized ticket resolved afterwards: a priority meets a resolution time (resolutionBreached from the clock stopped at it). */
 async function afterEvaluation(dataSource: DataSource, tickets: Ticket[]): Promise<void> {
   const prioritized = tickets.find((ticket) => ticket.status === TicketStatus.OPEN && ticket.openedAt.getTime() < Date.UTC(2025, 0, 1));
   if (prioritized) {
     await dataSource.query(
-      `UPDATE tickets SET status = 'resolved', resolved_at = opened_at + interval '10 minutes' WHERE id = $1 AND priority_level IS NOT NULL`,
+      `UPDATE tickets SET status = 'resolved', resolved_at = opened_at + interval '10 minutes', resolution_paused_since = opened_at + interval '10 minutes' WHERE id = $1 AND priority_level IS NOT NULL`,
       [prioritized.id],
     );
   }

@@ -92,21 +92,22 @@ export async function createOrder(
 
 export async function createTicket(dataSource: DataSource, accountId: string, overrides: Partial<Ticket> = {}): Promise<Ticket> {
   const repository = dataSource.getRepository(Ticket);
-  return repository.save(
-    repository.create({
-      accountId,
-      contactId: null,
-      subject: `Printer on fire ${uniqueTag()}`,
-      channel: TicketChannel.EMAIL,
-      category: TicketCategory.INCIDENT,
-      severity: TicketSeverity.MEDIUM,
-      status: TicketStatus.OPEN,
-      openedAt: new Date("2024-06-01T09:00:00.000Z"),
-      firstRespondedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      satisfaction: null,
-      ...overrides,
-    }),
-  );
+  const ticket = repository.create({
+    accountId,
+    contactId: null,
+    subject: `Printer on fire ${uniqueTag()}`,
+    channel: TicketChannel.EMAIL,
+    category: TicketCategory.INCIDENT,
+    severity: TicketSeverity.MEDIUM,
+    status: TicketStatus.OPEN,
+    openedAt: new Date("2024-06-01T09:00:00.000Z"),
+    firstRespondedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    satisfaction: null,
+    ...overrides,
+  });
+  // The resolution clock stands still unless the ticket is OPEN: since the resolution, or our response.
+  const pausedSince = ticket.status === TicketStatus.OPEN ? null : (ticket.resolvedAt ?? ticket.firstRespondedAt ?? ticket.openedAt);
+  return repository.save(Object.assign(ticket, { resolutionPausedSince: overrides.resolutionPausedSince ?? pausedSince }));
 }

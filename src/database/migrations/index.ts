@@ -7,6 +7,7 @@ import { IdempotentRequests1764300000000 } from "./1764300000000-idempotent-requ
 import { RuleSetPublication1764400000000 } from "./1764400000000-rule-set-publication";
 import { IdempotentResponsesInOrder1764500000000 } from "./1764500000000-idempotent-responses-in-order";
 import { ExternalIds1764600000000 } from "./1764600000000-external-ids";
+import { SlaClock1764700000000 } from "./1764700000000-sla-clock";
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   RuleSetPublication1764400000000,
   IdempotentResponsesInOrder1764500000000,
   ExternalIds1764600000000,
+  SlaClock1764700000000,
 ];

@@ -73,7 +73,8 @@ export class TicketPolicyResolver {
     const now = Date.now();
     const late = (doneAt: Date | null, dueAt: Date) => (doneAt?.getTime() ?? now) > dueAt.getTime();
     const firstResponseBreached = late(ticket.firstRespondedAt, ticket.firstResponseDueAt!);
-    const resolutionBreached = late(ticket.resolvedAt, ticket.resolutionDueAt!);
+    // The resolution clock stops while the ticket waits on the customer, and at its resolution.
+    const resolutionBreached = late(ticket.resolutionPausedSince, ticket.resolutionDueAt!);
     return {
       ticketId: ticket.id,
       level: ticket.priorityLevel as PriorityLevel,

@@ -32,16 +32,22 @@ export class ServicePriority {
   })
   lane: string;
 
-  @Field(() => DateTimeScalar, { description: "When the first response is due: the opening time plus the target for the account's tier and this level" })
+  @Field(() => DateTimeScalar, {
+    description:
+      "When the first response is due: the opening plus the target for the account's tier and the level, brought forward by an escalation, never extended (Ticket.sla)",
+  })
   firstResponseDueAt: Date;
 
-  @Field(() => DateTimeScalar, { description: "When the resolution is due: the opening time plus the target for the account's tier and this level" })
+  @Field(() => DateTimeScalar, {
+    description:
+      "When the resolution is due: the opening plus the target for the account's tier and the level, moved on by the time the ticket waited on the customer, brought forward by an escalation, never extended otherwise (Ticket.sla)",
+  })
   resolutionDueAt: Date;
 
   @Field({ description: "The first response came late, or has not come and is overdue" })
   firstResponseBreached: boolean;
 
-  @Field({ description: "The resolution came late, or has not come and is overdue" })
+  @Field({ description: "The resolution clock passed its due time: time waiting on the customer does not count, and a breach stays once it happened" })
   resolutionBreached: boolean;
 
   @Field({ description: "Either target missed" })

@@ -1,6 +1,7 @@
 import { EntityManager } from "typeorm";
 import { FactValues } from "../facts/fact-catalogue";
 import { ServicePriorityOutcome } from "../evaluation/service-priority-policy";
+import { recordSlaBreaches } from "../../tickets/ticket.sla";
 
 export interface TicketPriorityToWrite {
   ticketId: string;
@@ -14,7 +15,12 @@ const millisecondsPerMinute = 60_000;
 /**
  * Sets the priority, lane and due times on a batch of tickets (the support queue sorts on them there),
  * keeps the facts and explanation beside them, and adds a history row when the level or lane changed:
- * one statement. Returns how many tickets changed.
+ * one statement (after recording the breaches the targets had, as they stood). Returns how many tickets changed.
+ *
+ * Targets are promises (rules/README.md, "The SLA clock"): the first evaluation sets them from the
+ * opening; a later one only ever brings a target forward, to the new level's time from now at the
+ * latest (an escalation never makes a ticket breached the instant it happens), and never extends one
+ * (a lower tier, a lower level); a target already met or stopped (responded, resolved) stays.
  */
 export async function writeTicketPriorities(
   manager: EntityManager,
@@ -29,9 +35,16 @@ export async function writeTicketPriorities(
     lane: outcome.lane,
     first_response_due_at: new Date(openedAt.getTime() + outcome.firstResponseMinutes * millisecondsPerMinute).toISOString(),
     resolution_due_at: new Date(openedAt.getTime() + outcome.resolutionMinutes * millisecondsPerMinute).toISOString(),
+    first_response_minutes: outcome.firstResponseMinutes,
+    resolution_minutes: outcome.resolutionMinutes,
     facts,
     explanation: outcome.explanation,
   }));
+  await recordSlaBreaches(
+    manager,
+    rows.map((row) => row.ticket_id),
+    evaluatedAt,
+  );
   const [{ changed }]: { changed: number }[] = await manager.query(writeStatement, [JSON.stringify(rows), evaluatedAt, rulesVersion]);
   return changed;
 }
@@ -41,19 +54,30 @@ const writeStatement = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (
       ticket_id uuid, level text, lane text, first_response_due_at timestamptz, resolution_due_at timestamptz,
-      facts jsonb, explanation jsonb)
+      first_response_minutes integer, resolution_minutes integer, facts jsonb, explanation jsonb)
   ),
   previous AS (
     -- newer is null for a ticket never prioritized: hence "IS NOT TRUE" below.
     SELECT ticket.id AS ticket_id, ticket.priority_level, ticket.priority_lane,
-      (ticket.priority_rules_version = $3 AND ticket.priority_evaluated_at > $2) AS newer
+      (ticket.priority_rules_version = $3 AND ticket.priority_evaluated_at > $2) AS newer,
+      ticket.first_response_due_at AS previous_first_response_due_at, ticket.resolution_due_at AS previous_resolution_due_at,
+      CASE
+        WHEN ticket.first_response_due_at IS NULL THEN input.first_response_due_at
+        WHEN ticket.first_responded_at IS NOT NULL THEN ticket.first_response_due_at
+        ELSE least(ticket.first_response_due_at, $2::timestamptz + make_interval(mins => input.first_response_minutes))
+      END AS first_response_due_at,
+      CASE
+        WHEN ticket.resolution_due_at IS NULL THEN input.resolution_due_at + ticket.resolution_paused_ms * interval '1 millisecond'
+        WHEN ticket.resolved_at IS NOT NULL THEN ticket.resolution_due_at
+        ELSE least(ticket.resolution_due_at, $2::timestamptz + make_interval(mins => input.resolution_minutes))
+      END AS resolution_due_at
     FROM tickets ticket JOIN input ON input.ticket_id = ticket.id
   ),
   history AS (
     INSERT INTO ticket_priority_history (ticket_id, changed_at, rules_version, previous_level, level, previous_lane, lane,
       first_response_due_at, resolution_due_at)
     SELECT input.ticket_id, $2, $3, previous.priority_level, input.level, previous.priority_lane, input.lane,
-      input.first_response_due_at, input.resolution_due_at
+      previous.first_response_due_at, previous.resolution_due_at
     FROM input JOIN previous USING (ticket_id)
     WHERE previous.newer IS NOT TRUE AND (previous.priority_level, previous.priority_lane) IS DISTINCT FROM (input.level, input.lane)
     RETURNING 1
@@ -61,9 +85,14 @@ const writeStatement = `
   updated AS (
     UPDATE tickets ticket SET
       priority_level = input.level, priority_lane = input.lane,
-      first_response_due_at = input.first_response_due_at, resolution_due_at = input.resolution_due_at,
-      priority_rules_version = $3, priority_evaluated_at = $2
+      first_response_due_at = previous.first_response_due_at, resolution_due_at = previous.resolution_due_at,
+      priority_rules_version = $3, priority_evaluated_at = $2,
+      -- The version and moment that set the targets in force: kept while they stay.
+      sla_targets_set_at = CASE WHEN moved THEN $2 ELSE ticket.sla_targets_set_at END,
+      sla_rules_version = CASE WHEN moved THEN $3 ELSE ticket.sla_rules_version END
     FROM input JOIN previous USING (ticket_id)
+      CROSS JOIN LATERAL (SELECT (previous.previous_first_response_due_at, previous.previous_resolution_due_at)
+        IS DISTINCT FROM (previous.first_response_due_at, previous.resolution_due_at) AS moved) AS targets
     WHERE ticket.id = input.ticket_id AND previous.newer IS NOT TRUE
     RETURNING ticket.id AS ticket_id
   ),
