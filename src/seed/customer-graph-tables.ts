@@ -202,13 +202,14 @@ export const ticketsTable: TableDefinition<TicketRow> = {
 /** Children after parents, so that every foreign key finds its row within the batch's transaction. */
 export const customerGraphTableNames = ["account_managers", "partners", "accounts", "contacts", "orders", "order_lines", "tickets"] as const;
 
-/** The policy results kept about those rows: emptied with them on a reset. */
+/** The policy results and events kept about those rows: emptied with them on a reset. */
 export const policyResultTableNames = [
   "account_assessments",
   "account_assessment_history",
   "ticket_priority_explanations",
   "ticket_priority_history",
   "ticket_sla_breaches",
+  "domain_events",
 ] as const;
 
 /** API keys name partners, which a reset replaces: they go too (create new ones with npm run keys:create). */

@@ -25,6 +25,8 @@ import {
   recordResponse,
 } from "./ticket.rules";
 import { recordSlaBreaches } from "./ticket.sla";
+import { appendEvents } from "../events/domain-events";
+import { ticketOpened, ticketStatusChanged } from "./ticket.events";
 
 export interface TicketListArguments {
   filter?: TicketFilter | null;
@@ -93,6 +95,7 @@ export async function openTicket(scope: DataScope, policies: AccountPolicies, in
         satisfaction: null,
       }),
     );
+    await appendEvents(manager, [ticketOpened(ticket)]);
     return withReassessment(manager, policies, ticket);
   });
 }
@@ -141,8 +144,10 @@ async function changeTicket(scope: DataScope, policies: AccountPolicies, globalI
     const now = changeTime(ticket, new Date());
     // What the change is about to stop or move, recorded as it stood.
     await recordSlaBreaches(manager, [ticket.id], now);
+    const before = ticket.status;
     change(ticket, now);
     ticket.updatedAt = now;
+    if (ticket.status !== before) await appendEvents(manager, [ticketStatusChanged(ticket, before, now)]);
     return withReassessment(manager, policies, await repository.save(ticket));
   });
 }

@@ -13,16 +13,24 @@ import { SlaBreach, TicketSla } from "./ticket-sla.types";
  */
 export async function recordSlaBreaches(manager: EntityManager, ticketIds: readonly string[], asOf: Date): Promise<void> {
   if (ticketIds.length === 0) return;
+  // Each breach recorded now is a ticket.slaBreached event, in the same statement (the outbox).
   await manager.query(
-    `INSERT INTO ticket_sla_breaches (ticket_id, account_id, kind, due_at, level, rules_version, recorded_at)
-     SELECT ticket.id, ticket.account_id, missed.kind, missed.due_at, ticket.priority_level, ticket.sla_rules_version, $2
-       FROM tickets ticket
-       CROSS JOIN LATERAL (VALUES
-         ('first_response', ticket.first_response_due_at, coalesce(ticket.first_responded_at, $2)),
-         ('resolution', ticket.resolution_due_at, coalesce(ticket.resolution_paused_since, $2))
-       ) AS missed (kind, due_at, clock_at)
-      WHERE ticket.id = ANY($1) AND ticket.priority_level IS NOT NULL AND missed.clock_at > missed.due_at
-     ON CONFLICT (ticket_id, kind) DO NOTHING`,
+    `WITH recorded AS (
+       INSERT INTO ticket_sla_breaches (ticket_id, account_id, kind, due_at, level, rules_version, recorded_at)
+       SELECT ticket.id, ticket.account_id, missed.kind, missed.due_at, ticket.priority_level, ticket.sla_rules_version, $2
+         FROM tickets ticket
+         CROSS JOIN LATERAL (VALUES
+           ('first_response', ticket.first_response_due_at, coalesce(ticket.first_responded_at, $2)),
+           ('resolution', ticket.resolution_due_at, coalesce(ticket.resolution_paused_since, $2))
+         ) AS missed (kind, due_at, clock_at)
+        WHERE ticket.id = ANY($1) AND ticket.priority_level IS NOT NULL AND missed.clock_at > missed.due_at
+       ON CONFLICT (ticket_id, kind) DO NOTHING
+       RETURNING ticket_id, account_id, kind, due_at, level, rules_version
+     )
+     INSERT INTO domain_events (type, occurred_at, rules_version, account_id, subject_id, before, after)
+     SELECT 'ticket.slaBreached', $2, rules_version, account_id, ticket_id, NULL,
+            jsonb_build_object('kind', upper(kind), 'dueAt', to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'level', level)
+       FROM recorded`,
     [ticketIds, asOf],
   );
 }

@@ -12,6 +12,8 @@ import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
 import { TicketFields } from "./ticket.inputs";
 import { checkSubject } from "./ticket.rules";
+import { appendEvents } from "../events/domain-events";
+import { ticketOpened } from "./ticket.events";
 
 /** A ticket as an upsert gives it: a new ticket's fields, its account and contact, and its id in the caller's system. */
 export interface TicketUpsertFields extends TicketFields, AccountReferenceInput {
@@ -71,7 +73,9 @@ async function writeTicket(
     if (openedAt !== null && openedAt.getTime() > now.getTime()) throw new InvalidInputError("input.openedAt", "a ticket cannot open in the future");
     const opened = { status: TicketStatus.OPEN, openedAt: openedAt ?? now, firstRespondedAt: null, resolvedAt: null, closedAt: null, satisfaction: null };
     const { identifiers } = await repository.insert({ ...columns, ...opened, ...key });
-    return { outcome: UpsertOutcome.CREATED, id: identifiers[0].id as string };
+    const id = identifiers[0].id as string;
+    await appendEvents(manager, [ticketOpened(Object.assign(new Ticket(), columns, opened, { id }))]);
+    return { outcome: UpsertOutcome.CREATED, id };
   }
   checkSameAccount("ticket", stored.accountId, columns.accountId);
   if (upsertedColumns.every((column) => stored[column] === columns[column])) return { outcome: UpsertOutcome.UNCHANGED, id: stored.id };

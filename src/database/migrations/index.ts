@@ -8,6 +8,7 @@ import { RuleSetPublication1764400000000 } from "./1764400000000-rule-set-public
 import { IdempotentResponsesInOrder1764500000000 } from "./1764500000000-idempotent-responses-in-order";
 import { ExternalIds1764600000000 } from "./1764600000000-external-ids";
 import { SlaClock1764700000000 } from "./1764700000000-sla-clock";
+import { DomainEvents1764800000000 } from "./1764800000000-domain-events";
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   IdempotentResponsesInOrder1764500000000,
   ExternalIds1764600000000,
   SlaClock1764700000000,
+  DomainEvents1764800000000,
 ];

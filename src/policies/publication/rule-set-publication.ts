@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { PolicyFamily } from "../rule-files/rule-file";
 import { RuleFileSource } from "../rule-files/validate-rule-files";
+import { appendEvents } from "../../events/domain-events";
 
 /** Why a version went into service: a valid file change, an operator's rollback, or results missing for it. */
 export type ActivationReason = "published" | "rollback" | "stale";
@@ -56,6 +57,17 @@ export async function activate(
       `INSERT INTO rule_set_activations (version, reason, activated_by) VALUES ($1, $2, $3) RETURNING id`,
       [ruleSet.version, reason, activatedBy],
     );
+    await appendEvents(manager, [
+      {
+        type: "ruleSet.activated",
+        occurredAt: new Date(),
+        rulesVersion: ruleSet.version,
+        accountId: null,
+        subjectId: null,
+        before: active ? { version: active.version } : null,
+        after: { version: ruleSet.version, reason, activatedBy },
+      },
+    ]);
     // Work left of earlier activations is superseded: the new one covers every account it needs.
     await manager.query(`DELETE FROM reevaluation_batches WHERE done_at IS NULL AND activation_id <> $1`, [id]);
     // Batches over the accounts without a result of this version (all of them, for a new version).

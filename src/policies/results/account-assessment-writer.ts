@@ -62,6 +62,20 @@ const writeStatement = `
     WHERE previous.newer IS NOT TRUE
       AND (previous.tier, previous.lifecycle_stage, previous.retention_risk, previous.let_go, previous.actions)
         IS DISTINCT FROM (input.tier, input.lifecycle_stage, input.retention_risk, input.let_go, input.actions)
+    RETURNING account_id, previous_tier, tier, previous_lifecycle_stage, lifecycle_stage, previous_retention_risk, retention_risk
+  ),
+  events AS (
+    -- The outbox, in the statement of the change: one event per decision that changed (the first evaluation included).
+    INSERT INTO domain_events (type, occurred_at, rules_version, account_id, subject_id, before, after)
+    SELECT change.type, $2, $3, history.account_id, history.account_id,
+      CASE WHEN change.before IS NULL THEN NULL ELSE jsonb_build_object(change.field, change.before) END,
+      jsonb_build_object(change.field, change.after)
+    FROM history CROSS JOIN LATERAL (VALUES
+      ('account.tierChanged', 'tier', history.previous_tier, history.tier),
+      ('account.lifecycleStageChanged', 'lifecycleStage', history.previous_lifecycle_stage, history.lifecycle_stage),
+      ('account.retentionRiskChanged', 'retentionRisk', history.previous_retention_risk, history.retention_risk)
+    ) AS change (type, field, before, after)
+    WHERE change.before IS DISTINCT FROM change.after
     RETURNING 1
   ),
   updated AS (
@@ -85,4 +99,5 @@ const writeStatement = `
     ON CONFLICT (account_id) DO NOTHING
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM updated)::int + (SELECT count(*) FROM inserted)::int AS written`;
+  SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM updated)::int + (SELECT count(*) FROM inserted)::int AS written,
+    (SELECT count(*) FROM events)::int AS announced`;

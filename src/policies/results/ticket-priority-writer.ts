@@ -80,6 +80,15 @@ const writeStatement = `
       previous.first_response_due_at, previous.resolution_due_at
     FROM input JOIN previous USING (ticket_id)
     WHERE previous.newer IS NOT TRUE AND (previous.priority_level, previous.priority_lane) IS DISTINCT FROM (input.level, input.lane)
+    RETURNING ticket_id, previous_level, level, previous_lane, lane, first_response_due_at, resolution_due_at
+  ),
+  events AS (
+    -- The outbox, in the statement of the change: a ticket's level or lane changed.
+    INSERT INTO domain_events (type, occurred_at, rules_version, account_id, subject_id, before, after)
+    SELECT 'ticket.priorityChanged', $2, $3, ticket.account_id, history.ticket_id,
+      CASE WHEN history.previous_level IS NULL THEN NULL ELSE jsonb_build_object('level', history.previous_level, 'lane', history.previous_lane) END,
+      jsonb_build_object('level', history.level, 'lane', history.lane)
+    FROM history JOIN tickets ticket ON ticket.id = history.ticket_id
     RETURNING 1
   ),
   updated AS (
@@ -102,4 +111,4 @@ const writeStatement = `
     ON CONFLICT (ticket_id) DO UPDATE SET facts = excluded.facts, explanation = excluded.explanation
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM explained)::int AS written`;
+  SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM explained)::int AS written, (SELECT count(*) FROM events)::int AS announced`;
