@@ -26,8 +26,8 @@ export class SlaClock1764700000000 implements MigrationInterface {
       ALTER TABLE tickets ADD CONSTRAINT tickets_clock_paused_unless_open CHECK ((status = 'open') = (resolution_paused_since IS NULL))`);
     await queryRunner.query(`
       CREATE TABLE ticket_sla_breaches (
-        ticket_id uuid NOT NULL REFERENCES tickets (id),
-        account_id uuid NOT NULL REFERENCES accounts (id),
+        ticket_id uuid NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+        account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
         kind text NOT NULL CHECK (kind IN ('first_response', 'resolution')),
         due_at timestamptz(3) NOT NULL,
         level text NOT NULL,

@@ -15,7 +15,8 @@ export class DomainEvents1764800000000 implements MigrationInterface {
         type text NOT NULL CHECK (type ~ '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$'),
         occurred_at timestamptz(3) NOT NULL,
         rules_version text,
-        account_id uuid REFERENCES accounts (id),
+        -- Erasing an account erases what was said of it.
+        account_id uuid REFERENCES accounts (id) ON DELETE CASCADE,
         subject_id uuid,
         before jsonb,
         after jsonb
