@@ -13,6 +13,9 @@ import { logger } from "./logging/logger";
 import { deleteExpiredResponses } from "./idempotency/idempotent-requests";
 import { registerServerMetrics } from "./metrics/server-metrics";
 import { entities } from "./entities";
+import { primaryUrl } from "./database/data-source";
+import { EventFeed } from "./subscriptions/event-feed";
+import { startSubscriptionServer } from "./subscriptions/websocket-server";
 
 export interface RunningApplication {
   url: string;
@@ -63,7 +66,8 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     const authenticator = new Authenticator(database.dataSource);
     const key = database.ownsEmbeddedDatabase ? await developmentKey(database.dataSource, config.embeddedDataDir) : null;
     const needsFirstKey = database.kind === "postgresql" && !(await hasUsableKey(database.dataSource));
-    const server = createApolloServer(await buildCustomerGraphSchema(), database.dataSource, { limits: config.queryLimits });
+    const schema = await buildCustomerGraphSchema();
+    const server = createApolloServer(schema, database.dataSource, { limits: config.queryLimits });
     const http = await startGraphQLHttpServer(server, {
       port: config.port,
       host: config.host,
@@ -72,6 +76,20 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       ide: config.graphqlIde,
       readiness: () => checkReadiness(database.dataSource, registry),
       context: async (request) => createRequestContext(database.dataSource, registry, await authenticator.authenticate(request.headers.authorization)),
+    });
+    const events = await EventFeed.start(database.dataSource, {
+      // The embedded database serves this process alone: its feed polls, as its rules follower does.
+      listenUrl: database.kind === "postgresql" ? primaryUrl(database.dataSource) : undefined,
+      pollMilliseconds: database.kind === "postgresql" ? 1_000 : 250,
+      gapMilliseconds: 5_000,
+      onError: (error) => logger.warn({ err: error }, "events: reading the outbox failed; retrying"),
+    });
+    const subscriptions = startSubscriptionServer(http.server, {
+      schema,
+      authenticate: (authorization) => authenticator.authenticate(authorization),
+      context: (caller) => createRequestContext(database.dataSource, registry, caller),
+      limitsByRole: config.queryLimits,
+      events,
     });
     const expiry = setInterval(() => {
       deleteExpiredResponses(database.dataSource).catch((error: unknown) => logger.warn({ err: error }, "idempotency: expired responses not deleted"));
@@ -88,6 +106,8 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       policies: runningPolicies,
       async stop() {
         clearInterval(expiry);
+        await subscriptions.close();
+        await events.close();
         await http.close();
         await runningMetrics.close();
         await server.stop();

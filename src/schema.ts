@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, PubSub } from "type-graphql";
 import { applyRoleRules } from "./access/role-guard";
 import { roleRules } from "./access/role-rules";
 import { inputValidationOptions } from "./shared/input-validation";
@@ -27,6 +27,7 @@ import {
 } from "./policies/graphql/policy-vocabulary.resolver";
 import { AccountOrdersResolver, OrderResolver, OrderUpsertResultResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver, TicketUpsertResultResolver } from "./tickets/ticket.resolver";
+import { EventSubscriptionResolver } from "./subscriptions/event-subscriptions.resolver";
 
 export const resolvers = [
   NodeResolver,
@@ -55,6 +56,7 @@ export const resolvers = [
   ServicePriorityRankResolver,
   TierShareRankResolver,
   NearMissRankResolver,
+  EventSubscriptionResolver,
 ] as const;
 
 /**
@@ -64,9 +66,22 @@ export const resolvers = [
  * without an authChecker, type-graphql refuses to build with an @Authorized.
  */
 export async function buildCustomerGraphSchema(options: { readPlanner?: boolean } = {}): Promise<GraphQLSchema> {
-  const schema = describeRootTypes(await buildSchema({ resolvers, validate: inputValidationOptions }));
+  const schema = describeRootTypes(await buildSchema({ resolvers, validate: inputValidationOptions, pubSub: noTopics }));
   return applyRoleRules(options.readPlanner === false ? schema : installReadPlanner(schema), roleRules);
 }
+
+/**
+ * type-graphql wants a PubSub as soon as there is a subscription; ours subscribe to the event stream
+ * themselves (`subscribe`), never to topics, so this one is never used.
+ */
+const noTopics: PubSub = {
+  publish() {
+    throw new Error("subscriptions read the event stream (src/subscriptions/), not topics");
+  },
+  subscribe() {
+    throw new Error("subscriptions read the event stream (src/subscriptions/), not topics");
+  },
+};
 
 /** type-graphql makes the root types itself and takes no description for them: they are given here. */
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
@@ -75,6 +90,11 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   if (query) {
     query.description =
       "What a client can read. A partner's key sees only the accounts its partner looks after, and what belongs to them; anything else answers as if it did not exist";
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      "What a client can follow live, over the WebSocket at /graphql (graphql-transport-ws; the API key in connection_init's payload as authorization): the outbox's events, scoped and masked as queries are";
   }
   if (mutation) {
     mutation.description =

@@ -19,6 +19,8 @@ export interface GraphQLHttpServerOptions<Context extends object> {
 
 export interface RunningHttpServer {
   url: string;
+  /** node's server, for a WebSocket server to take its upgrades (subscriptions). */
+  server: Server;
   /** Stops accepting connections, lets requests in flight finish (within the grace period), then closes. */
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function startGraphQLHttpServer<Context extends object>(
   const address = server.address() as AddressInfo;
   return {
     url: `http://${options.host}:${address.port}/graphql`,
+    server,
     close: () => closeServer(server, options.shutdownGraceMilliseconds),
   };
 }

@@ -1,7 +1,9 @@
 import { DataSource } from "typeorm";
 import { createApiKey, NewApiKey } from "../../src/access/api-keys";
 import { Authenticator } from "../../src/access/authenticator";
-import { LimitsByRole } from "../../src/access/query-limits";
+import { defaultLimitsByRole, LimitsByRole } from "../../src/access/query-limits";
+import { EventFeed } from "../../src/subscriptions/event-feed";
+import { startSubscriptionServer } from "../../src/subscriptions/websocket-server";
 import { Role } from "../../src/access/roles";
 import { createRequestContext } from "../../src/graphql/request-context";
 import { startGraphQLHttpServer } from "../../src/http/graphql-http-server";
@@ -33,7 +35,8 @@ export async function startHttpTestServer(options: { limits?: LimitsByRole; maxR
   const dataSource: DataSource = await openTestDataSource({ logger: statements });
   const policies = await PolicyRegistry.open(shippedRulesDirectory);
   const authenticator = new Authenticator(dataSource);
-  const apollo = createApolloServer(await buildCustomerGraphSchema(), dataSource, {
+  const schema = await buildCustomerGraphSchema();
+  const apollo = createApolloServer(schema, dataSource, {
     limits: options.limits,
     log: { internalError: () => undefined, audit: () => undefined },
   });
@@ -45,6 +48,15 @@ export async function startHttpTestServer(options: { limits?: LimitsByRole; maxR
     ide: true,
     readiness: async () => ({ ready: true }),
     context: async (request) => createRequestContext(dataSource, policies, await authenticator.authenticate(request.headers.authorization)),
+  });
+  // Polled often: the tests wait for events, not for a notification the embedded database may not send.
+  const events = await EventFeed.start(dataSource, { pollMilliseconds: 50, gapMilliseconds: 1_000, onError: () => undefined });
+  const subscriptions = startSubscriptionServer(http.server, {
+    schema,
+    authenticate: (authorization) => authenticator.authenticate(authorization),
+    context: (caller) => createRequestContext(dataSource, policies, caller),
+    limitsByRole: options.limits ?? defaultLimitsByRole,
+    events,
   });
 
   /** A new API key of the role, as `keys:create` makes it. */
@@ -87,6 +99,8 @@ export async function startHttpTestServer(options: { limits?: LimitsByRole; maxR
 
   return {
     url: http.url,
+    /** The same endpoint for WebSocket clients (subscriptions). */
+    webSocketUrl: http.url.replace(/^http/, "ws"),
     statementsBesideKeyLookups,
     dataSource,
     statements,
@@ -95,6 +109,8 @@ export async function startHttpTestServer(options: { limits?: LimitsByRole; maxR
     post,
     connectionsInUse,
     async close() {
+      await subscriptions.close();
+      await events.close();
       await http.close();
       await apollo.stop();
       await dataSource.destroy();

@@ -47,7 +47,7 @@ function refusal(code: QueryLimitCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
-interface DocumentProblem {
+export interface DocumentProblem {
   code: QueryLimitCode;
   message: string;
 }
@@ -78,6 +78,24 @@ function documentProblem(query: string, schema: GraphQLSchema, document: Documen
     if (problem) return { code, message: problem.replace(/^Syntax Error: /, "") };
   }
   return null;
+}
+
+/**
+ * The same limits for a document that arrives another way (a subscription over the WebSocket): the first
+ * one it breaks, cost included, or null. Variables that do not fit their types are left to execution.
+ */
+export function limitProblemOf(
+  schema: GraphQLSchema,
+  request: { query: string; document: DocumentNode; operationName: string | undefined; variables: Record<string, unknown> | undefined },
+  limits: QueryLimits,
+  parserLimit: number,
+): DocumentProblem | null {
+  const problem = documentProblem(request.query, schema, request.document, limits, parserLimit);
+  if (problem) return problem;
+  // Throws a GraphQLError (BAD_USER_INPUT) when the cost cannot be computed.
+  const requested = costOrRefusal(schema, request.document, request.operationName, request.variables);
+  if (requested === undefined || requested <= limits.cost) return null;
+  return { code: QueryLimitCode.COST, message: `The subscription would cost ${requested} points for each event; the limit is ${limits.cost}` };
 }
 
 /** The validation rules of the caller's limits (graphql-armor's, and our depth rule, which knows connections); they report through GraphQL errors. */

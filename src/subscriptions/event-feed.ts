@@ -1,0 +1,189 @@
+import { EventEmitter, on } from "node:events";
+import { DataSource } from "typeorm";
+import { domainEventsChannel } from "../database/migrations/1764900000000-domain-event-feed";
+import { listenForNotifications, NotificationListener } from "../database/notification-listener";
+import { EventStream, EventSubscription, StreamedEvent } from "../events/event-stream";
+
+export interface EventFeedOptions {
+  /** LISTEN on this database (PostgreSQL); without it the feed polls alone (the embedded database). */
+  listenUrl?: string;
+  /** How often the feed reads the outbox without a notification: the latest an event arrives. */
+  pollMilliseconds: number;
+  /** How long an id missing below newer ones is waited for (a transaction still committing) before it is taken as never coming (rolled back). */
+  gapMilliseconds: number;
+  onError: (error: unknown) => void;
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  occurred_at: Date;
+  rules_version: string | null;
+  account_id: string | null;
+  subject_id: string | null;
+  partner_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const pageSize = 500;
+
+/**
+ * The outbox as a stream, one per process: woken by NOTIFY (every process's appends) and by a poll, it
+ * reads the events after the last one it passed on and hands each to the subscribers once, in id order.
+ * Ids are taken when a transaction appends, so a smaller id can commit after a larger one: an id missing
+ * below seen ones is waited for (`gapMilliseconds`) before the feed moves past it.
+ */
+export class EventFeed implements EventStream {
+  private readonly emitter = new EventEmitter({ captureRejections: false });
+  private readonly seenAbove = new Set<number>();
+  private readonly gapSeenAt = new Map<number, number>();
+  /** The newest id passed on: a replay reads up to it, the live events come after. */
+  private highestPassedOn: number;
+  private reading: Promise<void> | undefined;
+  private again = false;
+  private listener: NotificationListener | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: EventFeedOptions,
+    /** Every event up to this id has been passed on (or given up as never coming). */
+    private watermark: number,
+  ) {
+    this.highestPassedOn = watermark;
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** Starts after the newest event: subscribers get what comes next, and what `since` asks them to replay. */
+  static async start(dataSource: DataSource, options: EventFeedOptions): Promise<EventFeed> {
+    const [{ newest }]: Array<{ newest: string | null }> = await dataSource.query(`SELECT max(id) AS newest FROM domain_events`);
+    const feed = new EventFeed(dataSource, options, Number(newest ?? 0));
+    if (options.listenUrl) {
+      const connection = { connectionString: options.listenUrl, channel: domainEventsChannel, applicationName: "customer-graph-event-feed" };
+      feed.listener = listenForNotifications(connection, () => feed.wake(), options.onError);
+    }
+    feed.timer = setInterval(() => feed.wake(), options.pollMilliseconds);
+    feed.timer.unref();
+    return feed;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.listener?.close();
+    this.emitter.emit("close");
+    await this.reading;
+  }
+
+  /** Reads what is new now, or once more after the read in progress (a notification during it may be about rows it missed). */
+  wake(): void {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.readNew()
+      .catch((error: unknown) => this.options.onError(error))
+      .finally(() => {
+        this.reading = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  subscribe(subscription: EventSubscription): AsyncIterableIterator<StreamedEvent> {
+    return this.events(subscription);
+  }
+
+  private async *events({ accepts, since }: EventSubscription): AsyncGenerator<StreamedEvent> {
+    const stop = new AbortController();
+    // Listening before the replay: what arrives meanwhile waits in the iterator's buffer.
+    const live = on(this.emitter, "event", { signal: stop.signal, close: ["close"] }) as AsyncIterableIterator<[StreamedEvent]>;
+    try {
+      let last = since === null ? 0 : Number(since);
+      if (since !== null) {
+        for await (const event of this.replay(last)) {
+          last = Number(event.id);
+          if (accepts(event)) yield event;
+        }
+      }
+      for await (const [event] of live) {
+        if (Number(event.id) <= last) continue;
+        if (accepts(event)) yield event;
+      }
+    } finally {
+      stop.abort();
+    }
+  }
+
+  /** The kept events after `after`, up to what the feed has passed on, a page at a time. */
+  private async *replay(after: number): AsyncGenerator<StreamedEvent> {
+    let cursor = after;
+    const until = this.highestPassedOn;
+    while (cursor < until) {
+      const rows = await this.read(cursor, until);
+      if (rows.length === 0) return;
+      for (const row of rows) yield streamed(row);
+      cursor = Number(rows[rows.length - 1].id);
+    }
+  }
+
+  private async readNew(): Promise<void> {
+    for (;;) {
+      const rows = await this.read(this.watermark, null);
+      for (const row of rows) {
+        const id = Number(row.id);
+        if (this.seenAbove.has(id)) continue;
+        this.seenAbove.add(id);
+        this.highestPassedOn = Math.max(this.highestPassedOn, id);
+        this.emitter.emit("event", streamed(row));
+      }
+      this.advanceWatermark();
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  /** Moves past every id seen in a row, and past a missing one waited for long enough. */
+  private advanceWatermark(): void {
+    const now = Date.now();
+    while (this.seenAbove.size > 0) {
+      const next = this.watermark + 1;
+      if (this.seenAbove.delete(next)) {
+        this.watermark = next;
+        this.gapSeenAt.delete(next);
+        continue;
+      }
+      const since = this.gapSeenAt.get(next) ?? now;
+      this.gapSeenAt.set(next, since);
+      if (now - since < this.options.gapMilliseconds) return;
+      this.gapSeenAt.delete(next);
+      this.watermark = next;
+    }
+  }
+
+  private read(after: number, until: number | null): Promise<EventRow[]> {
+    return this.dataSource.query(
+      `SELECT event.id::text AS id, event.type, event.occurred_at, event.rules_version, event.account_id, event.subject_id,
+              account.partner_id, event.before, event.after
+         FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id
+        WHERE event.id > $1 AND ($2::bigint IS NULL OR event.id <= $2)
+        ORDER BY event.id LIMIT ${pageSize}`,
+      [after, until],
+    );
+  }
+}
+
+function streamed(row: EventRow): StreamedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at),
+    rulesVersion: row.rules_version,
+    accountId: row.account_id,
+    subjectId: row.subject_id,
+    partnerId: row.partner_id,
+    before: row.before,
+    after: row.after,
+  };
+}
