@@ -27,19 +27,23 @@ interface EventRow {
 }
 
 const pageSize = 500;
+/** Ids given up that are still looked for; beyond these, an event committed after its id was given up reaches replays only. */
+const maximumGivenUp = 1_000;
 
 /**
  * The outbox as a stream, one per process: woken by NOTIFY (every process's appends) and by a poll, it
- * reads the events after the last one it passed on and hands each to the subscribers once, in id order.
- * Ids are taken when a transaction appends, so a smaller id can commit after a larger one: an id missing
- * below seen ones is waited for (`gapMilliseconds`) before the feed moves past it.
+ * reads the events after the last one it passed on and hands each to the subscribers once, in id order,
+ * so that a client resuming after the largest id it saw misses nothing. Ids are taken when a transaction
+ * appends, so a smaller id can commit after a larger one: an id missing below read ones holds them back
+ * (`gapMilliseconds`) before the feed moves past it; a given-up id that turns up later is still passed on.
  */
 export class EventFeed implements EventStream {
   private readonly emitter = new EventEmitter({ captureRejections: false });
-  private readonly seenAbove = new Set<number>();
+  /** Events read above the watermark, waiting for the ids below them. */
+  private readonly waiting = new Map<number, EventRow>();
   private readonly gapSeenAt = new Map<number, number>();
-  /** The newest id passed on: a replay reads up to it, the live events come after. */
-  private highestPassedOn: number;
+  /** Ids the feed moved past without their event: looked for again, in case their transaction was only slow. */
+  private readonly givenUp = new Set<number>();
   private reading: Promise<void> | undefined;
   private again = false;
   private listener: NotificationListener | undefined;
@@ -51,7 +55,6 @@ export class EventFeed implements EventStream {
     /** Every event up to this id has been passed on (or given up as never coming). */
     private watermark: number,
   ) {
-    this.highestPassedOn = watermark;
     this.emitter.setMaxListeners(0);
   }
 
@@ -120,7 +123,7 @@ export class EventFeed implements EventStream {
   /** The kept events after `after`, up to what the feed has passed on, a page at a time. */
   private async *replay(after: number): AsyncGenerator<StreamedEvent> {
     let cursor = after;
-    const until = this.highestPassedOn;
+    const until = this.watermark;
     while (cursor < until) {
       const rows = await this.read(cursor, until);
       if (rows.length === 0) return;
@@ -130,49 +133,65 @@ export class EventFeed implements EventStream {
   }
 
   private async readNew(): Promise<void> {
-    for (;;) {
-      const rows = await this.read(this.watermark, null);
-      for (const row of rows) {
-        const id = Number(row.id);
-        if (this.seenAbove.has(id)) continue;
-        this.seenAbove.add(id);
-        this.highestPassedOn = Math.max(this.highestPassedOn, id);
+    if (this.givenUp.size > 0) {
+      // Late, and so after events with larger ids: better than never.
+      for (const row of await this.readIds([...this.givenUp])) {
+        this.givenUp.delete(Number(row.id));
         this.emitter.emit("event", streamed(row));
       }
-      this.advanceWatermark();
+    }
+    for (;;) {
+      const rows = await this.read(this.watermark, null);
+      for (const row of rows) this.waiting.set(Number(row.id), row);
+      this.passOnInOrder();
       if (rows.length < pageSize) return;
     }
   }
 
-  /** Moves past every id seen in a row, and past a missing one waited for long enough. */
-  private advanceWatermark(): void {
+  /**
+   * Passes on the waiting events in id order, from the watermark up: an id missing below waiting ones (its
+   * transaction still committing, or rolled back) holds the rest back for `gapMilliseconds`, then is given up.
+   */
+  private passOnInOrder(): void {
     const now = Date.now();
-    while (this.seenAbove.size > 0) {
+    while (this.waiting.size > 0) {
       const next = this.watermark + 1;
-      if (this.seenAbove.delete(next)) {
-        this.watermark = next;
+      const row = this.waiting.get(next);
+      if (row) {
+        this.waiting.delete(next);
         this.gapSeenAt.delete(next);
+        this.watermark = next;
+        this.emitter.emit("event", streamed(row));
         continue;
       }
       const since = this.gapSeenAt.get(next) ?? now;
       this.gapSeenAt.set(next, since);
       if (now - since < this.options.gapMilliseconds) return;
       this.gapSeenAt.delete(next);
+      if (this.givenUp.size < maximumGivenUp) this.givenUp.add(next);
       this.watermark = next;
     }
   }
 
   private read(after: number, until: number | null): Promise<EventRow[]> {
     return this.dataSource.query(
-      `SELECT event.id::text AS id, event.type, event.occurred_at, event.rules_version, event.account_id, event.subject_id,
-              account.partner_id, event.before, event.after
-         FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id
+      `SELECT ${eventColumns} FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id
         WHERE event.id > $1 AND ($2::bigint IS NULL OR event.id <= $2)
         ORDER BY event.id LIMIT ${pageSize}`,
       [after, until],
     );
   }
+
+  private readIds(ids: number[]): Promise<EventRow[]> {
+    return this.dataSource.query(
+      `SELECT ${eventColumns} FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id WHERE event.id = ANY($1) ORDER BY event.id`,
+      [ids],
+    );
+  }
 }
+
+const eventColumns = `event.id::text AS id, event.type, event.occurred_at, event.rules_version, event.account_id, event.subject_id,
+  account.partner_id, event.before, event.after`;
 
 function streamed(row: EventRow): StreamedEvent {
   return {

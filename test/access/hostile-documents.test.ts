@@ -209,7 +209,7 @@ const probingDocuments: HostileDocument[] = [
   { name: "a syntax error", query: `{ accounts(first: 1) { nodes { name }`, code: "GRAPHQL_PARSE_FAILED" },
   { name: "an empty document", query: ``, code: "BAD_REQUEST" },
   { name: "two operations and no name", query: `query A { ruleSets { version } } query B { ruleSets { family } }`, code: "OPERATION_RESOLUTION_FAILURE" },
-  { name: "a subscription", query: `subscription { ruleSets { version } }`, code: "BAD_REQUEST" },
+  { name: "a subscription (over HTTP)", query: `subscription { supportQueueChanged { id } }`, code: "BAD_REQUEST" },
   { name: "a variable of the wrong type", query: `query($n: String) { accounts(first: $n) { nodes { id } } }`, code: "GRAPHQL_VALIDATION_FAILED" },
 ];
 

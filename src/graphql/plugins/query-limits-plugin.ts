@@ -124,7 +124,9 @@ export function queryLimitsPlugin(dataSource: DataSource, limitsByRole: LimitsBy
       return {
         async didResolveOperation({ request, source, document, schema, contextValue, operationName, operation }) {
           if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-            throw new GraphQLError("Subscriptions are not served", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+            throw new GraphQLError("Subscriptions are served over the WebSocket at /graphql (graphql-transport-ws), not over HTTP", {
+              extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+            });
           }
           const role = contextValue.caller.role;
           const limits = limitsByRole[role];
