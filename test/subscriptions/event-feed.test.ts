@@ -28,8 +28,9 @@ describe("the event feed: each event once, in id order, past ids that never come
   });
 
   async function next(events: AsyncIterableIterator<StreamedEvent>): Promise<StreamedEvent> {
-    const { value } = await events.next();
-    return value as StreamedEvent;
+    const result: IteratorResult<StreamedEvent> = await events.next();
+    if (result.done) throw new Error("the stream ended");
+    return result.value;
   }
 
   test("when a transaction that took an id rolls back, then the events after it wait for it a while and then come, once, in order", async () => {
