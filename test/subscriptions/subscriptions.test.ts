@@ -69,7 +69,7 @@ describe("subscriptions over graphql-ws: the outbox, live, scoped as queries are
   let server: HttpTestServer;
   let internalKey: string;
   beforeAll(async () => {
-    server = await startHttpTestServer();
+    server = await startHttpTestServer({ subscriptions: true });
     internalKey = (await server.createKey(Role.INTERNAL)).key;
   });
   afterAll(() => server.close());

@@ -30,7 +30,7 @@ export interface HttpAnswer {
  * authenticator, the test database behind it. What a client sends (headers, content types,
  * status codes) is tested here, not through Apollo's `executeOperation`.
  */
-export async function startHttpTestServer(options: { limits?: LimitsByRole; maxRequestBytes?: number } = {}) {
+export async function startHttpTestServer(options: { limits?: LimitsByRole; maxRequestBytes?: number; subscriptions?: boolean } = {}) {
   const statements = new StatementCounter();
   const dataSource: DataSource = await openTestDataSource({ logger: statements });
   const policies = await PolicyRegistry.open(shippedRulesDirectory);
@@ -49,15 +49,18 @@ export async function startHttpTestServer(options: { limits?: LimitsByRole; maxR
     readiness: async () => ({ ready: true }),
     context: async (request) => createRequestContext(dataSource, policies, await authenticator.authenticate(request.headers.authorization)),
   });
+  // Only for the tests of subscriptions: the feed's reads would count among the statements and connections others check.
   // Polled often: the tests wait for events, not for a notification the embedded database may not send.
-  const events = await EventFeed.start(dataSource, { pollMilliseconds: 50, gapMilliseconds: 1_000, onError: () => undefined });
-  const subscriptions = startSubscriptionServer(http.server, {
-    schema,
-    authenticate: (authorization) => authenticator.authenticate(authorization),
-    context: (caller) => createRequestContext(dataSource, policies, caller),
-    limitsByRole: options.limits ?? defaultLimitsByRole,
-    events,
-  });
+  const events = options.subscriptions ? await EventFeed.start(dataSource, { pollMilliseconds: 50, gapMilliseconds: 1_000, onError: () => undefined }) : null;
+  const subscriptions =
+    events &&
+    startSubscriptionServer(http.server, {
+      schema,
+      authenticate: (authorization) => authenticator.authenticate(authorization),
+      context: (caller) => createRequestContext(dataSource, policies, caller),
+      limitsByRole: options.limits ?? defaultLimitsByRole,
+      events,
+    });
 
   /** A new API key of the role, as `keys:create` makes it. */
   function createKey(role: Role, partnerId: string | null = null): Promise<NewApiKey> {
@@ -109,8 +112,8 @@ export async function startHttpTestServer(options: { limits?: LimitsByRole; maxR
     post,
     connectionsInUse,
     async close() {
-      await subscriptions.close();
-      await events.close();
+      await subscriptions?.close();
+      await events?.close();
       await http.close();
       await apollo.stop();
       await dataSource.destroy();
