@@ -17,14 +17,19 @@ export async function lockExternalIds(manager: EntityManager, table: string, sco
   );
 }
 
-/** The records the scope sees with these external ids in the caller's own set, by external id. */
+/**
+ * The records the scope sees with these external ids in the caller's own set, by external id; with
+ * `lockForUpdate`, locked (FOR NO KEY UPDATE) in id order, so that two writers never wait in a circle.
+ */
 export async function findByExternalIds<Entity extends ObjectLiteral & ExternallyKeyed>(
   scope: DataScope,
   manager: EntityManager,
   entity: EntityTarget<Entity>,
   externalIds: readonly string[],
+  options: { lockForUpdate?: boolean } = {},
 ): Promise<Map<string, Entity>> {
   const query = scope.select(manager, entity, "keyed").andWhere("keyed.external_id = ANY(:externalIds)", { externalIds });
+  if (options.lockForUpdate) query.orderBy("keyed.id").setLock("for_no_key_update");
   if (scope.partnerId === null) query.andWhere("keyed.external_id_owner IS NULL");
   else query.andWhere("keyed.external_id_owner = :externalIdOwner", { externalIdOwner: scope.partnerId });
   const found = await query.getMany();

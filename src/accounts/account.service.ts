@@ -1,10 +1,8 @@
 import { AccountPolicies } from "./account-policies";
 import { EntityManager } from "typeorm";
 import { DataScope } from "../access/data-scope";
-import { AccountManager } from "../account-managers/account-manager.entity";
-import { Partner } from "../partners/partner.entity";
 import { NotFoundError } from "../shared/errors";
-import { decodeGlobalId, NodeTypeName } from "../shared/global-id";
+import { decodeGlobalId } from "../shared/global-id";
 import { Page } from "../shared/pagination/connection";
 import { SortDirection, PageArguments, toPageRequest } from "../shared/pagination/page-arguments";
 import { fetchPage, ListQuery } from "../access/scoped-page-query";
@@ -16,6 +14,7 @@ import { checkAccountRules, checkStatusChange, customerSinceForStatus } from "./
 import { applyAccountFilter } from "./account.filters";
 import { AccountFilter, AccountSortField, CreateAccountInput, UpdateAccountInput } from "./account.inputs";
 import { accountSortFields } from "./account.sort-fields";
+import { referenceChecker } from "./account.owners";
 
 const defaultAccountOrder: OrderByInput<AccountSortField>[] = [{ field: AccountSortField.NAME, direction: SortDirection.ASC }];
 
@@ -50,6 +49,7 @@ export function accountSortKeys(orderBy: ReadonlyArray<OrderByInput<AccountSortF
 
 export async function createAccount(scope: DataScope, policies: AccountPolicies, input: CreateAccountInput): Promise<Account> {
   return scope.transaction(async (manager) => {
+    const references = referenceChecker(manager);
     const account = manager.getRepository(Account).create({
       name: input.name.trim(),
       kind: input.kind,
@@ -60,8 +60,8 @@ export async function createAccount(scope: DataScope, policies: AccountPolicies,
       customerSince: customerSinceForStatus(input.status, input.customerSince ?? null, "input.customerSince"),
       loyaltyPoints: input.loyaltyPoints,
       ...contractColumns(input.contract),
-      accountManagerId: await referencedId(manager, input.accountManagerId, "AccountManager", "input.accountManagerId"),
-      partnerId: await referencedId(manager, input.partnerId, "Partner", "input.partnerId"),
+      accountManagerId: await references(input.accountManagerId, "AccountManager", "input.accountManagerId"),
+      partnerId: await references(input.partnerId, "Partner", "input.partnerId"),
     });
     checkAccountRules(account);
     const saved = await manager.getRepository(Account).save(account);
@@ -104,10 +104,10 @@ async function accountChanges(manager: EntityManager, account: Account, input: U
   }
   if (input.contract !== undefined) Object.assign(changes, contractColumns(input.contract));
   if (input.accountManagerId !== undefined) {
-    changes.accountManagerId = await referencedId(manager, input.accountManagerId, "AccountManager", "input.accountManagerId");
+    changes.accountManagerId = await referenceChecker(manager)(input.accountManagerId, "AccountManager", "input.accountManagerId");
   }
   if (input.partnerId !== undefined) {
-    changes.partnerId = await referencedId(manager, input.partnerId, "Partner", "input.partnerId");
+    changes.partnerId = await referenceChecker(manager)(input.partnerId, "Partner", "input.partnerId");
   }
   return changes;
 }
@@ -122,19 +122,4 @@ function contractColumns(contract: CreateAccountInput["contract"]): Pick<Account
     contractEndsOn: contract?.endsOn ?? null,
     contractAutoRenew: contract?.autoRenew ?? false,
   };
-}
-
-/** Decodes a referenced id and proves the row exists, so a bad reference is NOT_FOUND naming its field. */
-async function referencedId(
-  manager: EntityManager,
-  globalId: string | null | undefined,
-  typeName: Extract<NodeTypeName, "AccountManager" | "Partner">,
-  field: string,
-): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = decodeGlobalId(globalId, typeName, field);
-  const entity = typeName === "Partner" ? Partner : AccountManager;
-  const exists = await manager.getRepository(entity).exists({ where: { id } });
-  if (!exists) throw new NotFoundError(typeName, globalId, field);
-  return id;
 }

@@ -1,16 +1,12 @@
 import { EntityManager } from "typeorm";
 import { asExternalIdConflict, findByExternalIds, lockExternalIds } from "../access/external-ids";
 import { DataScope } from "../access/data-scope";
-import { AccountManager } from "../account-managers/account-manager.entity";
-import { Partner } from "../partners/partner.entity";
 import { checkEachItem, refuseRepeatedExternalIds, UpsertedItem, UpsertOutcome } from "../shared/bulk-upsert";
-import { NotFoundError } from "../shared/errors";
-import { decodeGlobalId } from "../shared/global-id";
 import { AccountPolicies } from "./account-policies";
 import { Account, AccountStatus } from "./account.entity";
 import { CreateAccountInput } from "./account.inputs";
-import { lockAccountsForReassessment } from "./account.lock";
 import { checkAccountRules, checkStatusChange, customerSinceForStatus } from "./account.rules";
+import { ReferenceChecker, referenceChecker } from "./account.owners";
 
 /** An account as an upsert gives it: the fields of a new account and its id in the caller's system. */
 export interface AccountUpsertFields extends CreateAccountInput {
@@ -52,14 +48,8 @@ export async function upsertAccounts(scope: DataScope, policies: AccountPolicies
   try {
     return await scope.transaction(async (manager) => {
       await lockExternalIds(manager, "accounts", scope, externalIds);
-      const found = await findByExternalIds(scope, manager, Account, externalIds);
-      await lockAccountsForReassessment(
-        scope,
-        manager,
-        [...found.values()].map((account) => account.id),
-      );
-      // Read again under the locks: a single-account write may have changed one in between.
-      const stored = found.size === 0 ? found : await findByExternalIds(scope, manager, Account, externalIds);
+      // Locked as every reassessing write locks its account, in id order.
+      const stored = await findByExternalIds(scope, manager, Account, externalIds, { lockForUpdate: true });
       const references = referenceChecker(manager);
       const planned = await checkEachItem(items, async (item, index) => {
         const columns = await accountColumns(item, references, stored.get(externalIds[index]));
@@ -125,19 +115,4 @@ async function writeAccounts(manager: EntityManager, planned: PlannedAccount[]):
   const updated = planned.filter((plan) => plan.outcome === UpsertOutcome.UPDATED).map((plan) => plan.account);
   if (updated.length > 0) await repository.save(updated);
   return [...created, ...updated].map((account) => account.id);
-}
-
-type ReferenceChecker = (globalId: string | null | undefined, typeName: "AccountManager" | "Partner", field: string) => Promise<string | null>;
-
-/** Decodes a referenced id and proves the row exists, asking the database once per id for the whole request. */
-function referenceChecker(manager: EntityManager): ReferenceChecker {
-  const known = new Map<string, Promise<boolean>>();
-  return async (globalId, typeName, field) => {
-    if (globalId == null) return null;
-    const id = decodeGlobalId(globalId, typeName, field);
-    const key = `${typeName}:${id}`;
-    if (!known.has(key)) known.set(key, manager.getRepository(typeName === "Partner" ? Partner : AccountManager).exists({ where: { id } }));
-    if (!(await known.get(key))) throw new NotFoundError(typeName, globalId, field);
-    return id;
-  };
 }

@@ -41,7 +41,8 @@ export class EventFeed implements EventStream {
   private readonly emitter = new EventEmitter({ captureRejections: false });
   /** Events read above the watermark, waiting for the ids below them. */
   private readonly waiting = new Map<number, EventRow>();
-  private readonly gapSeenAt = new Map<number, number>();
+  /** Since when the id after the watermark has been missing while later ones wait; null when none is missing. */
+  private gapSince: number | null = null;
   /** Ids the feed moved past without their event: looked for again, in case their transaction was only slow. */
   private readonly givenUp = new Set<number>();
   private reading: Promise<void> | undefined;
@@ -159,15 +160,14 @@ export class EventFeed implements EventStream {
       const row = this.waiting.get(next);
       if (row) {
         this.waiting.delete(next);
-        this.gapSeenAt.delete(next);
+        this.gapSince = null;
         this.watermark = next;
         this.emitter.emit("event", streamed(row));
         continue;
       }
-      const since = this.gapSeenAt.get(next) ?? now;
-      this.gapSeenAt.set(next, since);
-      if (now - since < this.options.gapMilliseconds) return;
-      this.gapSeenAt.delete(next);
+      this.gapSince ??= now;
+      if (now - this.gapSince < this.options.gapMilliseconds) return;
+      this.gapSince = null;
       if (this.givenUp.size < maximumGivenUp) this.givenUp.add(next);
       this.watermark = next;
     }

@@ -46,6 +46,19 @@ export async function findSlaBreaches(scope: DataScope, ticketIds: readonly stri
 const minutes = (milliseconds: number) => Math.floor(milliseconds / 60_000);
 
 /**
+ * Whether each target of a prioritized ticket is missed as of `now`: the first-response clock stops at the
+ * first response, the resolution clock whenever it stands still (waiting on the customer, resolved). The
+ * read planner and recordSlaBreaches say the same in SQL.
+ */
+export function missedTargets(ticket: Ticket, now: Date): Record<SlaTargetKind, boolean> {
+  const late = (clockAt: Date, dueAt: Date | null) => dueAt !== null && clockAt.getTime() > dueAt.getTime();
+  return {
+    [SlaTargetKind.FIRST_RESPONSE]: late(ticket.firstRespondedAt ?? now, ticket.firstResponseDueAt),
+    [SlaTargetKind.RESOLUTION]: late(ticket.resolutionPausedSince ?? now, ticket.resolutionDueAt),
+  };
+}
+
+/**
  * A prioritized ticket's clock as of `now`: the stored targets, the time on the resolution clock, and the
  * breaches, recorded or seen now (a target missed since the ticket last changed is not recorded yet).
  */
@@ -53,14 +66,12 @@ export function ticketSlaOf(ticket: Ticket, recorded: readonly TicketSlaBreach[]
   if (ticket.priorityLevel === null || ticket.firstResponseDueAt === null || ticket.resolutionDueAt === null) return null;
   const clockStoppedAt = ticket.resolutionPausedSince ?? now;
   const currentPause = ticket.resolutionPausedSince === null ? 0 : now.getTime() - ticket.resolutionPausedSince.getTime();
-  const seen: Array<[SlaTargetKind, Date, Date]> = [
-    [SlaTargetKind.FIRST_RESPONSE, ticket.firstResponseDueAt, ticket.firstRespondedAt ?? now],
-    [SlaTargetKind.RESOLUTION, ticket.resolutionDueAt, clockStoppedAt],
-  ];
-  const breaches = seen.flatMap(([kind, dueAt, clockAt]): SlaBreach[] => {
+  const missed = missedTargets(ticket, now);
+  const dueAt = { [SlaTargetKind.FIRST_RESPONSE]: ticket.firstResponseDueAt, [SlaTargetKind.RESOLUTION]: ticket.resolutionDueAt };
+  const breaches = Object.values(SlaTargetKind).flatMap((kind): SlaBreach[] => {
     const stored = recorded.find((breach) => breach.kind === kind);
     if (stored) return [{ kind, dueAt: stored.dueAt, level: stored.level, recordedAt: stored.recordedAt }];
-    return clockAt.getTime() > dueAt.getTime() ? [{ kind, dueAt, level: ticket.priorityLevel!, recordedAt: null }] : [];
+    return missed[kind] ? [{ kind, dueAt: dueAt[kind], level: ticket.priorityLevel!, recordedAt: null }] : [];
   });
   return {
     firstResponseDueAt: ticket.firstResponseDueAt,

@@ -1,7 +1,6 @@
 import { EntityManager } from "typeorm";
 import { DataScope } from "../access/data-scope";
-import { asExternalIdConflict, findByExternalIds } from "../access/external-ids";
-import { lockExternalIds } from "../access/external-ids";
+import { asExternalIdConflict, findByExternalIds, lockExternalIds } from "../access/external-ids";
 import { AccountPolicies } from "../accounts/account-policies";
 import { AccountReferenceInput, lockReferencedAccounts } from "../accounts/account.references";
 import { Contact } from "../contacts/contact.entity";

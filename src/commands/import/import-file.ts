@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { appendFile, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { ImportCheckpoint, noProgress, readCheckpoint, removeCheckpoint, writeCheckpoint } from "./import-checkpoint";
-import { ImportRecord, isRecord, readRecord, RecordType, recordTypes, UnreadableLine } from "./import-records";
+import { ImportRecord, isRecord, readRecord, RecordType, recordTypes } from "./import-records";
 
 /** What one upsert request answered: the outcome of each item, or which items it refused and why. */
 export type UpsertAnswer = { kind: "written"; outcomes: string[] } | { kind: "refused"; reasons: Map<number, string>; unplaced: string[] };
@@ -60,7 +60,7 @@ export async function importFile(upsert: UpsertBatch, options: ImportOptions): P
     const read = readRecord(text, line);
     if (read === null) continue;
     if (!isRecord(read)) {
-      await rejectUnreadable(read, reject);
+      await reject(read.line, read.text, read.reason);
       continue;
     }
     buffers.get(read.type)!.push(read);
@@ -69,10 +69,6 @@ export async function importFile(upsert: UpsertBatch, options: ImportOptions): P
   await flush(line);
   await removeCheckpoint(options.file);
   return { ...progress, resumedAfterLine: checkpoint?.line ?? 0, rejectedFile };
-}
-
-function rejectUnreadable(unreadable: UnreadableLine, reject: (line: number, item: unknown, reason: string) => Promise<void>): Promise<void> {
-  return reject(unreadable.line, unreadable.text, unreadable.reason);
 }
 
 /**

@@ -10,6 +10,8 @@ import { RuleSetInfo, TierShare } from "./rule-set.types";
 import { PriorityLevel, ServicePriority } from "./service-priority.types";
 import { tierDistribution } from "./tier-distribution";
 import { StoredAssessment } from "./policy.loaders";
+import { missedTargets } from "../../tickets/ticket.sla";
+import { SlaTargetKind } from "../../tickets/ticket-sla.entity";
 
 @Resolver(() => Account)
 export class AccountPolicyResolver {
@@ -70,11 +72,9 @@ export class TicketPolicyResolver {
   })
   servicePriority(@Root() ticket: Ticket): ServicePriority | null {
     if (ticket.priorityLevel === null) return null;
-    const now = Date.now();
-    const late = (doneAt: Date | null, dueAt: Date) => (doneAt?.getTime() ?? now) > dueAt.getTime();
-    const firstResponseBreached = late(ticket.firstRespondedAt, ticket.firstResponseDueAt!);
-    // The resolution clock stops while the ticket waits on the customer, and at its resolution.
-    const resolutionBreached = late(ticket.resolutionPausedSince, ticket.resolutionDueAt!);
+    const missed = missedTargets(ticket, new Date());
+    const firstResponseBreached = missed[SlaTargetKind.FIRST_RESPONSE];
+    const resolutionBreached = missed[SlaTargetKind.RESOLUTION];
     return {
       ticketId: ticket.id,
       level: ticket.priorityLevel as PriorityLevel,
