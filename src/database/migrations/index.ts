@@ -9,6 +9,7 @@ import { IdempotentResponsesInOrder1764500000000 } from "./1764500000000-idempot
 import { ExternalIds1764600000000 } from "./1764600000000-external-ids";
 import { SlaClock1764700000000 } from "./1764700000000-sla-clock";
 import { DomainEvents1764800000000 } from "./1764800000000-domain-events";
+import { JobQueue1765000000000 } from "./1765000000000-job-queue";
 import { DomainEventFeed1764900000000 } from "./1764900000000-domain-event-feed";
 
 /** Every migration, oldest first. */
@@ -25,4 +26,5 @@ export const migrations = [
   SlaClock1764700000000,
   DomainEvents1764800000000,
   DomainEventFeed1764900000000,
+  JobQueue1765000000000,
 ];

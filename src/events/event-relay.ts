@@ -1,0 +1,117 @@
+import { DataSource, EntityManager } from "typeorm";
+import { listenForNotifications, NotificationListener } from "../database/notification-listener";
+import { domainEventsChannel } from "../database/migrations/1764900000000-domain-event-feed";
+import { StreamedEvent } from "./event-stream";
+
+/**
+ * What the relay hands each batch of new events to, in the transaction that marks them relayed: the
+ * jobs a consumer adds there exist exactly when the events are marked (SLA checks, webhook deliveries).
+ */
+export type EventConsumer = (manager: EntityManager, events: readonly StreamedEvent[]) => Promise<void>;
+
+/** Events relayed per transaction. */
+const relayBatchSize = 500;
+
+/**
+ * Relays the outbox's events not relayed yet, oldest first, to the consumers; each event once across
+ * every process (rows locked and skipped by the others, marked in the same transaction). Unlike a reader
+ * that remembers the last id, it cannot pass over an event that commits after a larger id. Returns how
+ * many it relayed.
+ */
+export async function relayEvents(dataSource: DataSource, consumers: readonly EventConsumer[]): Promise<number> {
+  return dataSource.transaction(async (manager) => {
+    const rows: EventRow[] = await manager.query(
+      `WITH taken AS (
+         SELECT id FROM domain_events WHERE relayed_at IS NULL ORDER BY id LIMIT ${relayBatchSize} FOR UPDATE SKIP LOCKED
+       ), relayed AS (
+         UPDATE domain_events event SET relayed_at = now() FROM taken WHERE event.id = taken.id RETURNING event.*
+       )
+       SELECT relayed.id::text AS id, relayed.type, relayed.occurred_at, relayed.rules_version, relayed.account_id, relayed.subject_id,
+              account.partner_id, relayed.before, relayed.after
+         FROM relayed LEFT JOIN accounts account ON account.id = relayed.account_id
+        ORDER BY relayed.id`,
+    );
+    const events = rows.map(streamedEvent);
+    for (const consume of consumers) await consume(manager, events);
+    return events.length;
+  });
+}
+
+export interface EventRelay {
+  /** Resolves once every event appended before the call is relayed (tests, benchmarks). */
+  drained(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EventRelayOptions {
+  /** LISTEN for appended events on PostgreSQL (unset: the embedded database, polled). */
+  listenUrl?: string;
+  pollMilliseconds: number;
+  onError: (error: unknown) => void;
+}
+
+/** Relays new events as they are appended (a notification wakes it, a poll backs the notification up). */
+export function startEventRelay(dataSource: DataSource, consumers: readonly EventConsumer[], options: EventRelayOptions): EventRelay {
+  let running: Promise<void> = Promise.resolve();
+  let again = false;
+  let closed = false;
+  const relayAll = async () => {
+    while (!closed && (await relayEvents(dataSource, consumers)) === relayBatchSize);
+  };
+  const wake = () => {
+    if (again) return;
+    again = true;
+    running = running.then(async () => {
+      again = false;
+      await relayAll().catch(options.onError);
+    });
+  };
+  const poll = setInterval(wake, options.pollMilliseconds);
+  poll.unref();
+  const listener: NotificationListener | undefined = options.listenUrl
+    ? listenForNotifications(
+        { connectionString: options.listenUrl, channel: domainEventsChannel, applicationName: "customer-graph-event-relay" },
+        wake,
+        options.onError,
+      )
+    : undefined;
+  wake();
+  return {
+    async drained() {
+      wake();
+      await running;
+    },
+    async close() {
+      closed = true;
+      clearInterval(poll);
+      await listener?.close();
+      await running;
+    },
+  };
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  occurred_at: Date | string;
+  rules_version: string | null;
+  account_id: string | null;
+  subject_id: string | null;
+  partner_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+function streamedEvent(row: EventRow): StreamedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at),
+    rulesVersion: row.rules_version,
+    accountId: row.account_id,
+    subjectId: row.subject_id,
+    partnerId: row.partner_id,
+    before: row.before,
+    after: row.after,
+  };
+}
