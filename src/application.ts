@@ -16,6 +16,10 @@ import { entities } from "./entities";
 import { primaryUrl } from "./database/data-source";
 import { EventFeed } from "./subscriptions/event-feed";
 import { startSubscriptionServer } from "./subscriptions/websocket-server";
+import { JobQueue, startJobQueue } from "./jobs/job-queue";
+import { startEventRelay } from "./events/event-relay";
+import { pruneRelayedEvents } from "./events/domain-events";
+import { scheduleSlaChecks, workOnSlaChecks } from "./tickets/ticket-sla-checks";
 
 export interface RunningApplication {
   url: string;
@@ -45,6 +49,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     statementTimeoutMilliseconds: config.databaseStatementTimeoutMilliseconds,
   });
   let policies: PolicyRuntime | undefined;
+  let queue: JobQueue | undefined;
   let metrics: RunningMetricsServer | undefined;
   try {
     metrics = await startMetricsServer(config.metricsPort, config.metricsHost);
@@ -55,7 +60,10 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       const { seedDemoGraphIfEmpty } = await import("./seed/demo-seed");
       await seedDemoGraphIfEmpty(database.dataSource, config.demoAccounts);
     }
+    const dataSource = database.dataSource;
+    queue = await startJobQueue(primaryUrl(dataSource), config.jobQueue, "worker", (error) => logger.warn({ err: error }, "jobs: the queue failed"));
     policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, {
+      queue,
       watch: config.watchRules,
       listen: database.kind === "postgresql",
       followMilliseconds: config.followRulesMilliseconds,
@@ -84,6 +92,12 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       gapMilliseconds: 5_000,
       onError: (error) => logger.warn({ err: error }, "events: reading the outbox failed; retrying"),
     });
+    await workOnSlaChecks(queue, dataSource, config.slaWarningShare);
+    const relay = startEventRelay(dataSource, [scheduleSlaChecks(queue, config.slaWarningShare)], {
+      listenUrl: database.kind === "postgresql" ? primaryUrl(dataSource) : undefined,
+      pollMilliseconds: database.kind === "postgresql" ? 1_000 : 250,
+      onError: (error) => logger.warn({ err: error }, "events: relaying the outbox failed; retrying"),
+    });
     const subscriptions = startSubscriptionServer(http.server, {
       schema,
       authenticate: (authorization) => authenticator.authenticate(authorization),
@@ -93,10 +107,12 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     });
     const expiry = setInterval(() => {
       deleteExpiredResponses(database.dataSource).catch((error: unknown) => logger.warn({ err: error }, "idempotency: expired responses not deleted"));
+      pruneRelayedEvents(dataSource, config.eventRetentionDays).catch((error: unknown) => logger.warn({ err: error }, "events: old events not pruned"));
     }, 3_600_000);
     expiry.unref();
     const runningPolicies = policies;
     const runningMetrics = metrics;
+    const runningQueue = queue;
     return {
       url: http.url,
       metricsUrl: metrics.url,
@@ -112,12 +128,15 @@ export async function startApplication(config: Config): Promise<RunningApplicati
         await runningMetrics.close();
         await server.stop();
         await runningPolicies.close();
+        await relay.close();
+        await runningQueue.stop(config.shutdownGraceMilliseconds);
         await database.close();
       },
     };
   } catch (error) {
     await metrics?.close();
     await policies?.close();
+    await queue?.stop(0);
     await database.close();
     throw error;
   }

@@ -63,6 +63,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: "On SIGTERM, how long requests in flight may take to finish before their connections close" }),
       METRICS_PORT: num({ default: 9464, desc: "Port of GET /metrics (Prometheus), apart from the API's; 0: any free port" }),
       METRICS_HOST: str({ default: "127.0.0.1", desc: "Interface the metrics port listens on (keep it off the partners' network)" }),
+      JOB_QUEUE_SCHEMA: str({ default: "job_queue", desc: "PostgreSQL schema of the job queue's tables (pg-boss creates and migrates it)" }),
+      JOB_MAINTENANCE_SECONDS: num({
+        default: 30,
+        desc: "How often the job queue hands on the jobs of a worker that died (they come back this long after their expiry, at most)",
+      }),
+      EVENT_RETENTION_DAYS: num({
+        default: 7,
+        desc: "Days the outbox keeps relayed events: a subscriber resumes (since) within them; at least 4 (webhook retries run up to 3 days)",
+      }),
+      SLA_WARNING_SHARE: num({ default: 0.8, desc: "Share of an SLA target after which a ticket.slaWarning event fires (0.8: at 80% of the time allowed)" }),
       QUERY_LIMITS: queryLimits({
         default: limitsWithOverrides({}),
         desc: 'Per-role overrides of the query limits, as JSON, e.g. {"partner": {"cost": 500}} (see README, "For partners")',
@@ -87,6 +97,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     watchRules: settings.RULES_WATCH,
     followRulesMilliseconds: settings.RULES_FOLLOW_MS,
     queryLimits: settings.QUERY_LIMITS,
+    jobQueue: { schema: settings.JOB_QUEUE_SCHEMA, maintenanceSeconds: settings.JOB_MAINTENANCE_SECONDS },
+    slaWarningShare: share("SLA_WARNING_SHARE", settings.SLA_WARNING_SHARE),
+    eventRetentionDays: atLeast("EVENT_RETENTION_DAYS", settings.EVENT_RETENTION_DAYS, 4),
     shutdownGraceMilliseconds: settings.SHUTDOWN_GRACE_MS,
     graphqlIde: settings.GRAPHQL_IDE,
     metricsPort: settings.METRICS_PORT,
@@ -95,6 +108,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** A share strictly between 0 and 1. */
+function share(name: string, value: number): number {
+  if (!(value > 0 && value < 1)) throw new ConfigurationError(`Invalid settings:\n  ${name}: must be between 0 and 1 (e.g. 0.8), got ${value}`);
+  return value;
+}
+
+function atLeast(name: string, value: number, minimum: number): number {
+  if (!(value >= minimum)) throw new ConfigurationError(`Invalid settings:\n  ${name}: must be at least ${minimum}, got ${value}`);
+  return value;
+}
 
 /** Each replica a PostgreSQL URL; a bad one stops the boot naming it (without echoing a password). */
 function replicaUrls(text: string): string[] {

@@ -4,6 +4,8 @@ import { publishedVersions, rollBackTo, UnknownRuleSetVersionError } from "../po
 import { CommandFactory } from "./harness/command-context";
 import { UsageError } from "./harness/command-errors";
 import { withDatabase } from "./harness/with-database";
+import { startJobQueue } from "../jobs/job-queue";
+import { primaryUrl } from "../database/data-source";
 
 /**
  * npm run rules:rollback -- --to <version>: puts an earlier published rule set back in service on every
@@ -23,9 +25,13 @@ export const rulesRollbackCommand: CommandFactory = (context) =>
           return;
         }
         const version = options.to;
-        const activation = await rollBackTo(database.dataSource, version, `${userInfo().username}@${hostname()} (rules:rollback)`).catch((error: unknown) => {
-          throw error instanceof UnknownRuleSetVersionError ? new UsageError(error.message) : error;
-        });
+        const queue = await startJobQueue(primaryUrl(database.dataSource), database.config.jobQueue, "producer", (error) => console.error(error.message));
+        const by = `${userInfo().username}@${hostname()} (rules:rollback)`;
+        const activation = await rollBackTo(database.dataSource, version, by, queue)
+          .catch((error: unknown) => {
+            throw error instanceof UnknownRuleSetVersionError ? new UsageError(error.message) : error;
+          })
+          .finally(() => queue.stop(5_000));
         console.log(
           activation === undefined ? `Version ${version} is already in service` : `Version ${version} is in service again (activation ${activation})`,
         );

@@ -1,10 +1,11 @@
-import { EntityManager } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 
 /** The changes that matter, by the names webhooks and subscriptions use. */
 export type DomainEventType =
   | "ticket.opened"
   | "ticket.statusChanged"
   | "ticket.priorityChanged"
+  | "ticket.slaWarning"
   | "ticket.slaBreached"
   | "account.tierChanged"
   | "account.lifecycleStageChanged"
@@ -48,4 +49,22 @@ export async function appendEvents(manager: EntityManager, events: readonly Doma
       ),
     ],
   );
+}
+
+/**
+ * Deletes relayed events older than the retention window, a slice at a time (no long lock on the outbox):
+ * subscribers resume within the window; webhook deliveries still retrying are far younger (at most 3 days).
+ */
+export async function pruneRelayedEvents(dataSource: DataSource, retentionDays: number): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    // TypeORM's raw DELETE gives [rows, affected row count].
+    const [, count]: [unknown[], number] = await dataSource.query(
+      `DELETE FROM domain_events WHERE id IN (
+         SELECT id FROM domain_events WHERE relayed_at IS NOT NULL AND occurred_at < now() - make_interval(days => $1) ORDER BY id LIMIT 5000)`,
+      [retentionDays],
+    );
+    deleted += count;
+    if (count < 5000) return deleted;
+  }
 }

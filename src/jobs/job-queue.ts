@@ -105,6 +105,11 @@ export class JobQueue {
     });
   }
 
+  /** Stops a worker taking jobs (those it runs finish). */
+  async stopWorking(workerId: string): Promise<void> {
+    await this.boss.offWork({ id: workerId });
+  }
+
   /** Wakes a worker before its next poll (a notification said there is work). */
   wake(workerId: string): void {
     this.boss.notifyWorker(workerId);
@@ -138,4 +143,14 @@ function inTransaction(manager: EntityManager): PgBoss.Db {
       return { rows: result.records as unknown[] };
     },
   };
+}
+
+/** The queue of a server (which supervises) or of a command (which only adds jobs), on the primary database. */
+export function startJobQueue(
+  connectionString: string,
+  settings: { schema: string; maintenanceSeconds: number },
+  role: "worker" | "producer",
+  onError: (error: Error) => void,
+): Promise<JobQueue> {
+  return JobQueue.start({ connectionString, ...settings, supervise: role === "worker", poolSize: role === "worker" ? 4 : 1 }, onError);
 }

@@ -2,8 +2,9 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
 import { PolicyRegistry } from "./policy-registry";
-import { workOnBatches } from "./publication/batch-worker";
-import { activate, activeRuleSet, Activation, hasOpenBatches, isPublished } from "./publication/rule-set-publication";
+import { activate, activeRuleSet, Activation, isPublished } from "./publication/rule-set-publication";
+import { RuleSetForActivation, workOnReevaluations } from "./publication/reevaluation-jobs";
+import { JobQueue } from "../jobs/job-queue";
 import { compileRuleSet, RuleSet } from "./rule-set";
 import { RulesWatcher, watchRules } from "./rules-watcher";
 import { primaryUrl } from "../database/data-source";
@@ -20,22 +21,27 @@ export interface PolicyRuntimeOptions {
   followMilliseconds?: number;
   /** LISTEN for activations (PostgreSQL; the embedded database serves one process): a switch within milliseconds, not a second. */
   listen?: boolean;
+  /** Where re-evaluations are queued and taken from. */
+  queue: JobQueue;
 }
 
 /**
  * The policy layer of a running server, one of a group on one PostgreSQL: a valid change of its rules
  * folder is published there (src/policies/publication), every process follows the activation in
  * service within a second, and works through the re-evaluation it starts together with the others,
- * batch by batch. A newer activation stops the work on an older one between batches.
+ * job by job (src/policies/publication/reevaluation-jobs.ts). A newer activation stops the work on an
+ * older one between batches.
  */
 export class PolicyRuntime {
-  /** Names this process in claimed batches and activations. */
+  /** Names this process in finished jobs and activations. */
   readonly name = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private watcher?: RulesWatcher;
   private follower?: NodeJS.Timeout;
   private listener?: ActivationListener;
   private following: Promise<void> = Promise.resolve();
-  private work?: { activationId: number; controller: AbortController; done: Promise<void> };
+  /** The activation this process serves, and what stops its re-evaluation when a newer one arrives or the process stops. */
+  private serving?: { activationId: number; controller: AbortController };
+  private workerId?: string;
   /** The set read from this process's rules folder. */
   private filesRuleSet: RuleSet;
   /** A change of the folder not yet put in service (kept until the database takes it). */
@@ -45,12 +51,13 @@ export class PolicyRuntime {
     readonly registry: PolicyRegistry,
     private readonly dataSource: DataSource,
     private readonly log: PolicyLog,
+    private readonly queue: JobQueue,
   ) {
     this.filesRuleSet = registry.current();
   }
 
   static async start(dataSource: DataSource, rulesDirectory: string, log: PolicyLog, options: PolicyRuntimeOptions): Promise<PolicyRuntime> {
-    const runtime = new PolicyRuntime(await PolicyRegistry.open(rulesDirectory), dataSource, log);
+    const runtime = new PolicyRuntime(await PolicyRegistry.open(rulesDirectory), dataSource, log, options.queue);
     runtime.registry.on("changed", (ruleSet) => {
       runtime.filesRuleSet = ruleSet;
       runtime.pendingPublication = ruleSet;
@@ -71,6 +78,12 @@ export class PolicyRuntime {
         (error) => log.error(`rules: listening for activations: ${String(error)}`),
       );
     }
+    runtime.workerId = await workOnReevaluations(options.queue, dataSource, runtime.ruleSetFor, runtime.name, (summary) =>
+      log.info(
+        `rules: re-evaluation done (version ${summary.rulesVersion}): this process took ${summary.batches} batches, ${summary.accounts} accounts ` +
+          `(${summary.accountsChanged} changed), ${summary.tickets} open tickets (${summary.ticketsChanged} changed)`,
+      ),
+    );
     if (options.watch) runtime.watcher = watchRules(runtime.registry, (error) => log.error(`rules: reload failed: ${String(error)}`));
     return runtime;
   }
@@ -79,22 +92,22 @@ export class PolicyRuntime {
   async reevaluateIfStale(): Promise<void> {
     await this.following;
     const active = await activeRuleSet(this.dataSource.manager);
-    if (!active || (await hasOpenBatches(this.dataSource.manager, active.id))) return;
+    if (!active || (await this.queue.unfinished("reevaluate-accounts")) > 0) return;
     const [{ stale }]: { stale: boolean }[] = await this.dataSource.query(
       `SELECT EXISTS (
          SELECT 1 FROM accounts LEFT JOIN account_assessments assessment ON assessment.account_id = accounts.id
          WHERE assessment.account_id IS NULL OR assessment.rules_version <> $1) AS stale`,
       [active.version],
     );
-    if (stale) await activate(this.dataSource, { version: active.version, sources: active.sources }, "stale", this.name);
+    if (stale) await activate(this.dataSource, { version: active.version, sources: active.sources }, "stale", this.name, this.queue);
     this.follow();
     await this.following;
   }
 
-  /** Resolves when this process has followed the latest activation and finished its share of the work. */
+  /** Resolves when this process has followed the latest activation and the group has finished its re-evaluation. */
   async idle(): Promise<void> {
     await this.following;
-    await this.work?.done;
+    while ((await this.queue.unfinished("reevaluate-accounts")) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
   }
 
   /** Resolves once rule file changes are being watched (at once when not watching). */
@@ -107,8 +120,8 @@ export class PolicyRuntime {
     await this.listener?.close();
     await this.watcher?.close();
     await this.following;
-    this.work?.controller.abort();
-    await this.work?.done;
+    this.serving?.controller.abort();
+    if (this.workerId) await this.queue.stopWorking(this.workerId);
   }
 
   /** One step at a time: publish the folder's version if it is new, adopt the version in service, work on its batches. */
@@ -124,16 +137,33 @@ export class PolicyRuntime {
   private async followOnce(): Promise<void> {
     const pending = this.pendingPublication;
     if (pending) {
-      await activate(this.dataSource, pending, "published", this.name);
+      await activate(this.dataSource, pending, "published", this.name, this.queue);
       if (this.pendingPublication === pending) this.pendingPublication = undefined;
     }
     const active = await activeRuleSet(this.dataSource.manager);
     if (!active) return;
     if (active.version !== this.registry.current().version) this.adopt(active);
-    // Results are written under the version in service only: a version that did not compile here is left to the others.
-    const serving = this.registry.current();
-    if (serving.version === active.version && this.work?.activationId !== active.id) this.startWork(active.id, serving);
+    if (this.serving?.activationId !== active.id) {
+      this.serving?.controller.abort();
+      this.serving = { activationId: active.id, controller: new AbortController() };
+      // Its jobs are queued: this process takes its share at once, not at its next poll.
+      if (this.workerId) this.queue.wake(this.workerId);
+    }
   }
+
+  /**
+   * The rule set for an activation's jobs: the one in service when the activation is (results are
+   * written under the version in service only: a version that did not compile here is left to the others).
+   */
+  private readonly ruleSetFor: RuleSetForActivation = async (activationId) => {
+    this.follow();
+    await this.following;
+    const active = await activeRuleSet(this.dataSource.manager);
+    if (!active || active.id !== activationId) return active && active.id > activationId ? "superseded" : undefined;
+    const serving = this.registry.current();
+    if (serving.version !== active.version || this.serving?.activationId !== active.id) return undefined;
+    return { ruleSet: serving, signal: this.serving.controller.signal };
+  };
 
   private adopt(active: Activation): void {
     if (active.version === this.filesRuleSet.version) return this.registry.adopt(this.filesRuleSet);
@@ -144,25 +174,5 @@ export class PolicyRuntime {
     }
     this.log.info(`rules: version ${active.version} is in service (published by the group); adopting it`);
     this.registry.adopt(compiled.ruleSet);
-  }
-
-  private startWork(activationId: number, ruleSet: RuleSet): void {
-    this.work?.controller.abort();
-    const previous = this.work?.done ?? Promise.resolve();
-    const controller = new AbortController();
-    const done = previous.then(async () => {
-      try {
-        const summary = await workOnBatches(this.dataSource, activationId, ruleSet, this.name, controller.signal);
-        if (summary.batches === 0) return;
-        const outcome = controller.signal.aborted ? "stopped for a newer rule set" : "done";
-        this.log.info(
-          `rules: re-evaluation ${outcome} (version ${ruleSet.version}): this process took ${summary.batches} batches, ${summary.accounts} accounts ` +
-            `(${summary.accountsChanged} changed), ${summary.tickets} open tickets (${summary.ticketsChanged} changed)`,
-        );
-      } catch (error) {
-        this.log.error(`rules: re-evaluation failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
-    this.work = { activationId, controller, done };
   }
 }

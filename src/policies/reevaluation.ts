@@ -5,15 +5,13 @@ import { RuleSet } from "./rule-set";
 /** A batch of accounts to re-evaluate, and what its source needs to know about it. */
 export interface AccountBatch {
   accountIds: string[];
-  /** Runs in the transaction that writes the batch's results (a claimed batch records there that it is done). */
+  /** Runs in the transaction that writes the batch's results (a queued job is completed there). */
   complete?(manager: EntityManager, accounts: number): Promise<void>;
-  /** Gives the batch back when the run stops before working on it (a claimed batch is then free for others at once). */
-  release?(): Promise<void>;
 }
 
 /**
- * Where the loop takes its batches: every account in id order (a command), or the batches a server
- * process claims from its group's share of the work (src/policies/publication/batch-worker.ts).
+ * Where the loop takes its batches: every account in id order (a command), or the jobs a server process
+ * takes from the queue (src/policies/publication/reevaluation-jobs.ts).
  */
 export interface AccountBatches {
   /** The next batch; none when the work is done. */
@@ -101,10 +99,8 @@ export async function reevaluate(
   while (taking) {
     const current = unwrap(await taking);
     if (!current) break;
-    if (options.signal?.aborted) {
-      await current.batch.release?.();
-      break;
-    }
+    // A batch taken but not begun stays undone (a job fails and goes to another process).
+    if (options.signal?.aborted) break;
     taking = settled(take());
     const evaluated = await clock("engine", () => evaluateBatch(ruleSet, current.facts));
     if (writing) recordWritten(await writing);

@@ -12,7 +12,7 @@ export class DomainEventMessage {
 
   @Field({
     description:
-      "What happened: ticket.opened, ticket.statusChanged, ticket.priorityChanged, ticket.slaBreached, account.tierChanged, account.lifecycleStageChanged, account.retentionRiskChanged (internal and analyst keys only) or ruleSet.activated",
+      "What happened: ticket.opened, ticket.statusChanged, ticket.priorityChanged, ticket.slaWarning, ticket.slaBreached, account.tierChanged, account.lifecycleStageChanged, account.retentionRiskChanged (internal and analyst keys only) or ruleSet.activated",
   })
   type: string;
 

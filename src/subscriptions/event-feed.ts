@@ -1,4 +1,5 @@
 import { EventEmitter, on } from "node:events";
+import { GraphQLError } from "graphql";
 import { DataSource } from "typeorm";
 import { domainEventsChannel } from "../database/migrations/1764900000000-domain-event-feed";
 import { listenForNotifications, NotificationListener } from "../database/notification-listener";
@@ -27,6 +28,11 @@ interface EventRow {
 }
 
 const pageSize = 500;
+/**
+ * Events a subscriber may leave unread (a stalled client, a slow network) before its subscription ends
+ * with SUBSCRIBER_BEHIND: it resumes with `since`, and a stalled client cannot hold the process's memory.
+ */
+export const maximumUnreadEvents = 1_000;
 /** Ids given up that are still looked for; beyond these, an event committed after its id was given up reaches replays only. */
 const maximumGivenUp = 1_000;
 
@@ -104,19 +110,33 @@ export class EventFeed implements EventStream {
     const stop = new AbortController();
     // Listening before the replay: what arrives meanwhile waits in the iterator's buffer.
     const live = on(this.emitter, "event", { signal: stop.signal, close: ["close"] }) as AsyncIterableIterator<[StreamedEvent]>;
+    let unread = 0;
+    let last = since === null ? 0 : Number(since);
+    /** The resume point of a subscriber that falls behind. */
+    let lastPassed = last;
+    const behind = Symbol("behind");
+    const countUnread = () => {
+      if (++unread > maximumUnreadEvents) stop.abort(behind);
+    };
+    this.emitter.on("event", countUnread);
     try {
-      let last = since === null ? 0 : Number(since);
       if (since !== null) {
         for await (const event of this.replay(last)) {
-          last = Number(event.id);
+          last = lastPassed = Number(event.id);
           if (accepts(event)) yield event;
         }
       }
       for await (const [event] of live) {
+        unread--;
         if (Number(event.id) <= last) continue;
+        lastPassed = Math.max(lastPassed, Number(event.id));
         if (accepts(event)) yield event;
       }
+    } catch (error) {
+      // What was read before the cut has been passed on: the client resumes after the last of it.
+      throw stop.signal.reason === behind ? subscriberBehind(lastPassed) : error;
     } finally {
+      this.emitter.off("event", countUnread);
       stop.abort();
     }
   }
@@ -205,4 +225,12 @@ function streamed(row: EventRow): StreamedEvent {
     before: row.before,
     after: row.after,
   };
+}
+
+/** The end of a subscriber that fell behind: the client resumes after the last event it got. */
+function subscriberBehind(lastId: number): GraphQLError {
+  return new GraphQLError(
+    `The subscription fell more than ${maximumUnreadEvents} events behind and was ended: subscribe again with since: "${lastId}" to resume`,
+    { extensions: { code: "SUBSCRIBER_BEHIND", lastEventId: String(lastId) } },
+  );
 }

@@ -85,8 +85,9 @@ export class EventSubscriptionResolver {
   }
 
   @Subscription(() => DomainEventMessage, {
-    description: "Service targets missed (ticket.slaBreached), as they are recorded",
-    subscribe: (data: Data) => stream(data, (event) => event.type === "ticket.slaBreached"),
+    description:
+      "Service targets about to be missed (ticket.slaWarning, at a configured share of the time allowed) and missed (ticket.slaBreached), as they are recorded",
+    subscribe: (data: Data) => stream(data, (event) => event.type === "ticket.slaWarning" || event.type === "ticket.slaBreached"),
   })
   slaAlerts(
     @Root() event: StreamedEvent,

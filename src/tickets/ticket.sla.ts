@@ -27,12 +27,20 @@ export async function recordSlaBreaches(manager: EntityManager, ticketIds: reado
        ON CONFLICT (ticket_id, kind) DO NOTHING
        RETURNING ticket_id, account_id, kind, due_at, level, rules_version
      )
-     INSERT INTO domain_events (type, occurred_at, rules_version, account_id, subject_id, before, after)
-     SELECT 'ticket.slaBreached', $2, rules_version, account_id, ticket_id, NULL,
-            jsonb_build_object('kind', upper(kind), 'dueAt', to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'level', level)
-       FROM recorded`,
+     ${slaEventsOf("ticket.slaBreached", "recorded", "$2")}`,
     [ticketIds, asOf],
   );
+}
+
+/**
+ * The statement that appends an SLA event for each row of `rows` (a CTE returning ticket_id, account_id,
+ * kind, due_at, level, rules_version): the outbox written by the statement that records the fact.
+ */
+export function slaEventsOf(type: "ticket.slaWarning" | "ticket.slaBreached", rows: string, at: string): string {
+  return `INSERT INTO domain_events (type, occurred_at, rules_version, account_id, subject_id, before, after)
+     SELECT '${type}', ${at}, rules_version, account_id, ticket_id, NULL,
+            jsonb_build_object('kind', upper(kind), 'dueAt', to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'level', level)
+       FROM ${rows}`;
 }
 
 /** The recorded breaches of each ticket the scope sees, in the order of `ticketIds`. */

@@ -58,17 +58,20 @@ describe("three server processes on one PostgreSQL", () => {
       `SELECT id FROM rule_set_activations WHERE version = $1 ORDER BY id DESC LIMIT 1`,
       [newVersion],
     );
-    let open = -1;
-    for (let attempt = 0; attempt < 600 && open !== 0; attempt++) {
-      [{ open }] = await seeded.dataSource.query(`SELECT count(*)::int AS open FROM reevaluation_batches WHERE activation_id = $1 AND done_at IS NULL`, [
-        activationId,
-      ]);
-      if (open !== 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    // The servers' job queue (pg-boss, schema job_queue): one job per batch, its output who took it and how many accounts.
+    const progress = () =>
+      seeded.dataSource.query<Array<{ open: number; evaluated: number; batches: number; processes: number }>>(
+        `SELECT count(*) FILTER (WHERE state < 'completed')::int AS open, coalesce(sum((output->>'accounts')::int), 0)::int AS evaluated,
+                count(*)::int AS batches, count(DISTINCT output->>'worker')::int AS processes
+           FROM job_queue.job WHERE name = 'reevaluate-accounts' AND (data->>'activationId')::bigint = $1`,
+        [activationId],
+      );
+    let [work] = await progress();
+    for (let attempt = 0; attempt < 600 && (work.open !== 0 || work.batches === 0); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      [work] = await progress();
     }
-    const [work]: { evaluated: number; batches: number; processes: number }[] = await seeded.dataSource.query(
-      `SELECT sum(accounts)::int AS evaluated, count(*)::int AS batches, count(DISTINCT claimed_by)::int AS processes FROM reevaluation_batches WHERE activation_id = $1`,
-      [activationId],
-    );
+    const open = work.open;
     const [{ accounts }]: { accounts: number }[] = await seeded.dataSource.query(`SELECT count(*)::int AS accounts FROM accounts`);
     const [{ behind }]: { behind: number }[] = await seeded.dataSource.query(
       `SELECT count(*)::int AS behind FROM account_assessments WHERE rules_version <> $1`,

@@ -1,22 +1,28 @@
 import { DataSource } from "typeorm";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
-import { activate, claimBatch, releaseBatch } from "../../src/policies/publication/rule-set-publication";
+import { activate } from "../../src/policies/publication/rule-set-publication";
+import { reevaluationProgress, workOnReevaluations } from "../../src/policies/publication/reevaluation-jobs";
+import { JobQueue } from "../../src/jobs/job-queue";
 import { AccountBatch, reevaluate } from "../../src/policies/reevaluation";
 import { RuleSet } from "../../src/policies/rule-set";
 import { createAccount } from "../support/factories";
 import { shippedRulesDirectory } from "../support/test-app";
 import { openTestDataSource } from "../support/test-database";
+import { startTestJobQueue } from "../support/test-job-queue";
 
-/** The one re-evaluation loop of the commands and the server, and the server's claimed batches in it. */
+/** The one re-evaluation loop of the commands and the server, and the server's jobs in it. */
 describe("re-evaluation", () => {
   let dataSource: DataSource;
   let ruleSet: RuleSet;
+  let queue: JobQueue;
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
     ruleSet = (await PolicyRegistry.open(shippedRulesDirectory)).current();
+    queue = await startTestJobQueue("reevaluation");
   });
   afterAll(async () => {
+    await queue.stop(1_000);
     await dataSource.destroy();
   });
 
@@ -25,14 +31,13 @@ describe("re-evaluation", () => {
     return row?.rules_version;
   }
 
-  test("when the run stops while it takes the next batch, then the batch begun is written and completed, and the one taken is given back unworked", async () => {
+  test("when the run stops while it takes the next batch, then the batch begun is written and completed, and the one taken is left unworked", async () => {
     const [first, second] = [await createAccount(dataSource), await createAccount(dataSource)];
     const stop = new AbortController();
     const events: string[] = [];
     const batch = (accountId: string): AccountBatch => ({
       accountIds: [accountId],
       complete: async (_manager, accounts) => void events.push(`complete ${accountId} (${accounts})`),
-      release: async () => void events.push(`release ${accountId}`),
     });
     const taken = [batch(first.id), batch(second.id)];
     const summary = await reevaluate(
@@ -47,23 +52,49 @@ describe("re-evaluation", () => {
       { signal: stop.signal },
     );
 
-    // The write of the first and the release of the second overlap: either may come first.
-    expect(events.sort()).toEqual([`complete ${first.id} (1)`, `release ${second.id}`]);
+    expect(events).toEqual([`complete ${first.id} (1)`]);
     expect(summary).toMatchObject({ accounts: 1, batches: 1, completed: false });
     expect(await assessedVersion(first.id)).toBe(ruleSet.version);
     expect(await assessedVersion(second.id)).toBeUndefined();
   });
 
-  test("when a server process gives a claimed batch back, then another claims it at once rather than after 5 minutes", async () => {
-    await createAccount(dataSource);
-    const activationId = (await activate(dataSource, ruleSet, "stale", "test"))!;
-    try {
-      const claimed = (await claimBatch(dataSource, activationId, "process-a"))!;
-      expect(claimed).toBeDefined();
-      await releaseBatch(dataSource, activationId, claimed, "process-a");
-      expect(await claimBatch(dataSource, activationId, "process-b")).toEqual(claimed);
-    } finally {
-      await dataSource.query("DELETE FROM reevaluation_batches WHERE activation_id = $1", [activationId]);
-    }
+  test("when a worker fails its jobs (a version it cannot evaluate), then another takes them and each job's accounts are written once, with the job", async () => {
+    const accounts = [await createAccount(dataSource), await createAccount(dataSource)];
+    const [{ stale }]: { stale: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS stale FROM accounts WHERE NOT EXISTS (SELECT 1 FROM account_assessments WHERE account_id = accounts.id AND rules_version = $1)`,
+      [ruleSet.version],
+    );
+    const activationId = (await activate(dataSource, ruleSet, "stale", "test", queue))!;
+    const refusing = await workOnReevaluations(queue, dataSource, async () => undefined, "process-a");
+    await within(10_000, async () => (await queue.unfinished("reevaluate-accounts")) > 0 && (await retriedJobs(activationId)) > 0);
+    await queue.stopWorking(refusing);
+    const stop = new AbortController();
+    const serving = await workOnReevaluations(
+      queue,
+      dataSource,
+      async (id) => (id === activationId ? { ruleSet, signal: stop.signal } : "superseded"),
+      "process-b",
+    );
+    await within(20_000, async () => (await reevaluationProgress(queue, dataSource, activationId)).open === 0);
+    await queue.stopWorking(serving);
+    const progress = await reevaluationProgress(queue, dataSource, activationId);
+    expect(progress).toMatchObject({ open: 0, evaluated: stale, workers: 1 });
+    for (const account of accounts) expect(await assessedVersion(account.id)).toBe(ruleSet.version);
   });
+
+  async function retriedJobs(activationId: number): Promise<number> {
+    const [{ retried }]: { retried: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS retried FROM ${queue.schema}.job WHERE (data->>'activationId')::bigint = $1 AND retry_count > 0`,
+      [activationId],
+    );
+    return retried;
+  }
 });
+
+async function within(milliseconds: number, condition: () => Promise<boolean>): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > milliseconds) throw new Error(`not within ${milliseconds} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -2,6 +2,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PolicyRuntime } from "../../src/policies/policy-runtime";
 import { activeRuleSet, rollBackTo } from "../../src/policies/publication/rule-set-publication";
+import { reevaluationProgress } from "../../src/policies/publication/reevaluation-jobs";
+import { JobQueue } from "../../src/jobs/job-queue";
+import { startTestJobQueue } from "../support/test-job-queue";
 import { createAccount, createOrder } from "../support/factories";
 import { startTestApp, TestApp } from "../support/test-app";
 import { minimalRuleFiles, writeRulesFolder } from "./support/rule-fixtures";
@@ -29,6 +32,7 @@ const following = process.env.TEST_DATABASE_URL ? { listen: true, followMillisec
 
 describe("several processes, one rule set in service", () => {
   let app: TestApp;
+  let queue: JobQueue;
   const runtimes: PolicyRuntime[] = [];
   const logs = [0, 1, 2].map(() => ({ info: jest.fn(), error: jest.fn() }));
   let folders: string[];
@@ -38,8 +42,9 @@ describe("several processes, one rule set in service", () => {
   beforeAll(async () => {
     folders = await Promise.all([0, 1, 2].map(() => writeRulesFolder(minimalRuleFiles())));
     app = await startTestApp({ rulesDirectory: folders[0] });
+    queue = await startTestJobQueue("rule_set_group");
     for (let index = 0; index < 3; index++) {
-      runtimes.push(await PolicyRuntime.start(app.dataSource, folders[index], logs[index], { watch: index === 0, ...following }));
+      runtimes.push(await PolicyRuntime.start(app.dataSource, folders[index], logs[index], { watch: index === 0, queue, ...following }));
     }
     await runtimes[0].watching();
     startVersion = runtimes[0].registry.current().version;
@@ -52,6 +57,7 @@ describe("several processes, one rule set in service", () => {
   });
   afterAll(async () => {
     for (const runtime of runtimes) await runtime.close();
+    await queue.stop(1_000);
     await app.close();
   });
 
@@ -66,17 +72,11 @@ describe("several processes, one rule set in service", () => {
     const switched = await within(2_000, () => runtimes.every((runtime) => runtime.registry.current().version === published));
     expect(switched).toBeLessThan(2_000);
 
-    await within(30_000, async () => {
-      await Promise.all(runtimes.map((runtime) => runtime.idle()));
-      const [{ open }]: { open: number }[] = await app.dataSource.query("SELECT count(*)::int AS open FROM reevaluation_batches WHERE done_at IS NULL");
-      return open === 0;
-    });
+    await Promise.all(runtimes.map((runtime) => runtime.idle()));
     const active = (await activeRuleSet(app.dataSource.manager))!;
     expect(active.version).toBe(published);
-    const [batches]: { evaluated: number; workers: number }[] = await app.dataSource.query(
-      `SELECT sum(accounts)::int AS evaluated, count(DISTINCT claimed_by)::int AS workers FROM reevaluation_batches WHERE activation_id = $1`,
-      [active.id],
-    );
+    const batches = await reevaluationProgress(queue, app.dataSource, active.id);
+    expect(batches.open).toBe(0);
     const [{ accounts }]: { accounts: number }[] = await app.dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
     expect(batches.evaluated).toBe(accounts);
     const [{ stale }]: { stale: number }[] = await app.dataSource.query("SELECT count(*)::int AS stale FROM account_assessments WHERE rules_version <> $1", [
@@ -88,11 +88,11 @@ describe("several processes, one rule set in service", () => {
 
   test("when an operator rolls back to the earlier version, then all three serve it again within 2 s; the changed folder does not publish it over", async () => {
     const earlier = startVersion;
-    await rollBackTo(app.dataSource, earlier, "test");
+    await rollBackTo(app.dataSource, earlier, "test", queue);
     await within(2_000, () => runtimes.every((runtime) => runtime.registry.current().version === earlier));
     await Promise.all(runtimes.map((runtime) => runtime.idle()));
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await activeRuleSet(app.dataSource.manager))!.version).toBe(earlier);
-    await expect(rollBackTo(app.dataSource, "000000000000", "test")).rejects.toThrow(/was ever published/);
+    await expect(rollBackTo(app.dataSource, "000000000000", "test", queue)).rejects.toThrow(/was ever published/);
   });
 });

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PolicyRuntime } from "../../src/policies/policy-runtime";
+import { startTestJobQueue } from "../support/test-job-queue";
 import { RulesWatcher, watchRules } from "../../src/policies/rules-watcher";
 import { AccountPoliciesDocument, PlaceOrderAndAssessDocument, RuleSetsDocument } from "../generated/graphql";
 import { createAccount } from "../support/factories";
@@ -120,7 +121,8 @@ describe("a rule change in a running server", () => {
     const directory = await writeRulesFolder(minimalRuleFiles());
     const app = await startTestApp({ rulesDirectory: directory });
     const log = { info: jest.fn(), error: jest.fn() };
-    const runtime = await PolicyRuntime.start(app.dataSource, directory, log, { watch: true });
+    const queue = await startTestJobQueue("rules_reload");
+    const runtime = await PolicyRuntime.start(app.dataSource, directory, log, { watch: true, queue });
     await runtime.watching();
     try {
       const account = await createAccount(app.dataSource);
@@ -142,6 +144,7 @@ describe("a rule change in a running server", () => {
       expect(log.error).not.toHaveBeenCalled();
     } finally {
       await runtime.close();
+      await queue.stop(1_000);
       await app.close();
     }
   });

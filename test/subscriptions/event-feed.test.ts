@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { appendEvents, DomainEvent } from "../../src/events/domain-events";
 import { StreamedEvent } from "../../src/events/event-stream";
-import { EventFeed } from "../../src/subscriptions/event-feed";
+import { EventFeed, maximumUnreadEvents } from "../../src/subscriptions/event-feed";
 import { createAccount } from "../support/factories";
 import { openTestDataSource } from "../support/test-database";
 
@@ -56,5 +56,33 @@ describe("the event feed: each event once, in id order, past ids that never come
     const replayed = feed.subscribe({ since: String(Number(afterGap.id) - 2), accepts: (streamedEvent) => streamedEvent.accountId === account.id });
     expect([(await next(replayed)).after, (await next(replayed)).after]).toEqual([{ subject: "after the gap" }, { subject: "and another" }]);
     await replayed.return?.();
+  });
+
+  test("when a subscriber stops reading, then it is ended once it is more than the bound behind, with the id to resume after, having lost nothing", async () => {
+    const account = await createAccount(dataSource);
+    const events = feed.subscribe({ since: null, accepts: (streamedEvent) => streamedEvent.accountId === account.id });
+    const first = next(events);
+    await appendEvents(dataSource.manager, [event(account.id, "read")]);
+    await first;
+    const stalled = Array.from({ length: maximumUnreadEvents + 50 }, (_, index) => event(account.id, `unread ${index}`));
+    await appendEvents(dataSource.manager, stalled);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    const received: StreamedEvent[] = [];
+    let ending: unknown;
+    try {
+      for (;;) received.push(await next(events));
+    } catch (error) {
+      ending = error;
+    }
+    expect(received.length).toBeGreaterThanOrEqual(maximumUnreadEvents);
+    expect(received.length).toBeLessThan(stalled.length);
+    expect(ending).toMatchObject({ extensions: { code: "SUBSCRIBER_BEHIND", lastEventId: received[received.length - 1].id } });
+
+    const resumed = feed.subscribe({ since: received[received.length - 1].id, accepts: (streamedEvent) => streamedEvent.accountId === account.id });
+    const rest: StreamedEvent[] = [];
+    while (received.length + rest.length < stalled.length) rest.push(await next(resumed));
+    await resumed.return?.();
+    expect([...received, ...rest].map((streamedEvent) => streamedEvent.after)).toEqual(stalled.map((appended) => appended.after));
   });
 });
