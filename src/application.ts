@@ -61,9 +61,10 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       await seedDemoGraphIfEmpty(database.dataSource, config.demoAccounts);
     }
     const dataSource = database.dataSource;
-    queue = await startJobQueue(primaryUrl(dataSource), config.jobQueue, "worker", (error) => logger.warn({ err: error }, "jobs: the queue failed"));
+    const jobs = await startJobQueue(primaryUrl(dataSource), config.jobQueue, "worker", (error) => logger.warn({ err: error }, "jobs: the queue failed"));
+    queue = jobs;
     policies = await PolicyRuntime.start(database.dataSource, config.rulesDirectory, log, {
-      queue,
+      queue: jobs,
       watch: config.watchRules,
       listen: database.kind === "postgresql",
       followMilliseconds: config.followRulesMilliseconds,
@@ -92,8 +93,9 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       gapMilliseconds: 5_000,
       onError: (error) => logger.warn({ err: error }, "events: reading the outbox failed; retrying"),
     });
-    await workOnSlaChecks(queue, dataSource, config.slaWarningShare);
-    const relay = startEventRelay(dataSource, [scheduleSlaChecks(queue, config.slaWarningShare)], {
+    const slaWorker = await workOnSlaChecks(jobs, dataSource, config.slaWarningShare);
+    const relay = startEventRelay(dataSource, [scheduleSlaChecks(jobs, config.slaWarningShare)], {
+      onRelayed: () => jobs.wake(slaWorker),
       listenUrl: database.kind === "postgresql" ? primaryUrl(dataSource) : undefined,
       pollMilliseconds: database.kind === "postgresql" ? 1_000 : 250,
       onError: (error) => logger.warn({ err: error }, "events: relaying the outbox failed; retrying"),
@@ -112,7 +114,6 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     expiry.unref();
     const runningPolicies = policies;
     const runningMetrics = metrics;
-    const runningQueue = queue;
     return {
       url: http.url,
       metricsUrl: metrics.url,
@@ -129,7 +130,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
         await server.stop();
         await runningPolicies.close();
         await relay.close();
-        await runningQueue.stop(config.shutdownGraceMilliseconds);
+        await jobs.stop(config.shutdownGraceMilliseconds);
         await database.close();
       },
     };

@@ -48,6 +48,8 @@ export interface EventRelayOptions {
   listenUrl?: string;
   pollMilliseconds: number;
   onError: (error: unknown) => void;
+  /** After events were relayed: the workers of this process start on the jobs at once, not at their next poll. */
+  onRelayed?: () => void;
 }
 
 /** Relays new events as they are appended (a notification wakes it, a poll backs the notification up). */
@@ -56,7 +58,11 @@ export function startEventRelay(dataSource: DataSource, consumers: readonly Even
   let again = false;
   let closed = false;
   const relayAll = async () => {
-    while (!closed && (await relayEvents(dataSource, consumers)) === relayBatchSize);
+    let relayed = relayBatchSize;
+    while (!closed && relayed === relayBatchSize) {
+      relayed = await relayEvents(dataSource, consumers);
+      if (relayed > 0) options.onRelayed?.();
+    }
   };
   const wake = () => {
     if (again) return;

@@ -65,7 +65,7 @@ export async function evaluateBatch(ruleSet: RuleSet, gathered: GatheredFacts): 
   for (const [ticketId, ticket] of gathered.openTickets) {
     // The tickets were found by this batch's account ids, so their account's facts are at hand.
     const accountFacts = factsOfAccount.get(ticket.accountId)!;
-    const outcome = await prioritizeTicket(ruleSet, accountFacts, ticket.facts);
+    const outcome = await prioritizeTicket(ruleSet, accountFacts, ticket.facts, ticket.region);
     priorities.push({ ticketId, openedAt: ticket.openedAt, facts: { ...accountFacts, ...ticket.facts }, outcome });
   }
   return { assessments, priorities };

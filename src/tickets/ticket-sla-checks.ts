@@ -3,6 +3,8 @@ import { EventConsumer } from "../events/event-relay";
 import { JobQueue, QueuedJob } from "../jobs/job-queue";
 import { Ticket } from "./ticket.entity";
 import { recordSlaBreaches, slaEventsOf } from "./ticket.sla";
+import { SlaTargetKind } from "./ticket-sla.entity";
+import { addWorkingMinutes, workingMinutesBetween } from "../shared/business-calendar";
 
 /** Events after which a ticket's clocks may have started, moved, paused or resumed. */
 const clockEvents = new Set(["ticket.opened", "ticket.priorityChanged", "ticket.statusChanged"]);
@@ -28,21 +30,36 @@ export function scheduleSlaChecks(queue: JobQueue, warningShare: number): EventC
   };
 }
 
-/** The moments a ticket's running targets are to be warned of and checked for a breach. */
-export function slaCheckTimes(ticket: Ticket, warningShare: number): Date[] {
+interface RunningTarget {
+  kind: SlaTargetKind;
+  dueAt: Date;
+  /** When `warningShare` of the time allowed since the targets were set has passed (pauses not counted; on business time, working time). */
+  warnAt: Date;
+}
+
+/** The targets of a prioritized ticket whose clocks run: the first response until it is given, the resolution while OPEN. */
+export function runningTargets(ticket: Ticket, warningShare: number): RunningTarget[] {
   if (ticket.priorityLevel === null) return [];
-  const setAt = (ticket.slaTargetsSetAt ?? ticket.openedAt).getTime();
+  const setAt = ticket.slaTargetsSetAt ?? ticket.openedAt;
+  const calendar = ticket.slaBusinessCalendar;
   const running = [
-    ticket.firstRespondedAt === null ? { dueAt: ticket.firstResponseDueAt, pausedMs: 0 } : undefined,
-    ticket.resolutionPausedSince === null ? { dueAt: ticket.resolutionDueAt, pausedMs: Number(ticket.resolutionPausedMs) } : undefined,
+    ticket.firstRespondedAt === null ? { kind: SlaTargetKind.FIRST_RESPONSE, dueAt: ticket.firstResponseDueAt, pausedMs: 0 } : undefined,
+    ticket.resolutionPausedSince === null
+      ? { kind: SlaTargetKind.RESOLUTION, dueAt: ticket.resolutionDueAt, pausedMs: Number(ticket.resolutionPausedMs) }
+      : undefined,
   ];
   return running.flatMap((target) => {
     if (!target?.dueAt) return [];
-    const due = target.dueAt.getTime();
-    const warnAt = due - (1 - warningShare) * (due - setAt - target.pausedMs);
-    // A breach is a clock past its due time: checked just after it.
-    return [new Date(Math.ceil(warnAt)), new Date(due + 1)];
+    const { kind, dueAt, pausedMs } = target;
+    if (calendar) return [{ kind, dueAt, warnAt: addWorkingMinutes(setAt, warningShare * workingMinutesBetween(setAt, dueAt, calendar), calendar) }];
+    const allowed = dueAt.getTime() - setAt.getTime() - pausedMs;
+    return [{ kind, dueAt, warnAt: new Date(Math.ceil(dueAt.getTime() - (1 - warningShare) * allowed)) }];
   });
+}
+
+/** The moments a ticket's running targets are to be warned of and checked for a breach (a breach is a clock past its due time: just after it). */
+export function slaCheckTimes(ticket: Ticket, warningShare: number): Date[] {
+  return runningTargets(ticket, warningShare).flatMap((target) => [target.warnAt, new Date(target.dueAt.getTime() + 1)]);
 }
 
 function slaCheck(ticketId: string, at: Date): QueuedJob<SlaCheckJob> {
@@ -55,35 +72,31 @@ export function workOnSlaChecks(queue: JobQueue, dataSource: DataSource, warning
     const ticketIds = [...new Set(jobs.map((job) => job.data.ticketId))];
     await dataSource.transaction(async (manager) => {
       const now = new Date();
-      await recordSlaWarnings(manager, ticketIds, now, warningShare);
+      const tickets = await manager.findBy(Ticket, { id: In(ticketIds) });
+      const warned = tickets.flatMap((ticket) =>
+        runningTargets(ticket, warningShare)
+          .filter((target) => target.warnAt <= now && now <= target.dueAt)
+          .map((target) => ({ ticket_id: ticket.id, kind: target.kind, due_at: target.dueAt.toISOString() })),
+      );
+      await recordSlaWarnings(manager, warned, now);
       await recordSlaBreaches(manager, ticketIds, now);
     });
   });
 }
 
-/**
- * Records, once per target (a moved target is a new one), each running target of these tickets past its
- * warning time but not its due time, with its ticket.slaWarning event. slaCheckTimes says the same in
- * TypeScript: the warning time is the due time less (1 - share) of the time allowed since the targets
- * were set, pauses not counted.
- */
-export async function recordSlaWarnings(manager: EntityManager, ticketIds: readonly string[], asOf: Date, warningShare: number): Promise<void> {
+/** Records each warning once per target (a moved target is a new one), with its ticket.slaWarning event. */
+async function recordSlaWarnings(manager: EntityManager, warned: ReadonlyArray<{ ticket_id: string; kind: string; due_at: string }>, at: Date): Promise<void> {
+  if (warned.length === 0) return;
   await manager.query(
     `WITH warned AS (
        INSERT INTO ticket_sla_warnings (ticket_id, account_id, kind, due_at, level, rules_version, warned_at)
        SELECT ticket.id, ticket.account_id, target.kind, target.due_at, ticket.priority_level, ticket.sla_rules_version, $2
-         FROM tickets ticket
-         CROSS JOIN LATERAL (VALUES
-           ('first_response', ticket.first_response_due_at, ticket.first_responded_at IS NULL, 0::bigint),
-           ('resolution', ticket.resolution_due_at, ticket.resolution_paused_since IS NULL, ticket.resolution_paused_ms)
-         ) AS target (kind, due_at, running, paused_ms)
-        WHERE ticket.id = ANY($1) AND ticket.priority_level IS NOT NULL AND target.running AND $2 <= target.due_at
-          AND $2 >= target.due_at - (1 - $3::float8)
-                    * (target.due_at - coalesce(ticket.sla_targets_set_at, ticket.opened_at) - target.paused_ms * interval '1 millisecond')
+         FROM jsonb_to_recordset($1::jsonb) AS target (ticket_id uuid, kind text, due_at timestamptz)
+         JOIN tickets ticket ON ticket.id = target.ticket_id
        ON CONFLICT DO NOTHING
        RETURNING ticket_id, account_id, kind, due_at, level, rules_version
      )
      ${slaEventsOf("ticket.slaWarning", "warned", "$2")}`,
-    [ticketIds, asOf, warningShare],
+    [JSON.stringify(warned), at],
   );
 }

@@ -1,3 +1,4 @@
+import { BusinessCalendar } from "../shared/business-calendar";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeScalar } from "../shared/scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
@@ -187,4 +188,8 @@ export class Ticket implements Node {
 
   @Column({ name: "sla_rules_version", type: "text", nullable: true })
   slaRulesVersion: string | null;
+
+  /** The working hours the targets count (business-time targets); null: every minute counts. */
+  @Column({ name: "sla_business_calendar", type: "jsonb", nullable: true })
+  slaBusinessCalendar: BusinessCalendar | null;
 }

@@ -1,3 +1,4 @@
+import { addWorkingMinutes, BusinessCalendar, workingMinutesBetween } from "../shared/business-calendar";
 import { Ticket, TicketStatus } from "./ticket.entity";
 import { TicketError, TicketErrorReason } from "./ticket.errors";
 
@@ -83,8 +84,20 @@ function resumeResolutionClock(ticket: Ticket, now: Date): void {
   if (ticket.resolutionPausedSince === null) return;
   const paused = Math.max(0, now.getTime() - ticket.resolutionPausedSince.getTime());
   ticket.resolutionPausedMs = Number(ticket.resolutionPausedMs) + paused;
-  if (ticket.resolutionDueAt !== null) ticket.resolutionDueAt = new Date(ticket.resolutionDueAt.getTime() + paused);
+  if (ticket.resolutionDueAt !== null)
+    ticket.resolutionDueAt = resumedTarget(ticket.resolutionDueAt, ticket.resolutionPausedSince, now, ticket.slaBusinessCalendar);
   ticket.resolutionPausedSince = null;
+}
+
+/**
+ * Where a target stands once its clock runs again: as far from now as it was from the pause. On business
+ * time, the working time left at the pause counts from now (a pause over a weekend moves it by no working
+ * time); a target already missed at the pause moves by the whole pause, as the moment it is compared with.
+ */
+function resumedTarget(dueAt: Date, pausedSince: Date, now: Date, calendar: BusinessCalendar | null): Date {
+  const paused = Math.max(0, now.getTime() - pausedSince.getTime());
+  if (!calendar || dueAt.getTime() <= pausedSince.getTime()) return new Date(dueAt.getTime() + paused);
+  return addWorkingMinutes(now, workingMinutesBetween(pausedSince, dueAt, calendar), calendar);
 }
 
 /**

@@ -253,4 +253,44 @@ describe("rule file validation", () => {
       ]);
     });
   });
+
+  describe("business hours", () => {
+    const europe = { timeZone: "Europe/Berlin", workingDays: ["monday", "tuesday", "wednesday", "thursday", "friday"], hours: { from: "09:00", to: "17:00" } };
+    const everyRegion = () =>
+      Object.fromEntries(["north_america", "latin_america", "europe", "middle_east_africa", "asia_pacific"].map((region) => [region, { ...europe }]));
+
+    test("when targets count business time and every region has its hours, then the files are valid", () => {
+      expect(
+        problemsAfter((files) => {
+          files["service-priority"].businessHours = everyRegion();
+          files["service-priority"].targets.bronze.P4.clock = "business";
+        }),
+      ).toEqual([]);
+    });
+
+    test("when business hours name an unknown region, a bad time zone, a bad holiday or a day that ends before it starts, then each is reported", () => {
+      const problems = problemsAfter((files) => {
+        files["service-priority"].businessHours = {
+          europa: { ...europe },
+          europe: { ...europe, timeZone: "Europe/Atlantis", hours: { from: "17:00", to: "09:00" }, holidays: ["2026-02-30"] },
+        };
+      });
+      expect(problems.map((problem) => problem.message)).toEqual([
+        '"europa" is not a region (north_america, latin_america, europe, middle_east_africa, asia_pacific). Did you mean "europe"?',
+        '"Europe/Atlantis" is not a time zone: write an IANA name such as Europe/Berlin or America/New_York',
+        "the working day must end after it starts: from 17:00 to 09:00",
+        '"2026-02-30" is not a date: write it as 2026-12-25',
+      ]);
+    });
+
+    test("when a target counts business time and a region has no hours, then the missing regions are named", () => {
+      const problems = problemsAfter((files) => {
+        files["service-priority"].businessHours = { europe: { ...europe } };
+        files["service-priority"].targets.gold.P1.clock = "business";
+      });
+      expect(problems.map((problem) => problem.message)).toEqual([
+        "some targets count business time: give every region its hours (missing: north_america, latin_america, middle_east_africa, asia_pacific)",
+      ]);
+    });
+  });
 });

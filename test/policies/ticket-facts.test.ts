@@ -58,11 +58,21 @@ describe("open ticket facts", () => {
       new Map([
         [
           complaint.id,
-          { accountId: first.id, openedAt: complaint.openedAt, facts: { category: "complaint", severity: "critical", channel: "phone", hoursOpen: 696.5 } },
+          {
+            accountId: first.id,
+            region: "europe",
+            openedAt: complaint.openedAt,
+            facts: { category: "complaint", severity: "critical", channel: "phone", hoursOpen: 696.5 },
+          },
         ],
         [
           question.id,
-          { accountId: second.id, openedAt: question.openedAt, facts: { category: "question", severity: "low", channel: "chat", hoursOpen: 0.33 } },
+          {
+            accountId: second.id,
+            region: "europe",
+            openedAt: question.openedAt,
+            facts: { category: "question", severity: "low", channel: "chat", hoursOpen: 0.33 },
+          },
         ],
       ]),
     );

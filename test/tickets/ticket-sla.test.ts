@@ -9,39 +9,10 @@ import {
 } from "../generated/graphql";
 import { createAccount, uniqueTag } from "../support/factories";
 import { startTestApp, TestApp } from "../support/test-app";
+import { useTestClock } from "../support/test-clock";
 
 const minute = 60_000;
 const hour = 60 * minute;
-
-/** The clock the server reads (Date) is the test's: everything else (timers, I/O) runs as usual. */
-function useTestClock(start: number): { advance: (milliseconds: number) => Date; now: () => Date } {
-  jest.useFakeTimers({
-    doNotFake: [
-      "hrtime",
-      "nextTick",
-      "performance",
-      "queueMicrotask",
-      "requestAnimationFrame",
-      "cancelAnimationFrame",
-      "requestIdleCallback",
-      "cancelIdleCallback",
-      "setImmediate",
-      "clearImmediate",
-      "setInterval",
-      "clearInterval",
-      "setTimeout",
-      "clearTimeout",
-    ],
-  });
-  jest.setSystemTime(start);
-  return {
-    advance: (milliseconds) => {
-      jest.setSystemTime(Date.now() + milliseconds);
-      return new Date();
-    },
-    now: () => new Date(),
-  };
-}
 
 const time = (iso: string | null | undefined) => new Date(iso!).getTime();
 const levelNumber = (clock: SlaClockFragment) => Number(clock.servicePriority!.level.slice(1));

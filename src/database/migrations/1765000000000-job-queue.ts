@@ -4,7 +4,8 @@ import { partnerDatabaseRole } from "./1764200000000-partner-row-security";
 /**
  * Work moves to the job queue (pg-boss, its own schema, src/jobs/): the hand-written batch table goes;
  * the outbox marks the events relayed to the queue (SLA checks, webhook deliveries); SLA warnings are
- * recorded, once per target, as breaches are.
+ * recorded, once per target, as breaches are; a ticket keeps the working hours its business-time targets
+ * count (so that a pause is measured on them).
  */
 export class JobQueue1765000000000 implements MigrationInterface {
   name = "JobQueue1765000000000";
@@ -15,6 +16,7 @@ export class JobQueue1765000000000 implements MigrationInterface {
     // Events written before the relay existed are not news to anyone any more.
     await queryRunner.query(`UPDATE domain_events SET relayed_at = occurred_at`);
     await queryRunner.query(`CREATE INDEX domain_events_to_relay ON domain_events (id) WHERE relayed_at IS NULL`);
+    await queryRunner.query(`ALTER TABLE tickets ADD COLUMN sla_business_calendar jsonb`);
     await queryRunner.query(`
       CREATE TABLE ticket_sla_warnings (
         ticket_id uuid NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
@@ -35,6 +37,7 @@ export class JobQueue1765000000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE ticket_sla_warnings`);
+    await queryRunner.query(`ALTER TABLE tickets DROP COLUMN sla_business_calendar`);
     await queryRunner.query(`DROP INDEX domain_events_to_relay`);
     await queryRunner.query(`ALTER TABLE domain_events DROP COLUMN relayed_at`);
     await queryRunner.query(`

@@ -23,7 +23,12 @@ export async function assessAccount(ruleSet: RuleSet, accountFacts: AccountFacts
   return { facts, tiering, retention };
 }
 
-/** A ticket's priority from its own facts and its account's facts, tier included. */
-export function prioritizeTicket(ruleSet: RuleSet, accountFacts: FactValues, ticketFacts: TicketFacts | FactValues): Promise<ServicePriorityOutcome> {
-  return ruleSet.servicePriority.evaluate({ ...unknownFacts, ...accountFacts, ...ticketFacts });
+/** A ticket's priority from its own facts and its account's facts, tier included; the region selects business hours. */
+export function prioritizeTicket(
+  ruleSet: RuleSet,
+  accountFacts: FactValues,
+  ticketFacts: TicketFacts | FactValues,
+  region?: string,
+): Promise<ServicePriorityOutcome> {
+  return ruleSet.servicePriority.evaluate({ ...unknownFacts, ...accountFacts, ...ticketFacts }, region);
 }

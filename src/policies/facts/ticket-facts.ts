@@ -3,6 +3,8 @@ import { TicketFacts } from "./fact-catalogue";
 
 export interface TicketWithFacts {
   accountId: string;
+  /** The account's region: not a fact of the rules, it selects the working hours of business-time targets. */
+  region: string;
   openedAt: Date;
   facts: TicketFacts;
 }
@@ -21,6 +23,7 @@ export async function computeOpenTicketFacts(manager: EntityManager, accountIds:
 interface OpenTicketRow {
   id: string;
   accountId: string;
+  region: string;
   openedAt: Date;
   category: string;
   severity: string;
@@ -28,8 +31,8 @@ interface OpenTicketRow {
   hoursOpen: number;
 }
 
-function toTicketWithFacts({ accountId, openedAt, category, severity, channel, hoursOpen }: OpenTicketRow): TicketWithFacts {
-  return { accountId, openedAt, facts: { category, severity, channel, hoursOpen } };
+function toTicketWithFacts({ accountId, region, openedAt, category, severity, channel, hoursOpen }: OpenTicketRow): TicketWithFacts {
+  return { accountId, region, openedAt, facts: { category, severity, channel, hoursOpen } };
 }
 
 // A LATERAL read per account through the partial index of open tickets by account. A batch-wide
@@ -40,12 +43,14 @@ const openTicketFactsStatement = `
   SELECT
     ticket.id,
     batch.account_id AS "accountId",
+    account.region,
     ticket.opened_at AS "openedAt",
     ticket.category,
     ticket.severity,
     ticket.channel,
     greatest(0, round(extract(epoch FROM $2::timestamptz - ticket.opened_at) / 3600, 2))::float8 AS "hoursOpen"
   FROM unnest($1::uuid[]) AS batch (account_id)
+  JOIN accounts account ON account.id = batch.account_id
   CROSS JOIN LATERAL (
     SELECT tickets.id, tickets.opened_at, tickets.category, tickets.severity, tickets.channel
     FROM tickets

@@ -2,6 +2,7 @@ import { EntityManager } from "typeorm";
 import { FactValues } from "../facts/fact-catalogue";
 import { ServicePriorityOutcome } from "../evaluation/service-priority-policy";
 import { recordSlaBreaches } from "../../tickets/ticket.sla";
+import { addWorkingMinutes, BusinessCalendar } from "../../shared/business-calendar";
 
 export interface TicketPriorityToWrite {
   ticketId: string;
@@ -11,6 +12,12 @@ export interface TicketPriorityToWrite {
 }
 
 const millisecondsPerMinute = 60_000;
+
+/** The moment `minutes` of the target's clock after `start`: every minute, or the working minutes of a business calendar. */
+function dueAfter(start: Date, minutes: number, calendar: BusinessCalendar | null): string {
+  const due = calendar ? addWorkingMinutes(start, minutes, calendar) : new Date(start.getTime() + minutes * millisecondsPerMinute);
+  return due.toISOString();
+}
 
 /**
  * Sets the priority, lane and due times on a batch of tickets (the support queue sorts on them there),
@@ -33,10 +40,12 @@ export async function writeTicketPriorities(
     ticket_id: ticketId,
     level: outcome.level,
     lane: outcome.lane,
-    first_response_due_at: new Date(openedAt.getTime() + outcome.firstResponseMinutes * millisecondsPerMinute).toISOString(),
-    resolution_due_at: new Date(openedAt.getTime() + outcome.resolutionMinutes * millisecondsPerMinute).toISOString(),
-    first_response_minutes: outcome.firstResponseMinutes,
-    resolution_minutes: outcome.resolutionMinutes,
+    first_response_due_at: dueAfter(openedAt, outcome.firstResponseMinutes, outcome.businessCalendar),
+    resolution_due_at: dueAfter(openedAt, outcome.resolutionMinutes, outcome.businessCalendar),
+    // An escalation's targets, counted from the evaluation (brought forward to them at the latest).
+    first_response_due_from_now: dueAfter(evaluatedAt, outcome.firstResponseMinutes, outcome.businessCalendar),
+    resolution_due_from_now: dueAfter(evaluatedAt, outcome.resolutionMinutes, outcome.businessCalendar),
+    business_calendar: outcome.businessCalendar,
     facts,
     explanation: outcome.explanation,
   }));
@@ -54,7 +63,7 @@ const writeStatement = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (
       ticket_id uuid, level text, lane text, first_response_due_at timestamptz, resolution_due_at timestamptz,
-      first_response_minutes integer, resolution_minutes integer, facts jsonb, explanation jsonb)
+      first_response_due_from_now timestamptz, resolution_due_from_now timestamptz, business_calendar jsonb, facts jsonb, explanation jsonb)
   ),
   previous AS (
     -- newer is null for a ticket never prioritized: hence "IS NOT TRUE" below.
@@ -64,12 +73,12 @@ const writeStatement = `
       CASE
         WHEN ticket.first_response_due_at IS NULL THEN input.first_response_due_at
         WHEN ticket.first_responded_at IS NOT NULL THEN ticket.first_response_due_at
-        ELSE least(ticket.first_response_due_at, $2::timestamptz + make_interval(mins => input.first_response_minutes))
+        ELSE least(ticket.first_response_due_at, input.first_response_due_from_now)
       END AS first_response_due_at,
       CASE
         WHEN ticket.resolution_due_at IS NULL THEN input.resolution_due_at + ticket.resolution_paused_ms * interval '1 millisecond'
         WHEN ticket.resolved_at IS NOT NULL THEN ticket.resolution_due_at
-        ELSE least(ticket.resolution_due_at, $2::timestamptz + make_interval(mins => input.resolution_minutes))
+        ELSE least(ticket.resolution_due_at, input.resolution_due_from_now)
       END AS resolution_due_at
     FROM tickets ticket JOIN input ON input.ticket_id = ticket.id
   ),
@@ -98,7 +107,8 @@ const writeStatement = `
       priority_rules_version = $3, priority_evaluated_at = $2,
       -- The version and moment that set the targets in force: kept while they stay.
       sla_targets_set_at = CASE WHEN moved THEN $2 ELSE ticket.sla_targets_set_at END,
-      sla_rules_version = CASE WHEN moved THEN $3 ELSE ticket.sla_rules_version END
+      sla_rules_version = CASE WHEN moved THEN $3 ELSE ticket.sla_rules_version END,
+      sla_business_calendar = CASE WHEN moved THEN input.business_calendar ELSE ticket.sla_business_calendar END
     FROM input JOIN previous USING (ticket_id)
       CROSS JOIN LATERAL (SELECT (previous.previous_first_response_due_at, previous.previous_resolution_due_at)
         IS DISTINCT FROM (previous.first_response_due_at, previous.resolution_due_at) AS moved) AS targets

@@ -1,4 +1,5 @@
 import { DeclaredNames } from "./event-checks";
+import { checkBusinessHours } from "./business-hours-checks";
 import { didYouMean, isRecord, ProblemCollector } from "./problem-collector";
 import { priorityLevels, RetentionFile, RuleFile, ServicePriorityFile, TieringFile } from "./rule-file";
 
@@ -32,6 +33,7 @@ function checkServicePriority(file: ServicePriorityFile, declared: DeclaredNames
   checkListedOnce(file, ["lanes"], problems);
   checkLevels(file.levels, problems);
   checkDefault(file.default, { level: priorityLevels, lane: file.lanes }, problems);
+  checkBusinessHours(file, problems);
   if (!isRecord(file.targets) || !declared.tiers) return;
   for (const tier of declared.tiers) {
     if (!(tier in file.targets)) {

@@ -89,6 +89,19 @@ export type PriorityLevel = (typeof priorityLevels)[number];
 export interface ServiceTarget {
   firstResponseMinutes: number;
   resolutionMinutes: number;
+  /** calendar (the default): every minute counts; business: the working hours of the account's region. */
+  clock?: "calendar" | "business";
+}
+
+export const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
+/** A region's working time, as an analyst writes it. */
+export interface BusinessHoursOfRegion {
+  description?: string;
+  timeZone: string;
+  workingDays: Array<(typeof weekdays)[number]>;
+  hours: { from: string; to: string };
+  holidays?: string[];
 }
 
 /** Events: `priority` {level} and `lane` {lane}; targets give the clock per tier and level; lanes are listed fastest first. */
@@ -97,6 +110,8 @@ export interface ServicePriorityFile extends RuleFileBase<"service-priority"> {
   /** Optional, to describe the levels: the fixed P1 to P4, in that order. */
   levels?: string[];
   targets: Record<string, Record<PriorityLevel, ServiceTarget>>;
+  /** Per region (the API's Region, lower case): the working time that business-clock targets count. */
+  businessHours?: Record<string, BusinessHoursOfRegion>;
   default: { level: PriorityLevel; lane: string };
 }
 

@@ -45,6 +45,13 @@ export function buildRuleFileJsonSchema(): Record<string, unknown> {
           properties: Object.fromEntries(priorityLevels.map((level) => [level, { $ref: "#/definitions/serviceTarget" }])),
         },
       },
+      businessHours: {
+        type: "object",
+        description:
+          "Service priority, optional: per region (north_america, latin_america, europe, middle_east_africa, asia_pacific), the hours its support team works; " +
+          'targets with "clock": "business" count only these hours for that region\'s accounts',
+        additionalProperties: { $ref: "#/definitions/businessCalendar" },
+      },
       riskLevels: {
         type: "array",
         minItems: 1,
@@ -93,8 +100,36 @@ export function buildRuleFileJsonSchema(): Record<string, unknown> {
         properties: {
           firstResponseMinutes: { type: "integer", minimum: 1 },
           resolutionMinutes: { type: "integer", minimum: 1 },
+          clock: {
+            enum: ["calendar", "business"],
+            description: "calendar (the default): every minute counts. business: only the working hours of the account's region (businessHours) count",
+          },
         },
       },
+      businessCalendar: {
+        type: "object",
+        required: ["timeZone", "workingDays", "hours"],
+        additionalProperties: false,
+        properties: {
+          description: { $ref: "#/definitions/valueDescription" },
+          timeZone: { type: "string", minLength: 1, description: "An IANA time zone, e.g. Europe/Berlin (its daylight saving included)" },
+          workingDays: {
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: { enum: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] },
+          },
+          hours: {
+            type: "object",
+            required: ["from", "to"],
+            additionalProperties: false,
+            description: "The working day, in the time zone's wall-clock time: from 09:00 to 17:30",
+            properties: { from: { $ref: "#/definitions/timeOfDay" }, to: { $ref: "#/definitions/timeOfDay" } },
+          },
+          holidays: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, description: "Local dates not worked" },
+        },
+      },
+      timeOfDay: { type: "string", pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" },
       rule: {
         type: "object",
         required: ["name", "priority", "conditions", "event"],
