@@ -105,6 +105,11 @@ export class JobQueue {
     });
   }
 
+  /** Stops a worker taking jobs (the one it runs finishes); the queue stays open for the others. */
+  async stopWorking(workerId: string): Promise<void> {
+    await this.boss.offWork({ id: workerId });
+  }
+
   /** Wakes a worker before its next poll (a notification said there is work). */
   wake(workerId: string): void {
     this.boss.notifyWorker(workerId);
