@@ -35,7 +35,7 @@ export const webhooksRedeliverCommand: CommandFactory = (context) =>
         );
         try {
           const count = await redeliverSelected(database.dataSource, { queue, settings: database.config.webhooks }, selection);
-          console.log(`${count} webhook deliveries back on the queue`);
+          console.log(`Webhook deliveries back on the queue: ${count}`);
         } finally {
           await queue.stop(5_000);
         }

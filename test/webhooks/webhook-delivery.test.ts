@@ -2,15 +2,17 @@ import { createServer, IncomingHttpHeaders, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { print } from "graphql";
 import { Webhook } from "standardwebhooks";
+import { exitCodes } from "../../src/commands/harness/command-errors";
+import { runCommandLine } from "../../src/commands/harness/command-line";
 import { relayEvents } from "../../src/events/event-relay";
 import { createRequestContext } from "../../src/graphql/request-context";
 import { JobQueue } from "../../src/jobs/job-queue";
 import { Partner } from "../../src/partners/partner.entity";
-import { databaseIdOf } from "../../src/shared/global-id";
 import { WebhookSettings } from "../../src/webhooks/webhook-jobs";
 import { RunningWebhooks, startWebhooks } from "../../src/webhooks/webhooks";
 import {
   CreateWebhookSubscriptionDocument,
+  DisableWebhookSubscriptionDocument,
   OpenTicketDocument,
   RedeliverWebhookDeliveryDocument,
   RedeliverWebhookDeliveryMutation,
@@ -200,12 +202,37 @@ describe("webhook delivery: the outbox's events reach partners' endpoints, signe
     expect(delivered.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 503, 502, 200]);
     expect(endpoint.received).toHaveLength(4);
 
-    const again = await app.executeInContext<RedeliverWebhookDeliveryMutation>(
-      print(RedeliverWebhookDeliveryDocument),
-      { input: { deliveryId: failed.id } },
-      context,
-    );
-    expect(again.data!.redeliverWebhookDelivery!.webhookDelivery).toMatchObject({ status: "PENDING" });
-    expect(databaseIdOf("WebhookDelivery", failed.id)).not.toBeNull();
+    // The operator's command, on a DELIVERED one: sent once more, its attempts counting on.
+    const commandLine = ["webhooks:redeliver", "--delivery", failed.id, "--jobs-schema", jobsSchema];
+    const printed = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      expect(await runCommandLine(commandLine, { DATABASE_URL: testDatabaseUrl() })).toBe(exitCodes.success);
+      expect(printed.mock.calls).toEqual([["Webhook deliveries back on the queue: 1"]]);
+    } finally {
+      printed.mockRestore();
+    }
+    await eventually(async () => (await deliveriesOf(subscription.id))[0].attemptCount === 5);
+    expect(endpoint.received).toHaveLength(5);
+  });
+
+  it("when a subscription is disabled, then the events after it make no deliveries and its endpoint gets nothing", async () => {
+    const partner = await createPartner(app.dataSource);
+    const endpoint = await receiver();
+    const subscription = await subscribe(partner, endpoint.url);
+    await app.execute(DisableWebhookSubscriptionDocument, { input: { webhookSubscriptionId: subscription.id } });
+    await openTicketAndRelay((await createAccount(app.dataSource, { partnerId: partner.id })).globalId);
+    expect(await deliveriesOf(subscription.id)).toEqual([]);
+    expect(endpoint.received).toEqual([]);
+  });
+
+  it("when webhooks:redeliver is given a delivery and a status together, then it refuses the command line", async () => {
+    const commandLine = ["webhooks:redeliver", "--delivery", "x", "--status", "FAILED", "--jobs-schema", jobsSchema];
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(await runCommandLine(commandLine, { DATABASE_URL: testDatabaseUrl() })).toBe(exitCodes.badUsage);
+      expect(errors.mock.calls.flat().join("\n")).toContain("give either --delivery <id>, or --subscription <id> with --status");
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
