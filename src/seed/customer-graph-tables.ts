@@ -209,6 +209,7 @@ export const policyResultTableNames = [
   "ticket_priority_explanations",
   "ticket_priority_history",
   "ticket_sla_breaches",
+  "ticket_sla_warnings",
   "domain_events",
   "webhook_delivery_attempts",
   "webhook_deliveries",
