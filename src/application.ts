@@ -17,9 +17,7 @@ import { primaryUrl } from "./database/data-source";
 import { EventFeed } from "./subscriptions/event-feed";
 import { startSubscriptionServer } from "./subscriptions/websocket-server";
 import { JobQueue, startJobQueue } from "./jobs/job-queue";
-import { startEventRelay } from "./events/event-relay";
-import { pruneRelayedEvents } from "./events/domain-events";
-import { scheduleSlaChecks, workOnSlaChecks } from "./tickets/ticket-sla-checks";
+import { RunningEventWork, startEventWork } from "./event-work";
 
 export interface RunningApplication {
   url: string;
@@ -50,6 +48,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   });
   let policies: PolicyRuntime | undefined;
   let queue: JobQueue | undefined;
+  let eventWork: RunningEventWork | undefined;
   let metrics: RunningMetricsServer | undefined;
   try {
     metrics = await startMetricsServer(config.metricsPort, config.metricsHost);
@@ -75,6 +74,10 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     const authenticator = new Authenticator(database.dataSource);
     const key = database.ownsEmbeddedDatabase ? await developmentKey(database.dataSource, config.embeddedDataDir) : null;
     const needsFirstKey = database.kind === "postgresql" && !(await hasUsableKey(database.dataSource));
+    const listenUrl = database.kind === "postgresql" ? primaryUrl(dataSource) : undefined;
+    const work = await startEventWork(dataSource, jobs, config, listenUrl);
+    eventWork = work;
+    const services = { webhookJobs: work.webhookJobs };
     const schema = await buildCustomerGraphSchema();
     const server = createApolloServer(schema, database.dataSource, { limits: config.queryLimits });
     const http = await startGraphQLHttpServer(server, {
@@ -84,32 +87,24 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
       ide: config.graphqlIde,
       readiness: () => checkReadiness(database.dataSource, registry),
-      context: async (request) => createRequestContext(database.dataSource, registry, await authenticator.authenticate(request.headers.authorization)),
+      context: async (request) => createRequestContext(dataSource, registry, await authenticator.authenticate(request.headers.authorization), services),
     });
-    const events = await EventFeed.start(database.dataSource, {
+    const events = await EventFeed.start(dataSource, {
       // The embedded database serves this process alone: its feed polls, as its rules follower does.
-      listenUrl: database.kind === "postgresql" ? primaryUrl(database.dataSource) : undefined,
-      pollMilliseconds: database.kind === "postgresql" ? 1_000 : 250,
+      listenUrl,
+      pollMilliseconds: listenUrl ? 1_000 : 250,
       gapMilliseconds: 5_000,
       onError: (error) => logger.warn({ err: error }, "events: reading the outbox failed; retrying"),
-    });
-    const slaWorker = await workOnSlaChecks(jobs, dataSource, config.slaWarningShare);
-    const relay = startEventRelay(dataSource, [scheduleSlaChecks(jobs, config.slaWarningShare)], {
-      onRelayed: () => jobs.wake(slaWorker),
-      listenUrl: database.kind === "postgresql" ? primaryUrl(dataSource) : undefined,
-      pollMilliseconds: database.kind === "postgresql" ? 1_000 : 250,
-      onError: (error) => logger.warn({ err: error }, "events: relaying the outbox failed; retrying"),
     });
     const subscriptions = startSubscriptionServer(http.server, {
       schema,
       authenticate: (authorization) => authenticator.authenticate(authorization),
-      context: (caller) => createRequestContext(database.dataSource, registry, caller),
+      context: (caller) => createRequestContext(dataSource, registry, caller, services),
       limitsByRole: config.queryLimits,
       events,
     });
     const expiry = setInterval(() => {
       deleteExpiredResponses(database.dataSource).catch((error: unknown) => logger.warn({ err: error }, "idempotency: expired responses not deleted"));
-      pruneRelayedEvents(dataSource, config.eventRetentionDays).catch((error: unknown) => logger.warn({ err: error }, "events: old events not pruned"));
     }, 3_600_000);
     expiry.unref();
     const runningPolicies = policies;
@@ -129,7 +124,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
         await runningMetrics.close();
         await server.stop();
         await runningPolicies.close();
-        await relay.close();
+        await work.close();
         await jobs.stop(config.shutdownGraceMilliseconds);
         await database.close();
       },
@@ -137,6 +132,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
   } catch (error) {
     await metrics?.close();
     await policies?.close();
+    await eventWork?.close();
     await queue?.stop(0);
     await database.close();
     throw error;

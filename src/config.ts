@@ -73,6 +73,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
         desc: "Days the outbox keeps relayed events: a subscriber resumes (since) within them; at least 4 (webhook retries run up to 3 days)",
       }),
       SLA_WARNING_SHARE: num({ default: 0.8, desc: "Share of an SLA target after which a ticket.slaWarning event fires (0.8: at 80% of the time allowed)" }),
+      // Partner webhooks (src/webhooks/). The defaults retry for about 28 hours: 25 s·(2^12 − 1), more with jitter.
+      WEBHOOK_RETRY_LIMIT: num({ default: 12, desc: "Retries of a failed webhook delivery before it is FAILED (the dead letter)" }),
+      WEBHOOK_RETRY_DELAY_SECONDS: num({ default: 25, desc: "Delay before a webhook's first retry; each next one doubles, with jitter" }),
+      WEBHOOK_TIMEOUT_MS: num({ default: 10_000, desc: "How long a partner's endpoint has to answer a webhook" }),
+      WEBHOOK_EXPIRE_SECONDS: num({
+        default: 60,
+        desc: "How long an attempt may hold its job before another process retries it (a worker that died); above WEBHOOK_TIMEOUT_MS",
+      }),
+      WEBHOOK_WORKERS: num({ default: 4, desc: "Webhook deliveries a process sends at once" }),
+      WEBHOOK_POLL_SECONDS: num({ default: 2, desc: "How often an idle webhook worker looks for deliveries (at least 0.5)" }),
       QUERY_LIMITS: queryLimits({
         default: limitsWithOverrides({}),
         desc: 'Per-role overrides of the query limits, as JSON, e.g. {"partner": {"cost": 500}} (see README, "For partners")',
@@ -104,7 +114,30 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     graphqlIde: settings.GRAPHQL_IDE,
     metricsPort: settings.METRICS_PORT,
     metricsHost: settings.METRICS_HOST,
+    webhooks: webhookSettings(settings),
   });
+}
+
+/** The WEBHOOK_* settings, checked together: an attempt must time out before its job expires. */
+function webhookSettings(settings: Record<`WEBHOOK_${string}`, number>) {
+  const webhooks = {
+    retryLimit: settings.WEBHOOK_RETRY_LIMIT,
+    retryDelaySeconds: settings.WEBHOOK_RETRY_DELAY_SECONDS,
+    timeoutMilliseconds: settings.WEBHOOK_TIMEOUT_MS,
+    expireSeconds: settings.WEBHOOK_EXPIRE_SECONDS,
+    workers: settings.WEBHOOK_WORKERS,
+    pollingSeconds: settings.WEBHOOK_POLL_SECONDS,
+  };
+  const problems = [
+    !(Number.isInteger(webhooks.retryLimit) && webhooks.retryLimit >= 0) && "WEBHOOK_RETRY_LIMIT: a whole number, 0 or more",
+    !(webhooks.retryDelaySeconds >= 1) && "WEBHOOK_RETRY_DELAY_SECONDS: at least 1",
+    !(webhooks.timeoutMilliseconds > 0) && "WEBHOOK_TIMEOUT_MS: more than 0",
+    !(webhooks.expireSeconds * 1000 > webhooks.timeoutMilliseconds) && "WEBHOOK_EXPIRE_SECONDS: longer than WEBHOOK_TIMEOUT_MS",
+    !(Number.isInteger(webhooks.workers) && webhooks.workers >= 1) && "WEBHOOK_WORKERS: a whole number, 1 or more",
+    !(webhooks.pollingSeconds >= 0.5) && "WEBHOOK_POLL_SECONDS: at least 0.5",
+  ].filter((problem) => problem !== false);
+  if (problems.length > 0) throw new ConfigurationError(`Invalid settings:\n  ${problems.join("\n  ")}`);
+  return Object.freeze(webhooks);
 }
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -28,6 +28,7 @@ import {
 import { AccountOrdersResolver, OrderResolver, OrderUpsertResultResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver, TicketUpsertResultResolver } from "./tickets/ticket.resolver";
 import { EventSubscriptionResolver } from "./subscriptions/event-subscriptions.resolver";
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from "./webhooks/webhook.resolver";
 
 export const resolvers = [
   NodeResolver,
@@ -57,6 +58,8 @@ export const resolvers = [
   TierShareRankResolver,
   NearMissRankResolver,
   EventSubscriptionResolver,
+  WebhookSubscriptionResolver,
+  WebhookDeliveryResolver,
 ] as const;
 
 /**

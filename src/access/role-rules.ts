@@ -41,6 +41,10 @@ export const roleRules: RoleRules = {
   // Risk levels belong with the retention they grade; tiers, stages, levels and lanes are open.
   "PolicyVocabulary.retentionRisks": staff,
 
+  // Partners read their own webhook subscriptions and deliveries (the data scope keeps them to them);
+  // registering, disabling and redelivering are mutations (internal keys). Which key registered one is ours.
+  "WebhookSubscription.createdBy": staff,
+
   // The analysts' reports on refused rule edits; the version in service is public.
   "RuleSet.lastError": staff,
   "RuleSet.lastErrorAt": staff,

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { listenForNotifications, NotificationListener } from "../database/notification-listener";
 import { domainEventsChannel } from "../database/migrations/1764900000000-domain-event-feed";
-import { StreamedEvent } from "./event-stream";
+import { StreamedEvent, streamedEventColumns, StreamedEventRow, streamedEventOf } from "./event-stream";
 
 /**
  * What the relay hands each batch of new events to, in the transaction that marks them relayed: the
@@ -20,18 +20,15 @@ const relayBatchSize = 500;
  */
 export async function relayEvents(dataSource: DataSource, consumers: readonly EventConsumer[]): Promise<number> {
   return dataSource.transaction(async (manager) => {
-    const rows: EventRow[] = await manager.query(
+    const rows: StreamedEventRow[] = await manager.query(
       `WITH taken AS (
          SELECT id FROM domain_events WHERE relayed_at IS NULL ORDER BY id LIMIT ${relayBatchSize} FOR UPDATE SKIP LOCKED
        ), relayed AS (
          UPDATE domain_events event SET relayed_at = now() FROM taken WHERE event.id = taken.id RETURNING event.*
        )
-       SELECT relayed.id::text AS id, relayed.type, relayed.occurred_at, relayed.rules_version, relayed.account_id, relayed.subject_id,
-              account.partner_id, relayed.before, relayed.after
-         FROM relayed LEFT JOIN accounts account ON account.id = relayed.account_id
-        ORDER BY relayed.id`,
+       SELECT ${streamedEventColumns} FROM relayed event LEFT JOIN accounts account ON account.id = event.account_id ORDER BY event.id`,
     );
-    const events = rows.map(streamedEvent);
+    const events = rows.map(streamedEventOf);
     for (const consume of consumers) await consume(manager, events);
     return events.length;
   });
@@ -93,31 +90,5 @@ export function startEventRelay(dataSource: DataSource, consumers: readonly Even
       await listener?.close();
       await running;
     },
-  };
-}
-
-interface EventRow {
-  id: string;
-  type: string;
-  occurred_at: Date | string;
-  rules_version: string | null;
-  account_id: string | null;
-  subject_id: string | null;
-  partner_id: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-function streamedEvent(row: EventRow): StreamedEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    occurredAt: new Date(row.occurred_at),
-    rulesVersion: row.rules_version,
-    accountId: row.account_id,
-    subjectId: row.subject_id,
-    partnerId: row.partner_id,
-    before: row.before,
-    after: row.after,
   };
 }

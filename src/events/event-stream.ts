@@ -13,6 +13,37 @@ export interface StreamedEvent {
   after: Record<string, unknown> | null;
 }
 
+/** An outbox row as `streamedEventColumns` selects it (over `domain_events event LEFT JOIN accounts account`). */
+export interface StreamedEventRow {
+  id: string;
+  type: string;
+  occurred_at: Date | string;
+  rules_version: string | null;
+  account_id: string | null;
+  subject_id: string | null;
+  partner_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** The select list of a StreamedEventRow, over `domain_events event LEFT JOIN accounts account ON account.id = event.account_id`. */
+export const streamedEventColumns = `event.id::text AS id, event.type, event.occurred_at, event.rules_version, event.account_id, event.subject_id,
+  account.partner_id, event.before, event.after`;
+
+export function streamedEventOf(row: StreamedEventRow): StreamedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at),
+    rulesVersion: row.rules_version,
+    accountId: row.account_id,
+    subjectId: row.subject_id,
+    partnerId: row.partner_id,
+    before: row.before,
+    after: row.after,
+  };
+}
+
 export interface EventSubscription {
   /** Only the events this accepts (the caller's scope and the subscription's own filter). */
   accepts: (event: StreamedEvent) => boolean;

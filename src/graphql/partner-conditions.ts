@@ -9,6 +9,8 @@ import { Partner } from "../partners/partner.entity";
 import { AssessmentSummary } from "../policies/results/assessment-summary.entity";
 import { Ticket } from "../tickets/ticket.entity";
 import { TicketSlaBreach } from "../tickets/ticket-sla.entity";
+import { WebhookDelivery, WebhookDeliveryAttempt } from "../webhooks/webhook-delivery.entity";
+import { WebhookSubscription } from "../webhooks/webhook-subscription.entity";
 
 const ownAccountIds = "SELECT visible_account.id FROM accounts visible_account WHERE visible_account.partner_id = :scopePartnerId";
 const ofOwnAccount = (alias: string) => `${alias}.account_id IN (${ownAccountIds})`;
@@ -29,6 +31,13 @@ export const partnerConditions: PartnerConditions = new Map<EntityTarget<ObjectL
     (alias: string) => `${alias}.order_id IN (SELECT visible_order.id FROM orders visible_order WHERE visible_order.account_id IN (${ownAccountIds}))`,
   ],
   [Partner, (alias: string) => `${alias}.id = :scopePartnerId`],
+  [WebhookSubscription, (alias: string) => `${alias}.partner_id = :scopePartnerId`],
+  [WebhookDelivery, (alias: string) => `${alias}.partner_id = :scopePartnerId`],
+  [
+    WebhookDeliveryAttempt,
+    (alias: string) =>
+      `${alias}.delivery_id IN (SELECT visible_delivery.id FROM webhook_deliveries visible_delivery WHERE visible_delivery.partner_id = :scopePartnerId)`,
+  ],
   [
     AccountManager,
     (alias: string) =>

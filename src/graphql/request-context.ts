@@ -14,6 +14,9 @@ import { createPolicyLoaders } from "../policies/graphql/policy.loaders";
 import { PolicyRegistry } from "../policies/policy-registry";
 import { TicketRequest } from "../tickets/ticket.context";
 import { createTicketLoaders } from "../tickets/ticket.loaders";
+import { WebhookRequest } from "../webhooks/webhook.context";
+import { WebhookJobs } from "../webhooks/webhook-jobs";
+import { createWebhookLoaders } from "../webhooks/webhook.loaders";
 import { partnerConditions } from "./partner-conditions";
 
 /** The loaders of one request: made fresh per request, so no caller ever sees another's cache or rows. */
@@ -25,23 +28,29 @@ export function createLoaders(scope: DataScope) {
     ...createContactLoaders(scope),
     ...createTicketLoaders(scope),
     ...createPolicyLoaders(scope),
+    ...createWebhookLoaders(scope),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** One request's context: what every domain's resolvers ask of it, put together. */
-export interface RequestContext extends AccountRequest, ContactRequest, OrderRequest, TicketRequest, PolicyRequest {
+export interface RequestContext extends AccountRequest, ContactRequest, OrderRequest, TicketRequest, PolicyRequest, WebhookRequest {
   loaders: Loaders;
 }
 
-export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry, caller: Caller): RequestContext {
-  return contextWithScope(createDataScope(dataSource, caller, partnerConditions), policies, caller);
+/** What a process runs besides the database that some requests need: the webhooks' job queue (redeliveries). */
+export interface RequestServices {
+  webhookJobs?: WebhookJobs;
 }
 
-export function contextWithScope(scope: DataScope, policies: PolicyRegistry, caller: Caller): RequestContext {
+export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry, caller: Caller, services: RequestServices = {}): RequestContext {
+  return contextWithScope(createDataScope(dataSource, caller, partnerConditions), policies, caller, services);
+}
+
+export function contextWithScope(scope: DataScope, policies: PolicyRegistry, caller: Caller, services: RequestServices = {}): RequestContext {
   const ruleSet = policies.current();
-  return { caller, scope, loaders: createLoaders(scope), policies, ruleSet, accountPolicies: accountPoliciesOf(ruleSet), forgetReads };
+  return { caller, scope, loaders: createLoaders(scope), policies, ruleSet, accountPolicies: accountPoliciesOf(ruleSet), forgetReads, ...services };
 }
 
 /** New, empty loaders on the scope the request has now (an idempotent request's scope is set later): what follows reads afresh. */

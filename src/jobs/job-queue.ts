@@ -105,7 +105,7 @@ export class JobQueue {
     });
   }
 
-  /** Stops a worker taking jobs (those it runs finish). */
+  /** Stops a worker taking jobs (the one it runs finishes); the queue stays open for the others. */
   async stopWorking(workerId: string): Promise<void> {
     await this.boss.offWork({ id: workerId });
   }

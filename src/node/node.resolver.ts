@@ -58,6 +58,8 @@ function loaderOfType(context: RequestContext, typeName: string): { load(id: str
     ["Contact", loaders.contactById],
     ["Order", loaders.orderById],
     ["Ticket", loaders.ticketById],
+    ["WebhookSubscription", loaders.webhookSubscriptionById],
+    ["WebhookDelivery", loaders.webhookDeliveryById],
   ]);
   return byType.get(typeName);
 }

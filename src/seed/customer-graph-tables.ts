@@ -202,7 +202,7 @@ export const ticketsTable: TableDefinition<TicketRow> = {
 /** Children after parents, so that every foreign key finds its row within the batch's transaction. */
 export const customerGraphTableNames = ["account_managers", "partners", "accounts", "contacts", "orders", "order_lines", "tickets"] as const;
 
-/** The policy results and events kept about those rows: emptied with them on a reset. */
+/** The policy results and events kept about those rows (and the events' webhook deliveries): emptied with them on a reset. */
 export const policyResultTableNames = [
   "account_assessments",
   "account_assessment_history",
@@ -211,7 +211,9 @@ export const policyResultTableNames = [
   "ticket_sla_breaches",
   "ticket_sla_warnings",
   "domain_events",
+  "webhook_delivery_attempts",
+  "webhook_deliveries",
 ] as const;
 
-/** API keys name partners, which a reset replaces: they go too (create new ones with npm run keys:create). */
-export const accessTableNames = ["api_keys", "idempotent_requests"] as const;
+/** API keys and webhook subscriptions name partners, which a reset replaces: they go too (create new keys with npm run keys:create). */
+export const accessTableNames = ["api_keys", "idempotent_requests", "webhook_subscriptions"] as const;

@@ -4,7 +4,7 @@ import { InvalidInputError } from "./errors";
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The GraphQL types that have global ids; a new `Node` type is added here. */
-export type NodeTypeName = "Account" | "Contact" | "Order" | "Ticket" | "Partner" | "AccountManager";
+export type NodeTypeName = "Account" | "Contact" | "Order" | "Ticket" | "Partner" | "AccountManager" | "WebhookSubscription" | "WebhookDelivery";
 
 /**
  * Relay's global id, base64 of `Type:id`, as graphql-relay's toGlobalId makes it, but with node's

@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import { DataSource } from "typeorm";
 import { domainEventsChannel } from "../database/migrations/1764900000000-domain-event-feed";
 import { listenForNotifications, NotificationListener } from "../database/notification-listener";
-import { EventStream, EventSubscription, StreamedEvent } from "../events/event-stream";
+import { EventStream, EventSubscription, StreamedEvent, streamedEventColumns, StreamedEventRow, streamedEventOf } from "../events/event-stream";
 
 export interface EventFeedOptions {
   /** LISTEN on this database (PostgreSQL); without it the feed polls alone (the embedded database). */
@@ -13,18 +13,6 @@ export interface EventFeedOptions {
   /** How long an id missing below newer ones is waited for (a transaction still committing) before it is taken as never coming (rolled back). */
   gapMilliseconds: number;
   onError: (error: unknown) => void;
-}
-
-interface EventRow {
-  id: string;
-  type: string;
-  occurred_at: Date;
-  rules_version: string | null;
-  account_id: string | null;
-  subject_id: string | null;
-  partner_id: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
 }
 
 const pageSize = 500;
@@ -46,7 +34,7 @@ const maximumGivenUp = 1_000;
 export class EventFeed implements EventStream {
   private readonly emitter = new EventEmitter({ captureRejections: false });
   /** Events read above the watermark, waiting for the ids below them. */
-  private readonly waiting = new Map<number, EventRow>();
+  private readonly waiting = new Map<number, StreamedEventRow>();
   /** Since when the id after the watermark has been missing while later ones wait; null when none is missing. */
   private gapSince: number | null = null;
   /** Ids the feed moved past without their event: looked for again, in case their transaction was only slow. */
@@ -148,7 +136,7 @@ export class EventFeed implements EventStream {
     while (cursor < until) {
       const rows = await this.read(cursor, until);
       if (rows.length === 0) return;
-      for (const row of rows) yield streamed(row);
+      for (const row of rows) yield streamedEventOf(row);
       cursor = Number(rows[rows.length - 1].id);
     }
   }
@@ -158,7 +146,7 @@ export class EventFeed implements EventStream {
       // Late, and so after events with larger ids: better than never.
       for (const row of await this.readIds([...this.givenUp])) {
         this.givenUp.delete(Number(row.id));
-        this.emitter.emit("event", streamed(row));
+        this.emitter.emit("event", streamedEventOf(row));
       }
     }
     for (;;) {
@@ -182,7 +170,7 @@ export class EventFeed implements EventStream {
         this.waiting.delete(next);
         this.gapSince = null;
         this.watermark = next;
-        this.emitter.emit("event", streamed(row));
+        this.emitter.emit("event", streamedEventOf(row));
         continue;
       }
       this.gapSince ??= now;
@@ -193,38 +181,21 @@ export class EventFeed implements EventStream {
     }
   }
 
-  private read(after: number, until: number | null): Promise<EventRow[]> {
+  private read(after: number, until: number | null): Promise<StreamedEventRow[]> {
     return this.dataSource.query(
-      `SELECT ${eventColumns} FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id
+      `SELECT ${streamedEventColumns} FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id
         WHERE event.id > $1 AND ($2::bigint IS NULL OR event.id <= $2)
         ORDER BY event.id LIMIT ${pageSize}`,
       [after, until],
     );
   }
 
-  private readIds(ids: number[]): Promise<EventRow[]> {
+  private readIds(ids: number[]): Promise<StreamedEventRow[]> {
     return this.dataSource.query(
-      `SELECT ${eventColumns} FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id WHERE event.id = ANY($1) ORDER BY event.id`,
+      `SELECT ${streamedEventColumns} FROM domain_events event LEFT JOIN accounts account ON account.id = event.account_id WHERE event.id = ANY($1) ORDER BY event.id`,
       [ids],
     );
   }
-}
-
-const eventColumns = `event.id::text AS id, event.type, event.occurred_at, event.rules_version, event.account_id, event.subject_id,
-  account.partner_id, event.before, event.after`;
-
-function streamed(row: EventRow): StreamedEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    occurredAt: new Date(row.occurred_at),
-    rulesVersion: row.rules_version,
-    accountId: row.account_id,
-    subjectId: row.subject_id,
-    partnerId: row.partner_id,
-    before: row.before,
-    after: row.after,
-  };
 }
 
 /** The end of a subscriber that fell behind: the client resumes after the last event it got. */

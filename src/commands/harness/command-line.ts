@@ -28,6 +28,7 @@ const commands = new Map<string, () => Promise<CommandFactory>>([
   ["bench", async () => (await import("../bench-command")).benchCommand],
   ["bench:readme", async () => (await import("../bench-readme-command")).benchReadmeCommand],
   ["bench:policies", async () => (await import("../bench-policies-command")).benchPoliciesCommand],
+  ["webhooks:redeliver", async () => (await import("../webhooks-redeliver-command")).webhooksRedeliverCommand],
 ]);
 
 /** The names of every command, as `npm run <name>` runs it. */

@@ -11,6 +11,7 @@ import { SlaClock1764700000000 } from "./1764700000000-sla-clock";
 import { DomainEvents1764800000000 } from "./1764800000000-domain-events";
 import { JobQueue1765000000000 } from "./1765000000000-job-queue";
 import { DomainEventFeed1764900000000 } from "./1764900000000-domain-event-feed";
+import { Webhooks1765100000000 } from "./1765100000000-webhooks";
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   DomainEvents1764800000000,
   DomainEventFeed1764900000000,
   JobQueue1765000000000,
+  Webhooks1765100000000,
 ];
