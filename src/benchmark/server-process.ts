@@ -83,7 +83,7 @@ export interface ServerCounters {
 /** The server's own counters, from its metrics: CPU time used, SQL statements sent, requests answered. */
 export async function readServerCounters(metricsUrl: string): Promise<ServerCounters> {
   const text = await (await fetch(metricsUrl)).text();
-  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  const value = (name: string) => metricValue(text, name);
   const requestCounts = [...text.matchAll(/^customer_graph_graphql_request_duration_seconds_count\{[^}]*\} (\S+)$/gm)].map((match) => Number(match[1]));
   return {
     cpuSeconds: value("process_cpu_seconds_total"),
@@ -105,4 +105,21 @@ export async function readSettledServerCounters(metricsUrl: string): Promise<Ser
     counters = next;
   }
   return counters;
+}
+
+export interface ServerMemory {
+  residentBytes: number;
+  heapUsedBytes: number;
+}
+
+/** The server's memory as its own metrics report it (prom-client's process_resident_memory_bytes, nodejs_heap_size_used_bytes). */
+export async function readServerMemory(metricsUrl: string): Promise<ServerMemory> {
+  const text = await (await fetch(metricsUrl)).text();
+  const value = (name: string) => metricValue(text, name);
+  return { residentBytes: value("process_resident_memory_bytes"), heapUsedBytes: value("nodejs_heap_size_used_bytes") };
+}
+
+/** An unlabelled metric's value in Prometheus' text format; NaN when absent. */
+function metricValue(text: string, name: string): number {
+  return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
 }
