@@ -1,0 +1,93 @@
+import { ClientReceipts } from "./fanout-clients";
+import { CommittedEvent } from "./fanout-events";
+
+/** Nearest-rank percentiles of a set of latencies, in milliseconds. */
+export interface LatencySummary {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface DeliveryFigures {
+  /** Each (client, event) pair the client may see: internal clients every event, partners their own accounts'. */
+  expected: number;
+  delivered: number;
+  missed: number;
+  clientsWithMisses: number;
+  /** Events a partner client got about another's account: must be 0. */
+  outOfScope: number;
+  duplicates: number;
+  clientsWithErrors: number;
+  /** Error results and closed subscriptions, as the clients saw them (the first few). */
+  errors: string[];
+}
+
+export interface LatencyFigures {
+  /** From the commit's return to a client's receipt, over every delivered (client, event) pair. */
+  all: LatencySummary;
+  internalClients: LatencySummary;
+  partnerClients: LatencySummary;
+  /** Per event, until its last client got it: the fan-out's completion. */
+  lastClientPerEvent: LatencySummary;
+}
+
+/** Staff see every event, a partner its own accounts' only. */
+export const mayReceive = (client: ClientReceipts, event: CommittedEvent) =>
+  client.subscriber.partnerId === null || client.subscriber.partnerId === event.partnerId;
+
+export function summarize(values: number[]): LatencySummary {
+  const sorted = Float64Array.from(values).sort();
+  const rank = (share: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)]);
+  return { samples: sorted.length, p50: rank(0.5), p95: rank(0.95), p99: rank(0.99), max: rank(1) };
+}
+
+/** What arrived of `events` at each client against what it may see, and how long it took. */
+export function deliveryFigures(clients: readonly ClientReceipts[], events: readonly CommittedEvent[]): { delivery: DeliveryFigures; latency: LatencyFigures } {
+  const latencies = { internal: [] as number[], partner: [] as number[] };
+  const lastPerEvent = new Map<string, number>();
+  const delivery: DeliveryFigures = {
+    expected: 0,
+    delivered: 0,
+    missed: 0,
+    clientsWithMisses: 0,
+    outOfScope: 0,
+    duplicates: 0,
+    clientsWithErrors: 0,
+    errors: [],
+  };
+  for (const client of clients) {
+    let missed = 0;
+    for (const event of events) {
+      const receivedAt = client.received.get(event.id);
+      if (!mayReceive(client, event)) {
+        if (receivedAt !== undefined) delivery.outOfScope++;
+        continue;
+      }
+      delivery.expected++;
+      if (receivedAt === undefined) {
+        missed++;
+        continue;
+      }
+      const latency = receivedAt - event.committedAt;
+      (client.subscriber.partnerId === null ? latencies.internal : latencies.partner).push(latency);
+      lastPerEvent.set(event.id, Math.max(lastPerEvent.get(event.id) ?? Number.NEGATIVE_INFINITY, latency));
+    }
+    delivery.missed += missed;
+    if (missed > 0) delivery.clientsWithMisses++;
+    delivery.duplicates += client.duplicates;
+    if (client.errors.length > 0) delivery.clientsWithErrors++;
+    if (delivery.errors.length < 10) delivery.errors.push(...client.errors.slice(0, 10 - delivery.errors.length));
+  }
+  delivery.delivered = delivery.expected - delivery.missed;
+  return {
+    delivery,
+    latency: {
+      all: summarize([...latencies.internal, ...latencies.partner]),
+      internalClients: summarize(latencies.internal),
+      partnerClients: summarize(latencies.partner),
+      lastClientPerEvent: summarize([...lastPerEvent.values()]),
+    },
+  };
+}
