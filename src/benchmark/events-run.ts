@@ -5,7 +5,7 @@ import { entities } from "../entities";
 import { describeMachine, describeSource } from "./bench-machine";
 import { fanoutSubscription } from "./fanout-clients";
 import { EventsReport, eventsResultFilePath } from "./fanout-report";
-import { readServerMemory, startServerProcess } from "./server-process";
+import { readServerResources, startServerProcess } from "./server-process";
 import { FanoutSettings, measureFanout } from "./subscription-fanout";
 
 export interface EventsBenchOptions extends FanoutSettings {
@@ -15,7 +15,8 @@ export interface EventsBenchOptions extends FanoutSettings {
   commandLine: string;
 }
 
-const memorySource = "the server's own /metrics: process_resident_memory_bytes (RSS) and nodejs_heap_size_used_bytes (V8 heap in use, between collections)";
+const resourcesSource =
+  "the server's own /metrics: process_resident_memory_bytes (RSS), nodejs_heap_size_used_bytes (V8 heap in use, between collections), process_cpu_seconds_total";
 const sharedCores = "Clients (one process holding every socket), server and PostgreSQL share the machine's cores.";
 
 /**
@@ -33,7 +34,7 @@ export async function runEventsBenchmark(config: Config, databaseUrl: string, op
       const target = {
         webSocketUrl: server.url.replace(/^http/, "ws"),
         dataSource: database.dataSource,
-        readMemory: () => readServerMemory(server.metricsUrl),
+        readResources: () => readServerResources(server.metricsUrl),
       };
       console.log(`Connecting ${options.clients.toLocaleString("en")} clients, then ${options.events} events ${options.spacingMilliseconds} ms apart…`);
       figures = await measureFanout(target, options, `bench:events ${startedAt.toISOString()}`);
@@ -50,7 +51,7 @@ export async function runEventsBenchmark(config: Config, databaseUrl: string, op
       loadAverage: { start: loadAverageAtStart, end: loadavg()[0] },
       settings,
       subscription: fanoutSubscription,
-      memorySource,
+      resourcesSource,
       figures,
     };
     return { report, output: output ?? eventsResultFilePath(startedAt, machine) };

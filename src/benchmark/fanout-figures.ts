@@ -14,6 +14,8 @@ export interface DeliveryFigures {
   /** Each (client, event) pair the client may see: internal clients every event, partners their own accounts'. */
   expected: number;
   delivered: number;
+  /** Deliveries a second, from the first event's commit to the last receipt: the throughput of the fan-out. */
+  perSecond: number;
   missed: number;
   clientsWithMisses: number;
   /** Events a partner client got about another's account: must be 0. */
@@ -47,9 +49,11 @@ export function summarize(values: number[]): LatencySummary {
 export function deliveryFigures(clients: readonly ClientReceipts[], events: readonly CommittedEvent[]): { delivery: DeliveryFigures; latency: LatencyFigures } {
   const latencies = { internal: [] as number[], partner: [] as number[] };
   const lastPerEvent = new Map<string, number>();
+  let lastReceipt = Number.NEGATIVE_INFINITY;
   const delivery: DeliveryFigures = {
     expected: 0,
     delivered: 0,
+    perSecond: 0,
     missed: 0,
     clientsWithMisses: 0,
     outOfScope: 0,
@@ -70,6 +74,7 @@ export function deliveryFigures(clients: readonly ClientReceipts[], events: read
         missed++;
         continue;
       }
+      lastReceipt = Math.max(lastReceipt, receivedAt);
       const latency = receivedAt - event.committedAt;
       (client.subscriber.partnerId === null ? latencies.internal : latencies.partner).push(latency);
       lastPerEvent.set(event.id, Math.max(lastPerEvent.get(event.id) ?? Number.NEGATIVE_INFINITY, latency));
@@ -81,6 +86,8 @@ export function deliveryFigures(clients: readonly ClientReceipts[], events: read
     if (delivery.errors.length < 10) delivery.errors.push(...client.errors.slice(0, 10 - delivery.errors.length));
   }
   delivery.delivered = delivery.expected - delivery.missed;
+  const firstCommit = Math.min(...events.map((event) => event.committedAt));
+  delivery.perSecond = delivery.delivered === 0 ? 0 : delivery.delivered / ((lastReceipt - firstCommit) / 1000);
   return {
     delivery,
     latency: {

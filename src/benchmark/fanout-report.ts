@@ -1,5 +1,6 @@
 import { MachineDescription, SourceVersion } from "./bench-machine";
 import { LatencySummary } from "./fanout-figures";
+import { ServerResources } from "./server-process";
 import { FanoutFigures, FanoutSettings } from "./subscription-fanout";
 import { printTable } from "./text-table";
 
@@ -15,8 +16,8 @@ export interface EventsReport {
   loadAverage: { start: number; end: number };
   settings: FanoutSettings;
   subscription: string;
-  /** Where the server's memory figures come from. */
-  memorySource: string;
+  /** Where the server's memory and CPU figures come from. */
+  resourcesSource: string;
   figures: FanoutFigures;
 }
 
@@ -31,7 +32,7 @@ const count = (value: number) => value.toLocaleString("en");
 
 export function printEventsReport(report: EventsReport): void {
   const { figures, machine, settings } = report;
-  const { clients, connection, serverMemory, delivery } = figures;
+  const { clients, connection, delivery } = figures;
   console.log(
     `\nSubscription fan-out: ${count(clients.internal + clients.partner)} clients (${count(clients.internal)} internal, ${count(clients.partner)} partner ` +
       `over ${clients.partners} partners), ${figures.events.count} events ${settings.spacingMilliseconds} ms apart`,
@@ -43,21 +44,34 @@ export function printEventsReport(report: EventsReport): void {
       `p95 ${milliseconds(connection.perClient.p95)} ms); every subscription live after ${milliseconds(connection.allSubscribedMilliseconds)} ms ` +
       `(${connection.probeRounds} probe round${connection.probeRounds === 1 ? "" : "s"})\n`,
   );
+  printServerTable(figures);
+  console.log("");
+  printLatencyTable(figures);
+  console.log(
+    `\nDelivered ${count(delivery.delivered)} of ${count(delivery.expected)}, ${count(Math.round(delivery.perSecond))} a second ` +
+      `(missed ${count(delivery.missed)} at ${delivery.clientsWithMisses} clients; out of scope ${delivery.outOfScope}; ` +
+      `duplicates ${delivery.duplicates}; clients with errors ${delivery.clientsWithErrors}); the clients' process used ${figures.clientProcessCpuSeconds.toFixed(1)} s of CPU meanwhile`,
+  );
+  for (const error of delivery.errors) console.log(`  error: ${error}`);
+}
+
+function printServerTable({ server, clients }: FanoutFigures): void {
+  const sample = (name: string, resources: ServerResources) => [name, megabytes(resources.residentBytes), megabytes(resources.heapUsedBytes)];
   printTable(
-    ["server memory", "RSS MB", "heap used MB"],
+    ["server", "RSS MB", "heap used MB"],
     [
-      ["before connecting", megabytes(serverMemory.beforeConnecting.residentBytes), megabytes(serverMemory.beforeConnecting.heapUsedBytes)],
-      [
-        `${count(clients.internal + clients.partner)} subscribed`,
-        megabytes(serverMemory.subscribed.residentBytes),
-        megabytes(serverMemory.subscribed.heapUsedBytes),
-      ],
-      ["after delivering", megabytes(serverMemory.delivered.residentBytes), megabytes(serverMemory.delivered.heapUsedBytes)],
-      ["per client (KB)", serverMemory.perClientKilobytes.resident.toFixed(1), serverMemory.perClientKilobytes.heapUsed.toFixed(1)],
+      sample("before connecting", server.beforeConnecting),
+      sample(`${count(clients.internal + clients.partner)} subscribed`, server.subscribed),
+      sample("after delivering", server.delivered),
+      ["per client (KB)", server.perClientKilobytes.resident.toFixed(1), server.perClientKilobytes.heapUsed.toFixed(1)],
     ],
   );
-  console.log("");
-  const latency = figures.latencyMilliseconds;
+  console.log(
+    `Server CPU: ${server.cpuMillisecondsPerClientConnected.toFixed(2)} ms per client connected and subscribed, ${server.cpuMillisecondsPerDelivery.toFixed(3)} ms per delivery`,
+  );
+}
+
+function printLatencyTable({ latencyMilliseconds: latency }: FanoutFigures): void {
   const row = (name: string, summary: LatencySummary) => [
     name,
     count(summary.samples),
@@ -72,9 +86,4 @@ export function printEventsReport(report: EventsReport): void {
       row("last client per event", latency.lastClientPerEvent),
     ],
   );
-  console.log(
-    `\nDelivered ${count(delivery.delivered)} of ${count(delivery.expected)} (missed ${count(delivery.missed)} at ${delivery.clientsWithMisses} clients; ` +
-      `out of scope ${delivery.outOfScope}; duplicates ${delivery.duplicates}; clients with errors ${delivery.clientsWithErrors})`,
-  );
-  for (const error of delivery.errors) console.log(`  error: ${error}`);
 }

@@ -107,16 +107,22 @@ export async function readSettledServerCounters(metricsUrl: string): Promise<Ser
   return counters;
 }
 
-export interface ServerMemory {
+export interface ServerResources {
   residentBytes: number;
   heapUsedBytes: number;
+  /** CPU time used since the process started, user and system. */
+  cpuSeconds: number;
 }
 
-/** The server's memory as its own metrics report it (prom-client's process_resident_memory_bytes, nodejs_heap_size_used_bytes). */
-export async function readServerMemory(metricsUrl: string): Promise<ServerMemory> {
+/** The server's memory and CPU time as its own metrics report them (prom-client's process_resident_memory_bytes, nodejs_heap_size_used_bytes, process_cpu_seconds_total). */
+export async function readServerResources(metricsUrl: string): Promise<ServerResources> {
   const text = await (await fetch(metricsUrl)).text();
   const value = (name: string) => metricValue(text, name);
-  return { residentBytes: value("process_resident_memory_bytes"), heapUsedBytes: value("nodejs_heap_size_used_bytes") };
+  return {
+    residentBytes: value("process_resident_memory_bytes"),
+    heapUsedBytes: value("nodejs_heap_size_used_bytes"),
+    cpuSeconds: value("process_cpu_seconds_total"),
+  };
 }
 
 /** An unlabelled metric's value in Prometheus' text format; NaN when absent. */

@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import { DataSource } from "typeorm";
-import { ClientReceipts, connectClients, FanoutSubscriber } from "./fanout-clients";
+import { ClientReceipts, connectClients, ConnectedClients, FanoutSubscriber } from "./fanout-clients";
 import { appendPacedEvents, appendTimedEvent, CommittedEvent, createFanoutCast, FanoutCast } from "./fanout-events";
 import { DeliveryFigures, deliveryFigures, LatencyFigures, LatencySummary, mayReceive, summarize } from "./fanout-figures";
-import { ServerMemory } from "./server-process";
+import { ServerResources } from "./server-process";
 
 export interface FanoutSettings {
   clients: number;
@@ -19,21 +19,25 @@ export interface FanoutSettings {
   settleMilliseconds: number;
 }
 
-/** The server under measurement: its WebSocket, its database (events are appended there) and its memory. */
+/** The server under measurement: its WebSocket, its database (events are appended there), its memory and CPU time. */
 export interface FanoutTarget {
   webSocketUrl: string;
   dataSource: DataSource;
-  readMemory(): Promise<ServerMemory>;
+  readResources(): Promise<ServerResources>;
 }
 
 export interface FanoutFigures {
   clients: { internal: number; partner: number; partners: number };
-  serverMemory: {
-    beforeConnecting: ServerMemory;
-    subscribed: ServerMemory;
-    delivered: ServerMemory;
+  server: {
+    beforeConnecting: ServerResources;
+    subscribed: ServerResources;
+    delivered: ServerResources;
     /** (subscribed - before connecting) / clients. */
     perClientKilobytes: { resident: number; heapUsed: number };
+    /** Server CPU from the first socket to the last subscription live, per client. */
+    cpuMillisecondsPerClientConnected: number;
+    /** Server CPU from the first event to the last receipt (or the wait's end), per delivery. */
+    cpuMillisecondsPerDelivery: number;
   };
   connection: {
     /** From the first socket opened to the last connection acknowledged. */
@@ -44,62 +48,96 @@ export interface FanoutFigures {
     allSubscribedMilliseconds: number;
     probeRounds: number;
   };
-  events: { count: number; spacingMilliseconds: number; appendedInMilliseconds: number };
+  events: { count: number; appendedInMilliseconds: number };
+  /** CPU the bench process itself (every client, and the appends) used while the events were delivered. */
+  clientProcessCpuSeconds: number;
   delivery: DeliveryFigures;
   latencyMilliseconds: LatencyFigures;
+}
+
+/** What the phases of a run left: the server's resources between them, the clients, the events. */
+interface Phases {
+  subscribers: FanoutSubscriber[];
+  partners: number;
+  resources: { beforeConnecting: ServerResources; subscribed: ServerResources; delivered: ServerResources };
+  connected: ConnectedClients;
+  allSubscribedMilliseconds: number;
+  probeRounds: number;
+  events: CommittedEvent[];
+  appendedInMilliseconds: number;
+  clientProcessCpuSeconds: number;
 }
 
 /**
  * Connects the clients and subscribes each to the support queue, probes until every subscription is live,
  * then appends the events at a steady pace and times each one from its commit to each client's receipt.
- * Reads the server's memory before connecting, once subscribed, and after delivering.
+ * Reads the server's memory and CPU time before connecting, once subscribed, and after delivering.
  */
 export async function measureFanout(target: FanoutTarget, settings: FanoutSettings, label: string): Promise<FanoutFigures> {
   const cast = await createFanoutCast(target.dataSource, settings.partnerShare > 0 ? settings.partners : 0, label);
   try {
     const subscribers = planSubscribers(cast, settings);
-    const beforeConnecting = await target.readMemory();
+    const beforeConnecting = await target.readResources();
     const started = performance.now();
     const connected = await connectClients(target.webSocketUrl, subscribers, settings.connectConcurrency);
     try {
       const probeRounds = await probeUntilSubscribed(target.dataSource, cast, connected.clients);
       const allSubscribedMilliseconds = performance.now() - started;
-      const subscribed = await target.readMemory();
+      const subscribed = await target.readResources();
       for (const client of connected.clients) client.received.clear();
-      const appending = performance.now();
+      const [appending, cpuBefore] = [performance.now(), process.cpuUsage()];
       const events = await appendPacedEvents(target.dataSource, cast, settings.events, settings.spacingMilliseconds);
       const appendedInMilliseconds = performance.now() - appending;
       await awaitDelivery(connected.clients, events, settings.settleMilliseconds);
-      const delivered = await target.readMemory();
-      const { delivery, latency } = deliveryFigures(connected.clients, events);
-      const partnerClients = subscribers.filter((subscriber) => subscriber.partnerId !== null).length;
-      return {
-        clients: { internal: subscribers.length - partnerClients, partner: partnerClients, partners: cast.partners.length },
-        serverMemory: {
-          beforeConnecting,
-          subscribed,
-          delivered,
-          perClientKilobytes: {
-            resident: (subscribed.residentBytes - beforeConnecting.residentBytes) / 1024 / subscribers.length,
-            heapUsed: (subscribed.heapUsedBytes - beforeConnecting.heapUsedBytes) / 1024 / subscribers.length,
-          },
-        },
-        connection: {
-          allAcknowledgedMilliseconds: connected.connectAllMilliseconds,
-          perClient: summarize(connected.clients.map((client) => client.connectMilliseconds)),
-          allSubscribedMilliseconds,
-          probeRounds,
-        },
-        events: { count: events.length, spacingMilliseconds: settings.spacingMilliseconds, appendedInMilliseconds },
-        delivery,
-        latencyMilliseconds: latency,
-      };
+      const cpu = process.cpuUsage(cpuBefore);
+      const delivered = await target.readResources();
+      return fanoutFigures({
+        subscribers,
+        partners: cast.partners.length,
+        resources: { beforeConnecting, subscribed, delivered },
+        connected,
+        allSubscribedMilliseconds,
+        probeRounds,
+        events,
+        appendedInMilliseconds,
+        clientProcessCpuSeconds: (cpu.user + cpu.system) / 1e6,
+      });
     } finally {
       await connected.close();
     }
   } finally {
     await cast.revoke();
   }
+}
+
+function fanoutFigures(phases: Phases): FanoutFigures {
+  const { subscribers, resources, connected, events } = phases;
+  const { beforeConnecting, subscribed, delivered } = resources;
+  const { delivery, latency } = deliveryFigures(connected.clients, events);
+  const partnerClients = subscribers.filter((subscriber) => subscriber.partnerId !== null).length;
+  const perClient = (bytes: number) => bytes / 1024 / subscribers.length;
+  return {
+    clients: { internal: subscribers.length - partnerClients, partner: partnerClients, partners: phases.partners },
+    server: {
+      ...resources,
+      perClientKilobytes: {
+        resident: perClient(subscribed.residentBytes - beforeConnecting.residentBytes),
+        heapUsed: perClient(subscribed.heapUsedBytes - beforeConnecting.heapUsedBytes),
+      },
+      cpuMillisecondsPerClientConnected: ((subscribed.cpuSeconds - beforeConnecting.cpuSeconds) * 1000) / subscribers.length,
+      cpuMillisecondsPerDelivery: ((delivered.cpuSeconds - subscribed.cpuSeconds) * 1000) / Math.max(1, delivery.delivered),
+    },
+    connection: {
+      allAcknowledgedMilliseconds: connected.connectAllMilliseconds,
+      perClient: summarize(connected.clients.map((client) => client.connectMilliseconds)),
+      allSubscribedMilliseconds: phases.allSubscribedMilliseconds,
+      probeRounds: phases.probeRounds,
+    },
+    events: { count: events.length, appendedInMilliseconds: phases.appendedInMilliseconds },
+    clientProcessCpuSeconds: phases.clientProcessCpuSeconds,
+    delivery,
+    latencyMilliseconds: latency,
+  };
 }
 
 /** The internal clients, then the partner clients, dealt to the partners in turn. */

@@ -49,6 +49,8 @@ describe("the subscription fan-out benchmark (npm run bench:events)", () => {
       events,
     );
     expect(delivery).toMatchObject({ expected: 4, delivered: 3, missed: 1, clientsWithMisses: 1, outOfScope: 1 });
+    // 3 deliveries from the first commit (100) to the last receipt (210).
+    expect(delivery.perSecond).toBeCloseTo(3 / 0.11);
     expect(latency.all).toMatchObject({ samples: 3, p50: 6, max: 10 });
     expect(latency.lastClientPerEvent).toMatchObject({ samples: 2, max: 10 });
   });
@@ -65,7 +67,11 @@ describe("the subscription fan-out benchmark (npm run bench:events)", () => {
         {
           webSocketUrl: server.webSocketUrl,
           dataSource: server.dataSource,
-          readMemory: async () => ({ residentBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed }),
+          readResources: async () => ({
+            residentBytes: process.memoryUsage().rss,
+            heapUsedBytes: process.memoryUsage().heapUsed,
+            cpuSeconds: process.cpuUsage().user / 1e6,
+          }),
         },
         { clients: 3, partnerShare: 0.34, partners: 1, events: 5, spacingMilliseconds: 5, connectConcurrency: 2, settleMilliseconds: 10_000 },
         `fan-out test ${Date.now()}`,
