@@ -56,10 +56,15 @@ export const benchEventsCommand: CommandFactory = (context) =>
         partnerShare: partnerPercent / 100,
         spacingMilliseconds: spacing,
         settleMilliseconds: settle * 1000,
-        commandLine: ["npm run bench:events", ...(context.argv && context.argv.length > 1 ? ["--", ...context.argv.slice(1)] : [])].join(" "),
+        commandLine: ["npm run bench:events", ...(context.argv && context.argv.length > 1 ? ["--", ...context.argv.slice(1).map(shellWord)] : [])].join(" "),
       };
       const { report, output } = await runEventsBenchmark(config, config.databaseUrl, benchOptions);
       printEventsReport(report);
       await writeBenchReport(report, output);
       console.log(`\nWritten to ${output}`);
     });
+
+/** A word as a POSIX shell reads it back: quoted when it holds anything but plain characters. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
