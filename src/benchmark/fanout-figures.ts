@@ -45,11 +45,17 @@ export function summarize(values: number[]): LatencySummary {
   return { samples: sorted.length, p50: rank(0.5), p95: rank(0.95), p99: rank(0.99), max: rank(1) };
 }
 
+/** The latencies gathered so far, by kind of client and per event, and the last receipt. */
+interface Tally {
+  internal: number[];
+  partner: number[];
+  lastPerEvent: Map<string, number>;
+  lastReceipt: number;
+}
+
 /** What arrived of `events` at each client against what it may see, and how long it took. */
 export function deliveryFigures(clients: readonly ClientReceipts[], events: readonly CommittedEvent[]): { delivery: DeliveryFigures; latency: LatencyFigures } {
-  const latencies = { internal: [] as number[], partner: [] as number[] };
-  const lastPerEvent = new Map<string, number>();
-  let lastReceipt = Number.NEGATIVE_INFINITY;
+  const tally: Tally = { internal: [], partner: [], lastPerEvent: new Map(), lastReceipt: Number.NEGATIVE_INFINITY };
   const delivery: DeliveryFigures = {
     expected: 0,
     delivered: 0,
@@ -62,23 +68,7 @@ export function deliveryFigures(clients: readonly ClientReceipts[], events: read
     errors: [],
   };
   for (const client of clients) {
-    let missed = 0;
-    for (const event of events) {
-      const receivedAt = client.received.get(event.id);
-      if (!mayReceive(client, event)) {
-        if (receivedAt !== undefined) delivery.outOfScope++;
-        continue;
-      }
-      delivery.expected++;
-      if (receivedAt === undefined) {
-        missed++;
-        continue;
-      }
-      lastReceipt = Math.max(lastReceipt, receivedAt);
-      const latency = receivedAt - event.committedAt;
-      (client.subscriber.partnerId === null ? latencies.internal : latencies.partner).push(latency);
-      lastPerEvent.set(event.id, Math.max(lastPerEvent.get(event.id) ?? Number.NEGATIVE_INFINITY, latency));
-    }
+    const missed = tallyClient(client, events, delivery, tally);
     delivery.missed += missed;
     if (missed > 0) delivery.clientsWithMisses++;
     delivery.duplicates += client.duplicates;
@@ -86,15 +76,37 @@ export function deliveryFigures(clients: readonly ClientReceipts[], events: read
     if (delivery.errors.length < 10) delivery.errors.push(...client.errors.slice(0, 10 - delivery.errors.length));
   }
   delivery.delivered = delivery.expected - delivery.missed;
-  const firstCommit = Math.min(...events.map((event) => event.committedAt));
-  delivery.perSecond = delivery.delivered === 0 ? 0 : delivery.delivered / ((lastReceipt - firstCommit) / 1000);
+  const firstCommit = events.reduce((first, event) => Math.min(first, event.committedAt), Number.POSITIVE_INFINITY);
+  delivery.perSecond = delivery.delivered === 0 ? 0 : delivery.delivered / ((tally.lastReceipt - firstCommit) / 1000);
   return {
     delivery,
     latency: {
-      all: summarize([...latencies.internal, ...latencies.partner]),
-      internalClients: summarize(latencies.internal),
-      partnerClients: summarize(latencies.partner),
-      lastClientPerEvent: summarize([...lastPerEvent.values()]),
+      all: summarize([...tally.internal, ...tally.partner]),
+      internalClients: summarize(tally.internal),
+      partnerClients: summarize(tally.partner),
+      lastClientPerEvent: summarize([...tally.lastPerEvent.values()]),
     },
   };
+}
+
+/** One client's events: counts what it may see and what it got out of scope, gathers its latencies; returns its misses. */
+function tallyClient(client: ClientReceipts, events: readonly CommittedEvent[], delivery: DeliveryFigures, tally: Tally): number {
+  let missed = 0;
+  for (const event of events) {
+    const receivedAt = client.received.get(event.id);
+    if (!mayReceive(client, event)) {
+      if (receivedAt !== undefined) delivery.outOfScope++;
+      continue;
+    }
+    delivery.expected++;
+    if (receivedAt === undefined) {
+      missed++;
+      continue;
+    }
+    tally.lastReceipt = Math.max(tally.lastReceipt, receivedAt);
+    const latency = receivedAt - event.committedAt;
+    (client.subscriber.partnerId === null ? tally.internal : tally.partner).push(latency);
+    tally.lastPerEvent.set(event.id, Math.max(tally.lastPerEvent.get(event.id) ?? Number.NEGATIVE_INFINITY, latency));
+  }
+  return missed;
 }
