@@ -7,6 +7,7 @@ import { MachineDescription, SourceVersion } from "./bench-machine";
 import { TargetCheck } from "./bench-targets";
 import { GrowthPoint } from "./growth-run";
 import { LoadSettings, OperationFigures } from "./load-run";
+import { printTable } from "./text-table";
 
 /** A result file (bench-results/<date>-<machine>.json): what ran, where, on which commit, and what it measured. */
 export interface BenchReport {
@@ -33,7 +34,8 @@ export async function readBenchReport(file: string): Promise<BenchReport> {
   return JSON.parse(await readFile(file, "utf8")) as BenchReport;
 }
 
-export async function writeBenchReport(report: BenchReport, file: string): Promise<void> {
+/** Writes a result file (of `npm run bench` or another bench command), making its folder when missing. */
+export async function writeBenchReport(report: object, file: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 }
@@ -93,7 +95,5 @@ function printFiguresTable(operations: readonly OperationFigures[]): void {
     figures.peakResidentMegabytes.toFixed(0),
     String(figures.failedRequests),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column].length)));
-  for (const row of [header, ...cells])
-    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
+  printTable(header, cells);
 }

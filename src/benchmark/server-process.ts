@@ -83,7 +83,7 @@ export interface ServerCounters {
 /** The server's own counters, from its metrics: CPU time used, SQL statements sent, requests answered. */
 export async function readServerCounters(metricsUrl: string): Promise<ServerCounters> {
   const text = await (await fetch(metricsUrl)).text();
-  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  const value = (name: string) => metricValue(text, name);
   const requestCounts = [...text.matchAll(/^customer_graph_graphql_request_duration_seconds_count\{[^}]*\} (\S+)$/gm)].map((match) => Number(match[1]));
   return {
     cpuSeconds: value("process_cpu_seconds_total"),
@@ -105,4 +105,27 @@ export async function readSettledServerCounters(metricsUrl: string): Promise<Ser
     counters = next;
   }
   return counters;
+}
+
+export interface ServerResources {
+  residentBytes: number;
+  heapUsedBytes: number;
+  /** CPU time used since the process started, user and system. */
+  cpuSeconds: number;
+}
+
+/** The server's memory and CPU time as its own metrics report them (prom-client's process_resident_memory_bytes, nodejs_heap_size_used_bytes, process_cpu_seconds_total). */
+export async function readServerResources(metricsUrl: string): Promise<ServerResources> {
+  const text = await (await fetch(metricsUrl)).text();
+  const value = (name: string) => metricValue(text, name);
+  return {
+    residentBytes: value("process_resident_memory_bytes"),
+    heapUsedBytes: value("nodejs_heap_size_used_bytes"),
+    cpuSeconds: value("process_cpu_seconds_total"),
+  };
+}
+
+/** An unlabelled metric's value in Prometheus' text format; NaN when absent. */
+function metricValue(text: string, name: string): number {
+  return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
 }

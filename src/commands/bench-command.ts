@@ -6,7 +6,7 @@ import { runBenchmark } from "../benchmark/bench-run";
 import { loadConfig } from "../config";
 import { CommandFactory } from "./harness/command-context";
 import { CommandFailure } from "./harness/command-errors";
-import { wholeNumber } from "./harness/option-values";
+import { machine, wholeNumber } from "./harness/option-values";
 import { runSeed } from "./seed-command";
 
 /**
@@ -50,12 +50,6 @@ export const benchCommand: CommandFactory = (context) =>
       await writeBenchReport(report, output);
       console.log(`\nWritten to ${output}; npm run bench:readme -- --from ${output} puts it in the README`);
     });
-
-function machine(text: string): string {
-  const name = machineName(text);
-  if (!name) throw new InvalidArgumentError(`expected letters or digits, got "${text}"`);
-  return name;
-}
 
 /** At least two sizes, each once, smallest first. */
 function growthSizes(text: string): number[] {

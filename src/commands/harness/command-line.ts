@@ -29,6 +29,7 @@ const commands = new Map<string, () => Promise<CommandFactory>>([
   ["bench:readme", async () => (await import("../bench-readme-command")).benchReadmeCommand],
   ["bench:policies", async () => (await import("../bench-policies-command")).benchPoliciesCommand],
   ["webhooks:redeliver", async () => (await import("../webhooks-redeliver-command")).webhooksRedeliverCommand],
+  ["bench:events", async () => (await import("../bench-events-command")).benchEventsCommand],
 ]);
 
 /** The names of every command, as `npm run <name>` runs it. */
@@ -43,7 +44,7 @@ export async function runCommandLine(argv: readonly string[], environment: NodeJ
   const program = new Command("npm run")
     .description("The customer graph's command-line tools. Through npm, options follow `--`: npm run seed -- --accounts 100")
     .helpCommand(false);
-  const context: CommandContext = { environment };
+  const context: CommandContext = { environment, argv };
   const named = commands.get(argv[0] ?? "");
   for (const load of named ? [named] : [...commands.values()]) program.addCommand((await load())(context));
   applySettings(program);

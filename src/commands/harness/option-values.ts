@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { machineName } from "../../benchmark/bench-options";
 import { decodeGlobalId, NodeTypeName } from "../../shared/global-id";
 
 /**
@@ -51,4 +52,11 @@ export function nodeId(typeName: NodeTypeName, accepts: { uuid: boolean }): (tex
 
 function article(word: string): string {
   return /^[AEIOU]/.test(word) ? "an" : "a";
+}
+
+/** A machine's name as bench result files are named after it: lower case letters, digits and dashes. */
+export function machine(text: string): string {
+  const name = machineName(text);
+  if (!name) throw new InvalidArgumentError(`expected letters or digits, got "${text}"`);
+  return name;
 }

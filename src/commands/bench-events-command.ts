@@ -1,0 +1,70 @@
+import { hostname } from "node:os";
+import { Command } from "commander";
+import { machineName } from "../benchmark/bench-options";
+import { writeBenchReport } from "../benchmark/bench-report";
+import { EventsBenchOptions, runEventsBenchmark } from "../benchmark/events-run";
+import { printEventsReport } from "../benchmark/fanout-report";
+import { loadConfig } from "../config";
+import { CommandFactory } from "./harness/command-context";
+import { CommandFailure } from "./harness/command-errors";
+import { machine, wholeNumber } from "./harness/option-values";
+
+interface EventsCommandOptions {
+  clients: number;
+  partnerPercent: number;
+  partners: number;
+  events: number;
+  spacing: number;
+  connectConcurrency: number;
+  settle: number;
+  machine: string;
+  output: string | undefined;
+  notes: string | undefined;
+}
+
+/**
+ * npm run bench:events: subscription fan-out against a real PostgreSQL (DATABASE_URL): the server's memory
+ * with N clients subscribed, and each event's time from commit to every client; writes a result file.
+ */
+export const benchEventsCommand: CommandFactory = (context) =>
+  new Command("bench:events")
+    .description(
+      "connects N graphql-ws clients to a server process on PostgreSQL (DATABASE_URL, migrated first), each subscribed to supportQueueChanged, " +
+        "then appends events to the outbox and times each from its commit to each client; reads the server's memory before and after; writes a result file",
+    )
+    .option("--clients <N>", "clients, each on a socket of its own", wholeNumber({ least: 1 }), 1_000)
+    .option(
+      "--partner-percent <P>",
+      "percent of the clients subscribed with partner keys (their own accounts' events only)",
+      wholeNumber({ least: 0, most: 100 }),
+      10,
+    )
+    .option("--partners <N>", "partners the partner clients are spread over, one account each", wholeNumber({ least: 1 }), 10)
+    .option("--events <K>", "events appended, each in a transaction of its own", wholeNumber({ least: 1 }), 200)
+    .option("--spacing <ms>", "milliseconds between two events", wholeNumber({ least: 0 }), 20)
+    .option("--connect-concurrency <N>", "WebSocket handshakes in flight at once while connecting", wholeNumber({ least: 1 }), 100)
+    .option("--settle <seconds>", "how long the clients are waited for after the last event", wholeNumber({ least: 1 }), 10)
+    .option("--machine <name>", "a short, stable name of the machine: the result file is named after it", machine, machineName(hostname()))
+    .option("--output <file>", "the result file (default: bench-results/events-<date>-<machine>.json)")
+    .option("--notes <text>", "what the figures should be read with, kept in the result file")
+    .action(async (options: EventsCommandOptions) => {
+      const config = loadConfig(context.environment);
+      if (!config.databaseUrl) throw new CommandFailure("npm run bench:events measures against PostgreSQL: set DATABASE_URL (--help for the options)");
+      const { partnerPercent, spacing, settle, ...rest } = options;
+      const benchOptions: EventsBenchOptions = {
+        ...rest,
+        partnerShare: partnerPercent / 100,
+        spacingMilliseconds: spacing,
+        settleMilliseconds: settle * 1000,
+        commandLine: ["npm run bench:events", ...(context.argv && context.argv.length > 1 ? ["--", ...context.argv.slice(1).map(shellWord)] : [])].join(" "),
+      };
+      const { report, output } = await runEventsBenchmark(config, config.databaseUrl, benchOptions);
+      printEventsReport(report);
+      await writeBenchReport(report, output);
+      console.log(`\nWritten to ${output}`);
+    });
+
+/** A word as a POSIX shell reads it back: quoted when it holds anything but plain characters. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
