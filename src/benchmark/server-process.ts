@@ -61,7 +61,8 @@ export async function startServerProcess(
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // Gone already: exited, or killed by a signal (a fault test's SIGKILL).
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, "exit");
   child.kill("SIGTERM");
   await exited;

@@ -13,7 +13,7 @@ export class CreateWebhookSubscriptionInput extends withClientMutationId(EmptyIn
 
   @Field(() => [String], {
     description:
-      "The event types to send, by their outbox names: ticket.opened, ticket.statusChanged, ticket.priorityChanged, ticket.slaBreached, account.tierChanged, account.lifecycleStageChanged",
+      "The event types to send, by their outbox names: ticket.opened, ticket.statusChanged, ticket.priorityChanged, ticket.slaWarning, ticket.slaBreached, account.tierChanged, account.lifecycleStageChanged",
   })
   eventTypes: string[];
 }

@@ -362,7 +362,7 @@ export type CreateContactInput = {
 export type CreateWebhookSubscriptionInput = {
   /** Any text the client chooses, returned unchanged in the payload's clientMutationId, to match an answer to its request */
   clientMutationId?: string | null | undefined;
-  /** The event types to send, by their outbox names: ticket.opened, ticket.statusChanged, ticket.priorityChanged, ticket.slaBreached, account.tierChanged, account.lifecycleStageChanged */
+  /** The event types to send, by their outbox names: ticket.opened, ticket.statusChanged, ticket.priorityChanged, ticket.slaWarning, ticket.slaBreached, account.tierChanged, account.lifecycleStageChanged */
   eventTypes: Array<string>;
   /** The Partner whose accounts' events are sent */
   partnerId: string | number;
