@@ -98,11 +98,26 @@ export class JobQueue {
     await this.boss.complete(name, id, output, { db: inTransaction(manager) });
   }
 
-  /** Runs `handler` for this process's share of a queue's jobs; a handler that throws fails its jobs (retried as the job says). */
+  /**
+   * Runs `handler` for this process's share of a queue's jobs; a handler that throws fails its jobs (retried
+   * as the job says). After jobs, the worker looks for more at once: pg-boss would wait out its polling
+   * interval after every fetch, so that a backlog drained at one batch per interval.
+   */
   async work<Data>(name: QueueName, options: WorkOptions, handler: (jobs: ReceivedJob<Data>[]) => Promise<void>): Promise<string> {
-    return this.boss.work<Data>(name, { batchSize: options.batchSize, pollingIntervalSeconds: options.pollingSeconds, includeMetadata: true }, async (jobs) => {
-      await handler(jobs.map((job) => ({ id: job.id, name, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit })));
-    });
+    // Known once work() answers; its first jobs may come before (then it polls once more as usual).
+    const worker: { id?: string } = {};
+    worker.id = await this.boss.work<Data>(
+      name,
+      { batchSize: options.batchSize, pollingIntervalSeconds: options.pollingSeconds, includeMetadata: true },
+      async (jobs) => {
+        try {
+          await handler(jobs.map((job) => ({ id: job.id, name, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit })));
+        } finally {
+          if (worker.id) this.boss.notifyWorker(worker.id);
+        }
+      },
+    );
+    return worker.id;
   }
 
   /** Stops a worker taking jobs (the one it runs finishes); the queue stays open for the others. */

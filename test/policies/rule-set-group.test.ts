@@ -41,7 +41,9 @@ describe("several processes, one rule set in service", () => {
 
   beforeAll(async () => {
     folders = await Promise.all([0, 1, 2].map(() => writeRulesFolder(minimalRuleFiles())));
-    app = await startTestApp({ rulesDirectory: folders[0] });
+    // The three share one pool (one connection on the embedded database): one waits for another's batch of
+    // re-evaluation to commit, longer than a request would be let wait.
+    app = await startTestApp({ rulesDirectory: folders[0], database: { connectTimeoutMilliseconds: 30_000 } });
     queue = await startTestJobQueue("rule_set_group");
     for (let index = 0; index < 3; index++) {
       runtimes.push(await PolicyRuntime.start(app.dataSource, folders[index], logs[index], { watch: index === 0, queue, ...following }));

@@ -64,7 +64,7 @@ export interface TestAppOptions {
   rulesDirectory?: string;
   limits?: LimitsByRole;
   /** E.g. read replicas, which the test database has none of; `poolSize` 1 makes statements run in the order they are sent (as on PGlite). */
-  database?: Pick<DataSourceOptions, "poolSize" | "replicaUrls" | "replicaRetryMilliseconds">;
+  database?: Partial<Pick<DataSourceOptions, "poolSize" | "replicaUrls" | "replicaRetryMilliseconds" | "connectTimeoutMilliseconds">>;
   /** Another build of the schema (e.g. without the read planner). */
   schema?: GraphQLSchema;
   /** Another database than the shared test database (see isolated-database.ts). */
