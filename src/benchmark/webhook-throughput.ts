@@ -60,8 +60,18 @@ export async function measureWebhooks(target: WebhookTarget, settings: WebhookBe
     return { partners: cast.partners.length, eventType, steady, throughput, duplicates, badSignatures, wrongPartner, unknownPath };
   } finally {
     await receiver.close();
+    // What is still on the queue ends FAILED at its next attempt instead of retrying for days against a closed port.
+    await target.dataSource.query(`UPDATE webhook_subscriptions SET disabled_at = now() WHERE partner_id = ANY($1)`, [
+      cast.partners.map((partner) => partner.partnerId),
+    ]);
     await cast.revoke();
   }
+}
+
+/** Deliveries of earlier runs still on the queue: they would take the workers from the measured ones. */
+export async function pendingDeliveries(dataSource: DataSource): Promise<number> {
+  const [{ count }]: Array<{ count: number }> = await dataSource.query(`SELECT count(*)::int AS count FROM webhook_deliveries WHERE status = 'pending'`);
+  return count;
 }
 
 async function measurePhase(

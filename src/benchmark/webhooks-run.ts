@@ -3,7 +3,7 @@ import { openDatabase } from "../database/open-database";
 import { entities } from "../entities";
 import { startRunHeader } from "./run-header";
 import { readServerResources, startServerProcess } from "./server-process";
-import { measureWebhooks, WebhookBenchSettings } from "./webhook-throughput";
+import { measureWebhooks, pendingDeliveries, WebhookBenchSettings } from "./webhook-throughput";
 import { ServerWebhookSettings, WebhooksReport, webhooksResultFilePath } from "./webhooks-report";
 
 export interface WebhooksBenchOptions extends WebhookBenchSettings {
@@ -37,6 +37,11 @@ export async function runWebhooksBenchmark(
   };
   const database = await openDatabase(config, { entities, applicationName: "customer-graph-bench-webhooks", poolSize: options.appenders + 1 });
   try {
+    const pending = await pendingDeliveries(database.dataSource);
+    if (pending > 0)
+      throw new Error(
+        `${pending} webhook deliveries are pending from earlier runs and would compete with the measured ones: measure on a fresh database (createdb)`,
+      );
     const serverProcess = await startServerProcess(databaseUrl, {
       environment: { WEBHOOK_WORKERS: String(server.workers), WEBHOOK_POLL_SECONDS: String(server.pollingSeconds) },
     });
