@@ -1,10 +1,9 @@
-import { loadavg } from "node:os";
 import { Config } from "../config";
 import { openDatabase } from "../database/open-database";
 import { entities } from "../entities";
-import { describeMachine, describeSource } from "./bench-machine";
 import { fanoutSubscription } from "./fanout-clients";
 import { EventsReport, eventsResultFilePath } from "./fanout-report";
+import { startRunHeader } from "./run-header";
 import { readServerResources, startServerProcess } from "./server-process";
 import { FanoutSettings, measureFanout } from "./subscription-fanout";
 
@@ -24,8 +23,8 @@ const sharedCores = "Clients (one process holding every socket), server and Post
  * as its own process, connects the clients to it and times the events from commit to receipt.
  */
 export async function runEventsBenchmark(config: Config, databaseUrl: string, options: EventsBenchOptions): Promise<{ report: EventsReport; output: string }> {
-  const startedAt = new Date();
-  const loadAverageAtStart = loadavg()[0];
+  const header = startRunHeader();
+  const { startedAt } = header;
   const database = await openDatabase(config, { entities, applicationName: "customer-graph-bench-events", poolSize: 2 });
   try {
     const server = await startServerProcess(databaseUrl);
@@ -43,12 +42,7 @@ export async function runEventsBenchmark(config: Config, databaseUrl: string, op
     }
     const { machine, output, notes, commandLine, ...settings } = options;
     const report: EventsReport = {
-      startedAt: startedAt.toISOString(),
-      commandLine,
-      machine: await describeMachine(machine, database.dataSource),
-      source: describeSource(),
-      notes: [notes, sharedCores].filter(Boolean).join(" "),
-      loadAverage: { start: loadAverageAtStart, end: loadavg()[0] },
+      ...(await header.finish({ commandLine, machine, notes: [notes ?? "", sharedCores], dataSource: database.dataSource })),
       settings,
       subscription: fanoutSubscription,
       resourcesSource,

@@ -89,8 +89,17 @@ export async function appendTimedEvent(dataSource: DataSource, account: { accoun
  * `count` events, one every `spacingMilliseconds` on a fixed schedule (a slow commit does not push the
  * rest back), taking the accounts in turn: ours first, then each partner's.
  */
-export async function appendPacedEvents(dataSource: DataSource, cast: FanoutCast, count: number, spacingMilliseconds: number): Promise<CommittedEvent[]> {
-  const accounts = [{ accountId: cast.directAccountId, partnerId: null }, ...cast.partners];
+export function appendPacedEvents(dataSource: DataSource, cast: FanoutCast, count: number, spacingMilliseconds: number): Promise<CommittedEvent[]> {
+  return appendEventsInTurn(dataSource, [{ accountId: cast.directAccountId, partnerId: null }, ...cast.partners], count, spacingMilliseconds);
+}
+
+/** `count` events, each alone in its transaction, one every `spacingMilliseconds` on a fixed schedule (0: each as soon as the last committed), about the accounts in turn. */
+export async function appendEventsInTurn(
+  dataSource: DataSource,
+  accounts: ReadonlyArray<{ accountId: string; partnerId: string | null }>,
+  count: number,
+  spacingMilliseconds: number,
+): Promise<CommittedEvent[]> {
   const events: CommittedEvent[] = [];
   const start = performance.now();
   for (let index = 0; index < count; index++) {

@@ -1,19 +1,11 @@
-import { MachineDescription, SourceVersion } from "./bench-machine";
 import { LatencySummary } from "./fanout-figures";
 import { ServerResources } from "./server-process";
+import { RunHeader } from "./run-header";
 import { FanoutFigures, FanoutSettings } from "./subscription-fanout";
 import { printTable } from "./text-table";
 
 /** A result file of `npm run bench:events` (bench-results/events-<date>-<machine>.json). */
-export interface EventsReport {
-  startedAt: string;
-  /** The command as it was typed, so that the run can be repeated. */
-  commandLine: string;
-  machine: MachineDescription;
-  source: SourceVersion;
-  notes: string;
-  /** The machine's 1-minute load average as the run started and ended. */
-  loadAverage: { start: number; end: number };
+export interface EventsReport extends RunHeader {
   settings: FanoutSettings;
   subscription: string;
   /** Where the server's memory and CPU figures come from. */

@@ -20,6 +20,16 @@ export function wholeNumber(range: { least: number; most?: number }): (text: str
   };
 }
 
+/** A decimal number like 0.5 or 2, at least `least`. */
+export function decimalNumber(range: { least: number }): (text: string) => number {
+  return (text) => {
+    const value = Number(text.trim());
+    if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new InvalidArgumentError(`expected a number like 0.5 or 2, got "${text}"`);
+    if (value < range.least) throw new InvalidArgumentError(`must be at least ${range.least}, got ${text}`);
+    return value;
+  };
+}
+
 /** A day like 2025-11-22, as midnight UTC; a day that does not exist (2025-02-30) is refused. */
 export function calendarDay(text: string): Date {
   const date = new Date(`${text}T00:00:00.000Z`);
