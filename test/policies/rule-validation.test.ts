@@ -293,4 +293,15 @@ describe("rule file validation", () => {
       ]);
     });
   });
+
+  test("when a condition group is empty, then it is reported: json-rules-engine would take it as true", () => {
+    const problems = problemsAfter((files) => {
+      files.tiering.rules[1].conditions = { all: [] };
+      files.tiering.rules[2].conditions = { any: [{ any: [] }] };
+    });
+    expect(problems.map((problem) => [problem.rule, problem.path, problem.message])).toEqual([
+      ["Silver: 10k a year", "$.rules[1].conditions.all", 'an empty "all" is always true (the rule would fire for everyone): give it conditions'],
+      ["Churned", "$.rules[2].conditions.any[0].any", 'an empty "any" is always true (the rule would fire for everyone): give it conditions'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -38,5 +38,32 @@ describe("rules:check", () => {
     expect(output).toMatch(
       /rules\/tiering\.json:\d+:\d+ rule ".+" \(\$\.rules\[\d+\]\.conditions\.all\[\d+\]\.fact\): unknown fact "revenu12m"\. Did you mean "revenue12m"\?/,
     );
+  });
+
+  async function shippedCopy(): Promise<string> {
+    const copy = await mkdtemp(path.join(tmpdir(), "rules-copy-"));
+    await cp(shippedRulesDirectory, copy, { recursive: true });
+    return copy;
+  }
+
+  test("when a family's test file is deleted, then it exits 1: a family without cases cannot be published", async () => {
+    const copy = await shippedCopy();
+    await rm(path.join(copy, "tests", "tiering.json"));
+
+    const { exitCode, output } = await check(copy);
+    expect(exitCode).toBe(1);
+    expect(output).toMatch(/tiering has no test cases: a family without cases cannot be published; add at least one case to rules\/tests\/tiering\.json/);
+  });
+
+  test("when two test cases share a name, then the second is reported by its place", async () => {
+    const copy = await shippedCopy();
+    const testsFile = path.join(copy, "tests", "service-priority.json");
+    const tests = JSON.parse(await readFile(testsFile, "utf8")) as { cases: Array<{ name: string }> };
+    tests.cases[1].name = tests.cases[0].name;
+    await writeFile(testsFile, JSON.stringify(tests, null, 2));
+
+    const { exitCode, output } = await check(copy);
+    expect(exitCode).toBe(1);
+    expect(output).toMatch(/\(\$\.cases\[1\]\.name\): the case name ".+" is used twice: give each case a name of its own/);
   });
 });

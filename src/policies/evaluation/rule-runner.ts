@@ -2,6 +2,7 @@ import { Engine, RuleResult } from "json-rules-engine";
 import { FactValues } from "../facts/fact-catalogue";
 import { HitPolicy, PolicyRule } from "../rule-files/rule-file";
 import { explainConditions, Explanation } from "./explanation";
+import { addUnknownAwareOperators } from "./unknown-aware-operators";
 
 export interface RuleRun {
   /** Rules whose conditions held, in hit-policy order: highest priority first, then file order. */
@@ -24,6 +25,7 @@ export class RuleRunner {
       rules.map((rule) => ({ name: rule.name, priority: rule.priority, conditions: rule.conditions, event: rule.event })),
       { allowUndefinedFacts: false },
     );
+    addUnknownAwareOperators(this.engine);
     this.fileOrder = new Map(rules.map((rule, index) => [rule.name, index]));
   }
 

@@ -26,6 +26,10 @@ export function checkCondition(condition: unknown, path: JsonPath, scope: Condit
   if ("not" in condition) return checkCondition(condition.not, [...path, "not"], scope, problems, rule);
   const key = "all" in condition ? "all" : "any";
   const members = condition[key];
+  if (Array.isArray(members) && members.length === 0) {
+    // json-rules-engine takes an empty group as true, without a word: never what was meant.
+    problems.report([...path, key], `an empty "${key}" is always true (the rule would fire for everyone): give it conditions`, rule);
+  }
   if (Array.isArray(members)) members.forEach((member, index) => checkCondition(member, [...path, key, index], scope, problems, rule));
 }
 

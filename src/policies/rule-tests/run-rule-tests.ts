@@ -4,7 +4,7 @@ import { assessAccount, prioritizeTicket } from "../evaluation/assess";
 import { FactValues } from "../facts/fact-catalogue";
 import { parseJsonDocument } from "../rule-files/json-document";
 import { ProblemCollector } from "../rule-files/problem-collector";
-import { PolicyFamily } from "../rule-files/rule-file";
+import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
 import { RuleProblem } from "../rule-files/rule-problem";
 import { checkAgainstSchema } from "../rule-files/schema-check";
 import { RuleSet } from "../rule-set";
@@ -25,17 +25,35 @@ export interface RuleTestReport {
   problems: RuleProblem[];
   /** The family each problem belongs to, so that a failing case marks its family's rule set as broken. */
   families: PolicyFamily[];
+  /** The families with at least one case. */
+  tested: Set<PolicyFamily>;
 }
 
 /** Runs the analysts' cases in rules/tests/*.json against a rule set: given these facts, expect this outcome. */
 export async function runRuleTests(ruleSet: RuleSet, directory: string, displayDirectory = "rules/tests"): Promise<RuleTestReport> {
   const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort();
-  const report: RuleTestReport = { passed: 0, problems: [], families: [] };
+  const report: RuleTestReport = { passed: 0, problems: [], families: [], tested: new Set() };
   for (const name of names) {
     const text = await readFile(path.join(directory, name), "utf8");
     await runTestFile(ruleSet, `${displayDirectory}/${name}`, text, report);
   }
+  reportUntestedFamilies(report, displayDirectory);
   return report;
+}
+
+/** A family without cases cannot go live: deleting its test file is a problem, not a way round the tests. */
+function reportUntestedFamilies(report: RuleTestReport, displayDirectory: string): void {
+  for (const family of policyFamilies) {
+    if (report.tested.has(family) || report.families.includes(family)) continue;
+    report.problems.push({
+      file: `${displayDirectory}/${family}.json`,
+      line: 1,
+      column: 1,
+      path: "$",
+      message: `${family} has no test cases: a family without cases cannot be published; add at least one case to ${displayDirectory}/${family}.json`,
+    });
+    report.families.push(family);
+  }
 }
 
 async function runTestFile(ruleSet: RuleSet, file: string, text: string, report: RuleTestReport): Promise<void> {
@@ -50,6 +68,8 @@ async function runTestFile(ruleSet: RuleSet, file: string, text: string, report:
   const caseName = (testPath: ReadonlyArray<string | number>) =>
     testPath[0] === "cases" && typeof testPath[1] === "number" ? tests.cases?.[testPath[1]]?.name : undefined;
   if (checkAgainstSchema("ruleTests", document.value, problems, caseName)) {
+    if (tests.cases.length > 0) report.tested.add(tests.family);
+    reportRepeatedNames(tests.cases, problems);
     for (const [index, testCase] of tests.cases.entries()) {
       const mismatches = compare(testCase.expect, await outcomeOf(ruleSet, tests.family, testCase.facts));
       mismatches.forEach((mismatch) => problems.report(["cases", index, "expect", mismatch.key], mismatch.message, testCase.name));
@@ -58,6 +78,16 @@ async function runTestFile(ruleSet: RuleSet, file: string, text: string, report:
   }
   report.problems.push(...problems.problems);
   report.families.push(...problems.problems.map(() => tests.family ?? familyFromFileName(file)));
+}
+
+/** A case's name is how a failure is reported: two of one name would hide which one failed. */
+function reportRepeatedNames(cases: readonly RuleTestCase[], problems: ProblemCollector): void {
+  const seen = new Set<string>();
+  cases.forEach((testCase, index) => {
+    if (seen.has(testCase.name))
+      problems.report(["cases", index, "name"], `the case name "${testCase.name}" is used twice: give each case a name of its own`, testCase.name);
+    seen.add(testCase.name);
+  });
 }
 
 function familyFromFileName(file: string): PolicyFamily {

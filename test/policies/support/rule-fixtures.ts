@@ -96,11 +96,25 @@ export function toSources(files: Record<PolicyFamily, unknown>, texts: Partial<R
   ) as Record<PolicyFamily, RuleFileSource>;
 }
 
-/** Writes a rules folder (with optional test cases) to a new temporary directory. */
+/** One case per family that the minimal files pass, and that the edits tests make to them leave true: a family without cases cannot be published. */
+export function minimalRuleTests(): Record<string, unknown> {
+  return {
+    "tiering.json": { family: "tiering", cases: [{ name: "no revenue is bronze", facts: { revenue12m: 0, orders12m: 0 }, expect: { tier: "bronze" } }] },
+    "service-priority.json": {
+      family: "service-priority",
+      cases: [{ name: "a critical incident is P1", facts: { severity: "critical" }, expect: { level: "P1" } }],
+    },
+    "retention-barriers.json": { family: "retention-barriers", cases: [{ name: "nothing known is a low risk", facts: {}, expect: { risk: "low" } }] },
+  };
+}
+
+/** Writes a rules folder to a new temporary directory, with the minimal cases unless `tests` gives a file of its own. */
 export async function writeRulesFolder(files: Record<PolicyFamily, unknown>, tests: Record<string, unknown> = {}): Promise<string> {
   const directory = await mkdtemp(path.join(tmpdir(), "rules-"));
   await mkdir(path.join(directory, "tests"));
   for (const family of policyFamilies) await writeFile(path.join(directory, `${family}.json`), `${JSON.stringify(files[family], null, 2)}\n`);
-  for (const [name, content] of Object.entries(tests)) await writeFile(path.join(directory, "tests", name), JSON.stringify(content, null, 2));
+  for (const [name, content] of Object.entries({ ...minimalRuleTests(), ...tests })) {
+    await writeFile(path.join(directory, "tests", name), JSON.stringify(content, null, 2));
+  }
   return directory;
 }
