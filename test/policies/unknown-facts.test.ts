@@ -18,19 +18,30 @@ describe("comparisons with unknown facts", () => {
     rule("silence is not 30 days", { fact: "daysSinceLastOrder", operator: "notEqual", value: 30 }),
     rule("silence is not one of these", { fact: "daysSinceLastOrder", operator: "notIn", value: [30, 60] }),
     rule("silence is 30 days", { fact: "daysSinceLastOrder", operator: "equal", value: 30 }),
+    rule("silence is unknown", { fact: "daysSinceLastOrder", operator: "equal", value: null }),
+    rule("silence is known", { fact: "daysSinceLastOrder", operator: "notEqual", value: null }),
   ];
 
-  test("when the fact on either side is unknown, then no comparison holds, not even a negative one", async () => {
-    expect(await firedNames(rules, { orders12m: 5, daysSinceLastOrder: null })).toEqual([]);
-    expect(await firedNames(rules, { orders12m: null, daysSinceLastOrder: 3 })).toEqual(["silence is not 30 days", "silence is not one of these"]);
+  test("when the fact on either side is unknown, then no comparison holds, not even a negative one; equal null says it is unknown", async () => {
+    expect(await firedNames(rules, { orders12m: 5, daysSinceLastOrder: null })).toEqual(["silence is unknown"]);
+    expect(await firedNames(rules, { orders12m: null, daysSinceLastOrder: 3 })).toEqual([
+      "silence is known",
+      "silence is not 30 days",
+      "silence is not one of these",
+    ]);
   });
 
   test("when both facts are known, then the comparisons hold as written", async () => {
     expect(await firedNames(rules, { orders12m: 5, daysSinceLastOrder: 3 })).toEqual([
       "more orders than days of silence",
+      "silence is known",
       "silence is not 30 days",
       "silence is not one of these",
     ]);
-    expect(await firedNames(rules, { orders12m: 5, daysSinceLastOrder: 30 })).toEqual(["fewer orders than days of silence", "silence is 30 days"]);
+    expect(await firedNames(rules, { orders12m: 5, daysSinceLastOrder: 30 })).toEqual([
+      "fewer orders than days of silence",
+      "silence is 30 days",
+      "silence is known",
+    ]);
   });
 });
