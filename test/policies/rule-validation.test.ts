@@ -304,4 +304,19 @@ describe("rule file validation", () => {
       ["Churned", "$.rules[2].conditions.any[0].any", 'an empty "any" is always true (the rule would fire for everyone): give it conditions'],
     ]);
   });
+
+  test("when a value lies outside what its fact can be (a unit mistake), then it is refused with the range and the unit", () => {
+    const problems = problemsAfter((files) => {
+      files["retention-barriers"].rules.push(
+        rule("Many returns", 10, [{ fact: "returnRate12m", operator: "greaterThan", value: 20 }], "signal", { signal: "orders_falling", weight: 10 }),
+        rule("Unhappy", 10, [{ fact: "satisfaction90d", operator: "lessThan", value: 30 }], "signal", { signal: "complaints", weight: 10 }),
+        rule("Back in time", 10, [{ fact: "daysSinceLastOrder", operator: "in", value: [10, -5] }], "signal", { signal: "complaints", weight: 10 }),
+      );
+    });
+    expect(problems.map((problem) => [problem.rule, problem.message])).toEqual([
+      ["Many returns", '20 is outside what "returnRate12m" can be: from 0 to 1 (ratio 0 to 1) (20 % is 0.2)'],
+      ["Unhappy", '30 is outside what "satisfaction90d" can be: from 1 to 5 (score 1 to 5)'],
+      ["Back in time", '-5 is outside what "daysSinceLastOrder" can be: 0 or more (days)'],
+    ]);
+  });
 });

@@ -23,6 +23,8 @@ export interface FactDefinition {
   subject: FactSubject;
   /** True when the fact can be unknown (null); every comparison with an unknown number is false. */
   nullable: boolean;
+  /** The values a number fact can take, in its unit: a rule comparing it with a value outside them is refused. */
+  range?: { min?: number; max?: number };
   /** The allowed values of a text fact: a fixed list, or the names a rule file declares. */
   values?: readonly string[] | DeclaredValues;
   /** Facts that are the output of another family, available only to the families evaluated after it. */
@@ -48,6 +50,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "customerAgeDays",
     type: "integer",
     unit: "days",
+    range: { min: 0 },
     subject: "account",
     nullable: true,
     description: "Days since the account became a paying customer. Unknown for prospects.",
@@ -56,6 +59,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "daysSinceLastOrder",
     type: "integer",
     unit: "days",
+    range: { min: 0 },
     subject: "account",
     nullable: true,
     description: "Days since the last order that was not cancelled (recency). Unknown when the account never ordered.",
@@ -64,6 +68,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "orders12m",
     type: "integer",
     unit: "orders",
+    range: { min: 0 },
     subject: "account",
     nullable: false,
     description: "Orders placed in the last 12 months, cancelled ones left out (frequency).",
@@ -72,6 +77,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "revenue12m",
     type: "number",
     unit: "USD",
+    range: { min: 0 },
     subject: "account",
     nullable: false,
     description: "Revenue of the last 12 months in US dollars: orders neither cancelled nor returned (monetary value).",
@@ -80,6 +86,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "lifetimeRevenue",
     type: "number",
     unit: "USD",
+    range: { min: 0 },
     subject: "account",
     nullable: false,
     description: "Revenue since the account's first order, in US dollars, cancelled and returned orders left out.",
@@ -88,6 +95,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "averageOrderValue",
     type: "number",
     unit: "USD",
+    range: { min: 0 },
     subject: "account",
     nullable: true,
     description: "Lifetime revenue divided by the orders it came from. Unknown when the account never ordered.",
@@ -96,6 +104,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "returnRate12m",
     type: "number",
     unit: "ratio 0 to 1",
+    range: { min: 0, max: 1 },
     subject: "account",
     nullable: true,
     description: "Share of the last 12 months' orders (cancelled ones left out) that were returned. Unknown without orders.",
@@ -104,6 +113,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "openTickets",
     type: "integer",
     unit: "tickets",
+    range: { min: 0 },
     subject: "account",
     nullable: false,
     description: "Tickets waiting on us or on the customer (open or pending): the current cost to serve.",
@@ -112,6 +122,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "openComplaints",
     type: "integer",
     unit: "tickets",
+    range: { min: 0 },
     subject: "account",
     nullable: false,
     description: "Open or pending tickets of the complaint category.",
@@ -120,15 +131,25 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "tickets90d",
     type: "integer",
     unit: "tickets",
+    range: { min: 0 },
     subject: "account",
     nullable: false,
     description: "Tickets opened in the last 90 days, of any category.",
   },
-  { name: "complaints90d", type: "integer", unit: "tickets", subject: "account", nullable: false, description: "Complaints opened in the last 90 days." },
+  {
+    name: "complaints90d",
+    type: "integer",
+    unit: "tickets",
+    range: { min: 0 },
+    subject: "account",
+    nullable: false,
+    description: "Complaints opened in the last 90 days.",
+  },
   {
     name: "satisfaction90d",
     type: "number",
     unit: "score 1 to 5",
+    range: { min: 1, max: 5 },
     subject: "account",
     nullable: true,
     description: "Average satisfaction of the tickets closed in the last 90 days. Unknown when none was scored.",
@@ -137,6 +158,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "revenueTrend",
     type: "number",
     unit: "ratio",
+    range: { min: 0 },
     subject: "account",
     nullable: true,
     description:
@@ -155,6 +177,7 @@ export const factCatalogue: readonly FactDefinition[] = [
     name: "loyaltyPoints",
     type: "integer",
     unit: "points",
+    range: { min: 0 },
     subject: "account",
     nullable: false,
     description: "Loyalty points the account holds (and would lose by leaving).",
@@ -206,7 +229,15 @@ export const factCatalogue: readonly FactDefinition[] = [
     description: "The severity the customer stated.",
   },
   { name: "channel", type: "text", unit: "channel", subject: "ticket", nullable: false, values: ticketChannels, description: "Where the ticket came in." },
-  { name: "hoursOpen", type: "number", unit: "hours", subject: "ticket", nullable: false, description: "Hours since the ticket was opened." },
+  {
+    name: "hoursOpen",
+    type: "number",
+    unit: "hours",
+    range: { min: 0 },
+    subject: "ticket",
+    nullable: false,
+    description: "Hours since the ticket was opened.",
+  },
 ];
 
 export const factsByName: ReadonlyMap<string, FactDefinition> = new Map(factCatalogue.map((fact) => [fact.name, fact]));

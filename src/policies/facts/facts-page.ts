@@ -14,7 +14,7 @@ const typeOf = (fact: FactDefinition): string => {
 
 /** rules/FACTS.md: the catalogue as analysts read it, generated so it always matches the code. */
 export function renderFactsPage(): string {
-  const rows = factCatalogue.map((fact) => `| \`${fact.name}\` | ${typeOf(fact)} | ${fact.unit} | ${familiesOf(fact)} | ${fact.description} |`);
+  const rows = factCatalogue.map((fact) => `| \`${fact.name}\` | ${typeOf(fact)} | ${unitOf(fact)} | ${familiesOf(fact)} | ${fact.description} |`);
   return [
     "# Facts the rules can use",
     "",
@@ -22,7 +22,7 @@ export function renderFactsPage(): string {
     "",
     "Every fact is computed by the server for a whole batch of accounts (or tickets) at once, as of the moment of",
     "evaluation. Money is in US dollars (orders in other currencies are converted at the rates in the",
-    "`exchange_rates` table). A fact that is **unknown** is `null`: every number comparison with it is false, and",
+    "`exchange_rates` table). A fact that is **unknown** is `null`: every comparison with it is false (whichever side it stands on), and",
     '`{ "fact": "x", "operator": "equal", "value": null }` tests for it.',
     "",
     "| Fact | Type | Unit | Families | Meaning |",
@@ -33,4 +33,12 @@ export function renderFactsPage(): string {
     "`in`, `notIn` (a list of values).",
     "",
   ].join("\n");
+}
+
+/** The unit, with the range a rule's values must stay in (a value outside it is refused). */
+function unitOf(fact: FactDefinition): string {
+  const { min, max } = fact.range ?? {};
+  if (min === undefined && max === undefined) return fact.unit;
+  if (fact.unit.includes(" to ")) return fact.unit;
+  return `${fact.unit}, ${max === undefined ? `${min} or more` : min === undefined ? `at most ${max}` : `${min} to ${max}`}`;
 }

@@ -115,7 +115,8 @@ function describeValueMismatch(fact: FactDefinition, operator: string, value: un
 
 function describeSingleValueMismatch(fact: FactDefinition, value: unknown, allowed: readonly string[] | undefined): string | undefined {
   if (isNumeric(fact)) {
-    return typeof value === "number" && Number.isFinite(value) ? undefined : `"${fact.name}" is a number (${fact.unit}); ${JSON.stringify(value)} is not`;
+    if (typeof value !== "number" || !Number.isFinite(value)) return `"${fact.name}" is a number (${fact.unit}); ${JSON.stringify(value)} is not`;
+    return describeOutOfRange(fact, value);
   }
   if (fact.type === "boolean") return typeof value === "boolean" ? undefined : `"${fact.name}" is true or false; ${JSON.stringify(value)} is neither`;
   if (typeof value !== "string") return `"${fact.name}" is text; ${JSON.stringify(value)} is not`;
@@ -123,6 +124,15 @@ function describeSingleValueMismatch(fact: FactDefinition, value: unknown, allow
     return `"${value}" is not a ${fact.unit} "${fact.name}" can have.${didYouMean(value, allowed)} It can be: ${allowed.join(", ")}`;
   }
   return undefined;
+}
+
+/** A value the fact never takes: a unit mistake (a return rate of 20 meaning 20 %, a 30 on a 1-to-5 score). */
+function describeOutOfRange(fact: FactDefinition, value: number): string | undefined {
+  const { min, max } = fact.range ?? {};
+  if ((min === undefined || value >= min) && (max === undefined || value <= max)) return undefined;
+  const range = max === undefined ? `${min} or more` : min === undefined ? `at most ${max}` : `from ${min} to ${max}`;
+  const hint = fact.unit.startsWith("ratio") && value > 1 && value <= 100 ? ` (${value} % is ${value / 100})` : "";
+  return `${value} is outside what "${fact.name}" can be: ${range} (${fact.unit})${hint}`;
 }
 
 export function allowedValues(fact: FactDefinition, scope: ConditionScope): readonly string[] | undefined {
