@@ -17,7 +17,8 @@ describe("re-evaluation", () => {
   let queue: JobQueue;
 
   beforeAll(async () => {
-    dataSource = await openTestDataSource();
+    // The workers' batches and the test's own reads share its one connection on the embedded database.
+    dataSource = await openTestDataSource({ connectTimeoutMilliseconds: 30_000 });
     ruleSet = (await PolicyRegistry.open(shippedRulesDirectory)).current();
     queue = await startTestJobQueue("reevaluation");
   });
