@@ -18,6 +18,8 @@ import { EventFeed } from "./subscriptions/event-feed";
 import { startSubscriptionServer } from "./subscriptions/websocket-server";
 import { JobQueue, startJobQueue } from "./jobs/job-queue";
 import { RunningEventWork, startEventWork } from "./event-work";
+import { listenForNotifications } from "./database/notification-listener";
+import { domainEventsChannel } from "./database/migrations/1764900000000-domain-event-feed";
 
 export interface RunningApplication {
   url: string;
@@ -74,8 +76,10 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     const authenticator = new Authenticator(database.dataSource);
     const key = database.ownsEmbeddedDatabase ? await developmentKey(database.dataSource, config.embeddedDataDir) : null;
     const needsFirstKey = database.kind === "postgresql" && !(await hasUsableKey(database.dataSource));
-    const listenUrl = database.kind === "postgresql" ? primaryUrl(dataSource) : undefined;
-    const work = await startEventWork(dataSource, jobs, config, listenUrl);
+    // The embedded database serves this process alone: nothing to LISTEN for, the outbox is polled more often.
+    const onPostgres = database.kind === "postgresql";
+    const pollMilliseconds = onPostgres ? 1_000 : 250;
+    const work = await startEventWork(dataSource, jobs, config, { pollMilliseconds });
     eventWork = work;
     const services = { webhookJobs: work.webhookJobs };
     const schema = await buildCustomerGraphSchema();
@@ -90,12 +94,21 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       context: async (request) => createRequestContext(dataSource, registry, await authenticator.authenticate(request.headers.authorization), services),
     });
     const events = await EventFeed.start(dataSource, {
-      // The embedded database serves this process alone: its feed polls, as its rules follower does.
-      listenUrl,
-      pollMilliseconds: listenUrl ? 1_000 : 250,
+      pollMilliseconds,
       gapMilliseconds: 5_000,
       onError: (error) => logger.warn({ err: error }, "events: reading the outbox failed; retrying"),
     });
+    // One LISTEN connection for appended events, whichever process appended them: it wakes the feed and the relay.
+    const appended = onPostgres
+      ? listenForNotifications(
+          { connectionString: primaryUrl(dataSource), channel: domainEventsChannel, applicationName: "customer-graph-domain-events" },
+          () => {
+            events.wake();
+            work.wake();
+          },
+          (error) => logger.warn({ err: error }, "events: listening for appended events failed; retrying"),
+        )
+      : undefined;
     const subscriptions = startSubscriptionServer(http.server, {
       schema,
       authenticate: (authorization) => authenticator.authenticate(authorization),
@@ -119,6 +132,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       async stop() {
         clearInterval(expiry);
         await subscriptions.close();
+        await appended?.close();
         await events.close();
         await http.close();
         await runningMetrics.close();

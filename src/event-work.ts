@@ -9,6 +9,8 @@ import { WebhookJobs } from "./webhooks/webhook-jobs";
 import { startWebhooks } from "./webhooks/webhooks";
 
 export interface RunningEventWork {
+  /** Events were appended (a notification): relay them now. */
+  wake(): void;
   /** What redeliverWebhookDelivery needs of a request's context. */
   webhookJobs: WebhookJobs;
   /** Stops relaying and taking jobs, and waits for the deliveries in flight (the queue stays open: its owner stops it). */
@@ -20,13 +22,11 @@ export interface RunningEventWork {
  * job queue (SLA checks at the ticket's warning and due times, webhook deliveries), works those jobs,
  * and prunes relayed events past the retention window.
  */
-export async function startEventWork(dataSource: DataSource, jobs: JobQueue, config: Config, listenUrl: string | undefined): Promise<RunningEventWork> {
+export async function startEventWork(dataSource: DataSource, jobs: JobQueue, config: Config, options: { pollMilliseconds: number }): Promise<RunningEventWork> {
   const slaWorker = await workOnSlaChecks(jobs, dataSource, config.slaWarningShare);
   const webhooks = await startWebhooks({ dataSource, queue: jobs, settings: config.webhooks, log: { warn: (message) => logger.warn(message) } });
   const relay = startEventRelay(dataSource, [scheduleSlaChecks(jobs, config.slaWarningShare), webhooks.consumer], {
-    listenUrl,
-    // The embedded database serves this process alone: it is polled.
-    pollMilliseconds: listenUrl ? 1_000 : 250,
+    pollMilliseconds: options.pollMilliseconds,
     onError: (error) => logger.warn({ err: error }, "events: relaying the outbox failed; retrying"),
     onRelayed: () => {
       jobs.wake(slaWorker);
@@ -38,6 +38,7 @@ export async function startEventWork(dataSource: DataSource, jobs: JobQueue, con
   }, 3_600_000);
   pruning.unref();
   return {
+    wake: () => relay.wake(),
     webhookJobs: webhooks.jobs,
     async close() {
       clearInterval(pruning);

@@ -7,7 +7,10 @@ export interface ServerProcess {
   url: string;
   metricsUrl: string;
   pid: number;
+  /** SIGTERM, the graceful stop; resolves once the process is gone. */
   stop(): Promise<void>;
+  /** Another signal (a fault test's SIGKILL); resolves once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** A free loopback port, by asking the kernel for one. */
@@ -56,15 +59,16 @@ export async function startServerProcess(
     url: `http://127.0.0.1:${port}/graphql`,
     metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     pid: child.pid!,
-    stop: () => stop(child),
+    stop: () => signal(child, "SIGTERM"),
+    kill: (name) => signal(child, name),
   };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  // Gone already: exited, or killed by a signal (a fault test's SIGKILL).
+async function signal(child: ChildProcess, name: NodeJS.Signals): Promise<void> {
+  // Gone already: exited, or killed by an earlier signal.
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, "exit");
-  child.kill("SIGTERM");
+  child.kill(name);
   await exited;
 }
 

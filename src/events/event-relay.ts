@@ -1,6 +1,4 @@
 import { DataSource, EntityManager } from "typeorm";
-import { listenForNotifications, NotificationListener } from "../database/notification-listener";
-import { domainEventsChannel } from "../database/migrations/1764900000000-domain-event-feed";
 import { StreamedEvent, streamedEventColumns, StreamedEventRow, streamedEventOf } from "./event-stream";
 
 /**
@@ -35,21 +33,22 @@ export async function relayEvents(dataSource: DataSource, consumers: readonly Ev
 }
 
 export interface EventRelay {
+  /** Relays what is new now (a notification said events were appended). */
+  wake(): void;
   /** Resolves once every event appended before the call is relayed (tests, benchmarks). */
   drained(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface EventRelayOptions {
-  /** LISTEN for appended events on PostgreSQL (unset: the embedded database, polled). */
-  listenUrl?: string;
+  /** How often it looks without being woken: the latest an event is relayed when a notification is missed. */
   pollMilliseconds: number;
   onError: (error: unknown) => void;
   /** After events were relayed: the workers of this process start on the jobs at once, not at their next poll. */
   onRelayed?: () => void;
 }
 
-/** Relays new events as they are appended (a notification wakes it, a poll backs the notification up). */
+/** Relays new events as they are appended (`wake` on each notification; a poll backs the notifications up). */
 export function startEventRelay(dataSource: DataSource, consumers: readonly EventConsumer[], options: EventRelayOptions): EventRelay {
   let running: Promise<void> = Promise.resolve();
   let again = false;
@@ -71,15 +70,9 @@ export function startEventRelay(dataSource: DataSource, consumers: readonly Even
   };
   const poll = setInterval(wake, options.pollMilliseconds);
   poll.unref();
-  const listener: NotificationListener | undefined = options.listenUrl
-    ? listenForNotifications(
-        { connectionString: options.listenUrl, channel: domainEventsChannel, applicationName: "customer-graph-event-relay" },
-        wake,
-        options.onError,
-      )
-    : undefined;
   wake();
   return {
+    wake,
     async drained() {
       wake();
       await running;
@@ -87,7 +80,6 @@ export function startEventRelay(dataSource: DataSource, consumers: readonly Even
     async close() {
       closed = true;
       clearInterval(poll);
-      await listener?.close();
       await running;
     },
   };

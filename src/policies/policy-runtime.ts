@@ -107,7 +107,7 @@ export class PolicyRuntime {
   /** Resolves when this process has followed the latest activation and the group has finished its re-evaluation. */
   async idle(): Promise<void> {
     await this.following;
-    while ((await this.queue.unfinished("reevaluate-accounts")) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
+    while ((await this.queue.unfinished("reevaluate-accounts")) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   /** Resolves once rule file changes are being watched (at once when not watching). */
@@ -156,8 +156,11 @@ export class PolicyRuntime {
    * written under the version in service only: a version that did not compile here is left to the others).
    */
   private readonly ruleSetFor: RuleSetForActivation = async (activationId) => {
-    this.follow();
-    await this.following;
+    // An activation this process has not followed yet (its notification still on its way): follow it first.
+    if (this.serving?.activationId !== activationId) {
+      this.follow();
+      await this.following;
+    }
     const active = await activeRuleSet(this.dataSource.manager);
     if (!active || active.id !== activationId) return active && active.id > activationId ? "superseded" : undefined;
     const serving = this.registry.current();

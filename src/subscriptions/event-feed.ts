@@ -1,13 +1,9 @@
 import { EventEmitter, on } from "node:events";
 import { GraphQLError } from "graphql";
 import { DataSource } from "typeorm";
-import { domainEventsChannel } from "../database/migrations/1764900000000-domain-event-feed";
-import { listenForNotifications, NotificationListener } from "../database/notification-listener";
 import { EventStream, EventSubscription, StreamedEvent, streamedEventColumns, StreamedEventRow, streamedEventOf } from "../events/event-stream";
 
 export interface EventFeedOptions {
-  /** LISTEN on this database (PostgreSQL); without it the feed polls alone (the embedded database). */
-  listenUrl?: string;
   /** How often the feed reads the outbox without a notification: the latest an event arrives. */
   pollMilliseconds: number;
   /** How long an id missing below newer ones is waited for (a transaction still committing) before it is taken as never coming (rolled back). */
@@ -25,7 +21,8 @@ export const maximumUnreadEvents = 1_000;
 const maximumGivenUp = 1_000;
 
 /**
- * The outbox as a stream, one per process: woken by NOTIFY (every process's appends) and by a poll, it
+ * The outbox as a stream, one per process: woken (`wake`) by the process's NOTIFY listener on every
+ * process's appends (src/application.ts), and by a poll, it
  * reads the events after the last one it passed on and hands each to the subscribers once, in id order,
  * so that a client resuming after the largest id it saw misses nothing. Ids are taken when a transaction
  * appends, so a smaller id can commit after a larger one: an id missing below read ones holds them back
@@ -41,7 +38,6 @@ export class EventFeed implements EventStream {
   private readonly givenUp = new Set<number>();
   private reading: Promise<void> | undefined;
   private again = false;
-  private listener: NotificationListener | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -57,10 +53,6 @@ export class EventFeed implements EventStream {
   static async start(dataSource: DataSource, options: EventFeedOptions): Promise<EventFeed> {
     const [{ newest }]: Array<{ newest: string | null }> = await dataSource.query(`SELECT max(id) AS newest FROM domain_events`);
     const feed = new EventFeed(dataSource, options, Number(newest ?? 0));
-    if (options.listenUrl) {
-      const connection = { connectionString: options.listenUrl, channel: domainEventsChannel, applicationName: "customer-graph-event-feed" };
-      feed.listener = listenForNotifications(connection, () => feed.wake(), options.onError);
-    }
     feed.timer = setInterval(() => feed.wake(), options.pollMilliseconds);
     feed.timer.unref();
     return feed;
@@ -68,7 +60,6 @@ export class EventFeed implements EventStream {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await this.listener?.close();
     this.emitter.emit("close");
     await this.reading;
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ServerProcess, startServerProcess } from "../../src/benchmark/server-process";
 import { post, SeededCluster, seedCluster } from "./support/fault-fixtures";
 import { PrivateCluster } from "./support/private-cluster";
+import { reevaluationProgress } from "../../src/policies/publication/reevaluation-jobs";
 
 const versionQuery = `{ ruleSets { version } }`;
 
@@ -58,18 +59,12 @@ describe("three server processes on one PostgreSQL", () => {
       `SELECT id FROM rule_set_activations WHERE version = $1 ORDER BY id DESC LIMIT 1`,
       [newVersion],
     );
-    // The servers' job queue (pg-boss, schema job_queue): one job per batch, its output who took it and how many accounts.
-    const progress = () =>
-      seeded.dataSource.query<Array<{ open: number; evaluated: number; batches: number; processes: number }>>(
-        `SELECT count(*) FILTER (WHERE state < 'completed')::int AS open, coalesce(sum((output->>'accounts')::int), 0)::int AS evaluated,
-                count(*)::int AS batches, count(DISTINCT output->>'worker')::int AS processes
-           FROM job_queue.job WHERE name = 'reevaluate-accounts' AND (data->>'activationId')::bigint = $1`,
-        [activationId],
-      );
-    let [work] = await progress();
+    // The servers' job queue (the default schema): one job per batch, its output who took it and how many accounts.
+    const progress = () => reevaluationProgress("job_queue", seeded.dataSource, activationId);
+    let work = await progress();
     for (let attempt = 0; attempt < 600 && (work.open !== 0 || work.batches === 0); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      [work] = await progress();
+      work = await progress();
     }
     const open = work.open;
     const [{ accounts }]: { accounts: number }[] = await seeded.dataSource.query(`SELECT count(*)::int AS accounts FROM accounts`);
@@ -80,7 +75,7 @@ describe("three server processes on one PostgreSQL", () => {
     const seconds = (agreedAt - changed) / 1000;
     console.log(
       `three servers: the watching server served version ${newVersion} ${((firstSeen - changed) / 1000).toFixed(2)} s after the edit, all three ${seconds.toFixed(2)} s after; ` +
-        `re-evaluation: ${work.evaluated} of ${accounts} accounts in ${work.batches} batches shared by ${work.processes} processes, ${behind} behind`,
+        `re-evaluation: ${work.evaluated} of ${accounts} accounts in ${work.batches} batches shared by ${work.workers} processes, ${behind} behind`,
     );
     expect(seconds).toBeLessThan(2);
     expect(open).toBe(0);

@@ -76,9 +76,9 @@ describe("re-evaluation", () => {
       async (id) => (id === activationId ? { ruleSet, signal: stop.signal } : "superseded"),
       "process-b",
     );
-    await within(20_000, async () => (await reevaluationProgress(queue, dataSource, activationId)).open === 0);
+    await within(20_000, async () => (await reevaluationProgress(queue.schema, dataSource, activationId)).open === 0);
     await queue.stopWorking(serving);
-    const progress = await reevaluationProgress(queue, dataSource, activationId);
+    const progress = await reevaluationProgress(queue.schema, dataSource, activationId);
     // A job covers an id range: the accounts without a result, and any fresh ones between them.
     expect(progress).toMatchObject({ open: 0, workers: 1 });
     expect(progress.evaluated).toBeGreaterThanOrEqual(stale);

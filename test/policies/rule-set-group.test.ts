@@ -77,7 +77,7 @@ describe("several processes, one rule set in service", () => {
     await Promise.all(runtimes.map((runtime) => runtime.idle()));
     const active = (await activeRuleSet(app.dataSource.manager))!;
     expect(active.version).toBe(published);
-    const batches = await reevaluationProgress(queue, app.dataSource, active.id);
+    const batches = await reevaluationProgress(queue.schema, app.dataSource, active.id);
     expect(batches.open).toBe(0);
     const [{ accounts }]: { accounts: number }[] = await app.dataSource.query("SELECT count(*)::int AS accounts FROM accounts");
     expect(batches.evaluated).toBe(accounts);

@@ -94,12 +94,12 @@ export interface ReevaluationProgress {
   workers: number;
 }
 
-/** How far an activation's re-evaluation is, read from the queue's jobs (pg-boss's job table). */
-export async function reevaluationProgress(queue: JobQueue, dataSource: DataSource, activationId: number): Promise<ReevaluationProgress> {
+/** How far an activation's re-evaluation is, read from the jobs in pg-boss's job table (of the queue's schema). */
+export async function reevaluationProgress(queueSchema: string, dataSource: DataSource, activationId: number): Promise<ReevaluationProgress> {
   const [progress]: ReevaluationProgress[] = await dataSource.query(
     `SELECT count(*) FILTER (WHERE state < 'completed')::int AS open, coalesce(sum((output->>'accounts')::int), 0)::int AS evaluated,
             count(*)::int AS batches, count(DISTINCT output->>'worker')::int AS workers
-       FROM ${queue.schema}.job WHERE name = $1 AND (data->>'activationId')::bigint = $2`,
+       FROM ${queueSchema}.job WHERE name = $1 AND (data->>'activationId')::bigint = $2`,
     [queueName, activationId],
   );
   return progress;
