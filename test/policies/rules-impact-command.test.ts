@@ -30,13 +30,22 @@ describe("rules:impact", () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  async function impactOf(edit: (files: EditableRuleFiles) => void, family: keyof EditableRuleFiles, settings: NodeJS.ProcessEnv = {}): Promise<number> {
+  async function impactOf(
+    edit: (files: EditableRuleFiles) => void,
+    family: keyof EditableRuleFiles,
+    settings: NodeJS.ProcessEnv = {},
+    options: string[] = [],
+  ): Promise<number> {
     const files = minimalRuleFiles();
     edit(files);
     const draft = path.join(await mkdtemp(path.join(tmpdir(), "draft-")), `${family}.json`);
     await writeFile(draft, JSON.stringify(files[family], null, 2));
-    return runCommandLine(["rules:impact", "--draft", draft], { DATABASE_URL: testDatabaseUrl(), RULES_DIRECTORY: rulesDirectory, ...settings });
+    return runCommandLine(["rules:impact", "--draft", draft, ...options], { DATABASE_URL: testDatabaseUrl(), RULES_DIRECTORY: rulesDirectory, ...settings });
   }
+
+  const silverByDefault = (files: EditableRuleFiles) => {
+    files.tiering.default.tier = "silver";
+  };
 
   test("when a draft gives accounts an action and passes its cases, then every decision's matrix is printed and it exits 0", async () => {
     const callEveryone = rule("Call everyone", 10, [{ fact: "loyaltyPoints", operator: "greaterThanInclusive", value: 0 }], "action", {
@@ -66,13 +75,7 @@ describe("rules:impact", () => {
   });
 
   test("when a draft fails a test case, then it prints the matrices and the warning, names the case and exits 1", async () => {
-    const exitCode = await impactOf(
-      (files) => {
-        files.tiering.default.tier = "silver";
-      },
-      "tiering",
-      { RULES_PREVIEW_WARNING_SHARE: "0" },
-    );
+    const exitCode = await impactOf(silverByDefault, "tiering", { RULES_PREVIEW_WARNING_SHARE: "0" });
 
     expect(exitCode).toBe(exitCodes.failed);
     const output = printed.out.join("\n");
@@ -81,6 +84,18 @@ describe("rules:impact", () => {
     expect(printed.err.join("\n")).toMatch(
       /^The draft fails its test cases: 1 problem\(s\)\.\n {2}.*tests\/tiering\.json:\d+:\d+ test case "no revenue is bronze" .*expected tier "bronze", got "silver"/,
     );
+  });
+
+  test("when the draft comes with its own cases (--tests), then those run on it instead of the rules folder's", async () => {
+    const cases = await writeRulesFolder(minimalRuleFiles(), {
+      "tiering.json": { family: "tiering", cases: [{ name: "no revenue is silver now", facts: { revenue12m: 0, orders12m: 0 }, expect: { tier: "silver" } }] },
+    });
+
+    const exitCode = await impactOf(silverByDefault, "tiering", {}, ["--tests", path.join(cases, "tests")]);
+
+    expect(printed.err).toEqual([]);
+    expect(exitCode).toBe(exitCodes.success);
+    expect(printed.out.join("\n")).toMatch(/^The draft passes its 3 test case\(s\)\.$/m);
   });
 
   test("when a draft is not valid, then it exits 1 with its problems and compares nothing", async () => {

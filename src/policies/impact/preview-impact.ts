@@ -37,8 +37,8 @@ interface Tallies {
  */
 export async function previewImpact(dataSource: DataSource, current: RuleSet, draft: RuleSet, options: PreviewImpactOptions): Promise<RuleImpact> {
   const tallies: Tallies = {
-    accounts: accountDecisions(current, draft).map((decision) => ({ decision, matrix: new ImpactMatrix(decision.family, decision.decision, decision.order) })),
-    tickets: ticketDecisions(current, draft).map((decision) => ({ decision, matrix: new ImpactMatrix(decision.family, decision.decision, decision.order) })),
+    accounts: accountDecisions(current, draft).map(tallyOf),
+    tickets: ticketDecisions(current, draft).map(tallyOf),
     accountCount: 0,
     ticketCount: 0,
     changedAccounts: new Set(),
@@ -68,6 +68,10 @@ export async function previewImpact(dataSource: DataSource, current: RuleSet, dr
     options.onProgress?.(tallies.accountCount, Math.max(total, tallies.accountCount));
   }
   return summarize(tallies, options.warningShare);
+}
+
+function tallyOf<Outcome>(decision: ComparedDecision<Outcome>): Tally<Outcome> {
+  return { decision, matrix: new ImpactMatrix(decision.family, decision.decision, decision.order) };
 }
 
 function compareBatch(names: Map<string, string>, gathered: GatheredFacts, now: EvaluatedBatch, drafted: EvaluatedBatch, tallies: Tallies): void {
