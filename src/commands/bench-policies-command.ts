@@ -10,6 +10,7 @@ import { PolicyRegistry } from "../policies/policy-registry";
 import { CommandContext, CommandFactory } from "./harness/command-context";
 import { CommandFailure } from "./harness/command-errors";
 import { machine, wholeNumber } from "./harness/option-values";
+import { shellWord } from "./harness/shell-words";
 import { withDatabase } from "./harness/with-database";
 import { runSeed } from "./seed-command";
 
@@ -51,7 +52,7 @@ function benchPolicySpeed(context: CommandContext): Promise<void> {
 async function benchReadsDuringReevaluation(context: CommandContext, options: BenchPoliciesOptions): Promise<void> {
   const config = loadConfig(context.environment);
   if (!config.databaseUrl) throw new CommandFailure("npm run bench:policies -- --reads-during-reevaluation measures against PostgreSQL: set DATABASE_URL");
-  const commandLine = ["npm run bench:policies --", ...(context.argv ?? []).slice(1)].join(" ");
+  const commandLine = ["npm run bench:policies --", ...(context.argv ?? []).slice(1).map(shellWord)].join(" ");
   const { readsDuringReevaluation, ...settings } = options;
   const { report, output } = await runReevaluationReadsBenchmark(config, config.databaseUrl, {
     ...settings,

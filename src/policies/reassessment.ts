@@ -44,7 +44,7 @@ export async function gatherFacts(manager: EntityManager, accountIds: readonly s
  * The engines resolve in promises alone, which never let the event loop serve I/O: a background batch of
  * 1,000 accounts would hold every API request of the process for its whole evaluation. The batch steps
  * aside for a turn of the event loop once it has held it this long. By time, not by a count of accounts:
- * an account costs from 0.1 ms (today's rules, warm) to 30 ms (a set at the evaluation-time limit), and a
+ * an account costs from 0.1 ms (today's rules, warm) to 10 ms and more per family (a set at the evaluation-time limit), and a
  * read waits for at most one slice per turn it needs.
  */
 const millisecondsBetweenYields = 5;
