@@ -56,8 +56,8 @@ function parseFile(source: RuleFileSource): ParsedFile {
   }
   checkAgainstSchema("ruleFile", document.value, problems, (path) => ruleNameAt(document.value, path));
   problems.endSchemaCheck();
-  // Problems inside a rule leave the declarations readable; a problem anywhere else does not.
-  const declarationsFit = problems.problems.every((problem) => /^\$\.rules\[\d+\]/.test(problem.path));
+  // Problems in the rules leave the declarations readable; a problem anywhere else does not.
+  const declarationsFit = problems.problems.every((problem) => /^\$\.rules(\[|$)/.test(problem.path));
   if (!declarationsFit) return { source, document, problems, declarationsFit };
   return { source, document: { ...document, value: withDeclaredNames(document.value) }, problems, declarationsFit };
 }
