@@ -113,7 +113,12 @@ async function publishThresholdChange(dataSource: DataSource, config: Config): P
   if (!compiled.loaded) throw new Error(`The changed rules do not compile: ${compiled.problems.map((problem) => problem.message).join("; ")}`);
   const queue = await startJobQueue(primaryUrl(dataSource), config.jobQueue, "producer", (error) => console.error(error.message));
   try {
-    const activationId = await activate(dataSource, compiled.ruleSet, "published", "npm run bench:policies -- --reads-during-reevaluation", queue);
+    const activationId = await activate(
+      dataSource,
+      { version: compiled.ruleSet.version, sources, tests: active.tests },
+      { reason: "published", by: "npm run bench:policies -- --reads-during-reevaluation", comment: change },
+      queue,
+    );
     if (activationId === undefined) throw new Error(`Version ${compiled.ruleSet.version} is in service already`);
     return { activationId, rulesVersion: compiled.ruleSet.version, change };
   } finally {
