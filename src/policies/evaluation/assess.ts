@@ -12,7 +12,7 @@ export interface AccountPolicyOutcome {
 }
 
 /** Every catalogue fact unknown: the base that computed or hand-written facts fill in. */
-const unknownFacts: FactValues = Object.freeze(Object.fromEntries(factCatalogue.map((fact) => [fact.name, null])));
+export const unknownFacts: FactValues = Object.freeze(Object.fromEntries(factCatalogue.map((fact) => [fact.name, null])));
 
 /** Tiering first; retention then sees the tier and stage it decided. */
 export async function assessAccount(ruleSet: RuleSet, accountFacts: AccountFacts | FactValues): Promise<AccountPolicyOutcome> {
