@@ -11,9 +11,9 @@ function ruleSetOf(files = minimalRuleFiles()): RuleSet {
   return compiled.ruleSet;
 }
 
-/** What a comparison written without a label and against a value (not a fact) carries besides the comparison. */
+/** What a comparison written without a label and against a value (not a fact) carries besides the comparison: its place. */
 function unlabelled(path: number[]) {
-  return { label: null, path, comparedFact: null };
+  return { path };
 }
 
 describe("policy evaluation", () => {

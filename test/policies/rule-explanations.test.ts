@@ -93,6 +93,18 @@ describe("explanations analysts read", () => {
     ]);
   });
 
+  test("when a rule compares two facts, then the explanation names the fact compared with beside its value", async () => {
+    const files = minimalRuleFiles();
+    files.tiering.rules.push(
+      rule("Gold: a record year", 25, [{ fact: "revenue12m", operator: "greaterThan", value: { fact: "lifetimeRevenue" } }], "tier", { tier: "gold" }),
+    );
+    const { tiering } = await explainAccount(ruleSetOf(files), { revenue12m: 20000, lifetimeRevenue: 30000 });
+    const [condition] = tiering.rules.find((explained) => explained.rule === "Gold: a record year")!.conditions;
+    expect(condition).toMatchObject({ comparedFact: "lifetimeRevenue", expected: 30000, actual: 20000, outcome: "failed" });
+    expect(describeRequirement(condition)).toBe("revenue12m > lifetimeRevenue (30,000)");
+    expect(describeFailedCondition(condition)).toBe("revenue12m 20,000 ≤ lifetimeRevenue (30,000)");
+  });
+
   test("when a rule fires but a higher rule decided first, then it says which rule decided", async () => {
     const { tiering } = await assessAccount(ruleSetOf(), { revenue12m: 60000, orders12m: 5 });
     expect(tiering.explanation.firedRules.map((fired) => [fired.rule, fired.blockedBy?.text ?? null])).toEqual([
@@ -124,7 +136,8 @@ describe("explanations analysts read", () => {
       decided: false,
       blockedBy: { decidedBy: "Not worth it", text: '"Not worth it" lets the account go: its actions are dropped' },
     });
-    expect(retention.explanation.firedRules.find((fired) => fired.rule === "Orders falling")).toMatchObject({ decided: true, blockedBy: null });
+    const ordersFalling = retention.explanation.firedRules.find((fired) => fired.rule === "Orders falling")!;
+    expect([ordersFalling.decided, ordersFalling.blockedBy ?? null]).toEqual([true, null]);
   });
 
   test("when an account sits in one lifecycle stage, then the near misses name the other stages' closest rules, closest first", async () => {

@@ -47,11 +47,11 @@ export interface RuleExplanation {
   /** Under first match: whether this rule set the decision (a rule can fire and still lose to a higher one). */
   decided: boolean;
   conditions: ConditionExplanation[];
-  /** Whether its conditions held; explanations of the rules that fired leave it out (true). */
+  /** Whether its conditions held; left out when they did (every rule of firedRules). */
   fired?: boolean;
   /** Its all/any/not groups, top group first, in the order the file writes them. */
   groups?: ConditionGroupExplanation[];
-  /** Why it did not decide; null when it did. */
+  /** Why it did not decide; left out when it did. */
   blockedBy?: RuleBlock | null;
 }
 
@@ -110,9 +110,10 @@ function collect(condition: EvaluatedCondition, path: number[], groups: string[]
       actual: condition.factResult === undefined ? null : condition.factResult,
       outcome: outcomeOf(condition.result),
       within: groups.slice(1).join(" > "),
-      label: condition.name ?? null,
       path,
-      comparedFact,
+      // Left out when absent: explanations are stored for every account, and most comparisons have neither.
+      ...(condition.name === undefined ? {} : { label: condition.name }),
+      ...(comparedFact === null ? {} : { comparedFact }),
     });
   }
 }

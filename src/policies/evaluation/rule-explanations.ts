@@ -30,11 +30,18 @@ export function explainRule(result: RuleResult, decided: boolean, decider: RuleR
     event: { type: result.event?.type ?? "", params: { ...(result.event?.params ?? {}) } },
     decided,
     conditions: tree.conditions,
-    fired,
     groups: tree.groups,
-    blockedBy: decided
-      ? null
-      : { decidedBy, failingCondition: failing, text: describeBlock(blocker && { name: blocker.name, lettingGo: blocker.event?.type === "let-go" }, failing) },
+    // Left out when true and null: explanations are stored for every account, and most rules in them fired and decided.
+    ...(fired ? {} : { fired }),
+    ...(decided
+      ? {}
+      : {
+          blockedBy: {
+            decidedBy,
+            failingCondition: failing,
+            text: describeBlock(blocker && { name: blocker.name, lettingGo: blocker.event?.type === "let-go" }, failing),
+          },
+        }),
   };
 }
 
