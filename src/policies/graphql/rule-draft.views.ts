@@ -14,7 +14,7 @@ export function versionView(entry: RuleSetHistoryEntry): RuleSetVersionType {
   return { ...entry, publishedAt: entry.at };
 }
 
-export function problemView(problem: RuleProblem & { fix?: string }): RuleProblemReport {
+export function problemView(problem: RuleProblem): RuleProblemReport {
   return {
     family: policyFamilies.find((family) => problem.file.endsWith(`/${family}.json`)) ?? null,
     file: problem.file,
