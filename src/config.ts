@@ -56,7 +56,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       LOG_SQL: bool({ default: false, desc: "Log every SQL statement (development only)" }),
       MAX_REQUEST_BYTES: num({ default: 1_000_000, desc: "Largest request body accepted (a 500-item upsert fits); larger ones get HTTP 413" }),
       RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
-      RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
+      RULES_WATCH: bool({ default: true, desc: "Watch the rules folder: a valid change saved there becomes a draft in the workbench (never a publication)" }),
       RULES_REVIEW_FAMILIES: str({
         default: policyFamilies.join(","),
         desc: "Families whose drafts another analyst approves before they are published (four eyes), comma-separated; empty: none",

@@ -18,11 +18,12 @@ export class RuleSetInfo {
 
   @Field(() => String, {
     nullable: true,
-    description: "Why the latest edit of this file was refused (the last good version keeps serving); null when none. Internal and analyst keys only",
+    description:
+      "The problems this server's rules folder has in this family's files (the version in service keeps serving); null when none, or once that family is fixed. Internal and analyst keys only",
   })
   lastError: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: "When that edit was refused; null when none. Internal and analyst keys only" })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When those problems were found; null when none. Internal and analyst keys only" })
   lastErrorAt: Date | null;
 }
 
