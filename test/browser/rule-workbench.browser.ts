@@ -106,11 +106,19 @@ describe("the rule workbench in a browser (npm run test:browser)", () => {
       // Edit → a problem shown as you type (a rate of 20 where 0.2 is meant), at its line → fixed.
       await page.getByRole("button", { name: "Open tiering" }).click();
       await page.getByTestId("problems").getByText("No problems.").waitFor();
+      // Completion from the rule files' JSON Schema: the hit policies.
+      await replaceText(page, "Rule file", '{\n  "hitPolicy": ""\n}');
+      for (const key of ["ArrowUp", "End", "ArrowLeft", "Control+Space"]) await page.keyboard.press(key);
+      await page.locator(".cm-tooltip-autocomplete").getByText("collect", { exact: true }).waitFor();
+      await page.keyboard.press("Escape");
+      const problem = page.getByTestId("problems").locator("a.problem").first();
+      await problem.waitFor();
       const original = await readFile("rules/tiering.json", "utf8");
+      await replaceText(page, "Rule file", original);
+      await page.getByTestId("problems").getByText("No problems.").waitFor();
       const returnRate = '"fact": "returnRate12m", "operator": "greaterThan", "value": 0.2';
       expect(original).toContain(returnRate);
       await replaceText(page, "Rule file", original.replace(returnRate, returnRate.replace("0.2", "20")));
-      const problem = page.getByTestId("problems").locator("a.problem").first();
       await problem.waitFor();
       const problemLine = original.slice(0, original.indexOf(returnRate)).split("\n").length;
       expect(await problem.innerText()).toContain(`rules/tiering.json ${problemLine}:`);
