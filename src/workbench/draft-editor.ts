@@ -159,7 +159,9 @@ export class DraftEditor {
 
   private showProblems(problems: RuleProblem[]): void {
     const isTests = (problem: RuleProblem) => problem.file.includes("tests/");
-    const mine = problems.filter((problem) => problem.family === null || problem.family === this.family || problem.file.includes(this.family));
+    // rules/<family>.json or rules/tests/<family>.json: the file says whose it is when the family is not given.
+    const familyOf = (problem: RuleProblem) => problem.family ?? /([^/]+)\.json$/.exec(problem.file)?.[1];
+    const mine = problems.filter((problem) => familyOf(problem) === this.family);
     this.rules.showProblems(mine.filter((problem) => !isTests(problem)));
     this.tests.showProblems(mine.filter(isTests));
     show(
