@@ -6,6 +6,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly problems: RuleProblem[] = [],
+    /** The key the refused request carried: a refusal of a key signed out since is no news. */
+    readonly key: string | null = null,
   ) {
     super(message);
   }
@@ -16,14 +18,20 @@ interface GraphQLBody<Data> {
   errors?: Array<{ message: string; extensions?: { code?: string; problems?: RuleProblem[] } }>;
 }
 
+/** The code of a request not sent because no key is signed in. */
+export const signedOutCode = "SIGNED_OUT";
+
 export type Request = <Data>(query: string, variables?: Record<string, unknown>) => Promise<Data>;
 
 /** Requests to the GraphQL API of this same server (the page's only address), with the key signed in. */
 export function createRequest(endpoint: string, key: () => string | null): Request {
   return async <Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> => {
+    // Signed out while an earlier step was still running (its list refresh): nothing to ask.
+    const signedInKey = key();
+    if (signedInKey === null) throw new ApiError("Signed out", signedOutCode);
     const response = await fetch(endpoint, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${key() ?? ""}` },
+      headers: { "content-type": "application/json", authorization: `Bearer ${signedInKey}` },
       body: JSON.stringify({ query, variables }),
     });
     let body: GraphQLBody<Data>;
@@ -33,7 +41,7 @@ export function createRequest(endpoint: string, key: () => string | null): Reque
       throw new ApiError(`The server answered HTTP ${response.status} with no GraphQL answer`, `HTTP_${response.status}`);
     }
     const [first] = body.errors ?? [];
-    if (first) throw new ApiError(first.message, first.extensions?.code ?? "UNKNOWN", first.extensions?.problems ?? []);
+    if (first) throw new ApiError(first.message, first.extensions?.code ?? "UNKNOWN", first.extensions?.problems ?? [], signedInKey);
     if (!body.data) throw new ApiError("The server answered with no data", "NO_DATA");
     return body.data;
   };

@@ -1,7 +1,7 @@
 import "./workbench.css";
 import { button, element, formatTime, show } from "./dom";
 import { DraftEditor } from "./draft-editor";
-import { ApiError, createRequest, mutate, Payload } from "./graphql-client";
+import { ApiError, createRequest, mutate, Payload, signedOutCode } from "./graphql-client";
 import { historyView } from "./history-view";
 import {
   AccountExplanation,
@@ -47,6 +47,8 @@ function say(message: string): void {
 
 /** An error as an analyst can act on it: a refused key says so plainly, the server's code stays visible for support. */
 function fail(error: unknown): void {
+  // The late answer of a step taken before a sign-out (or under the key signed in before this one).
+  if (error instanceof ApiError && (error.code === signedOutCode || (error.key !== null && error.key !== storedKey()))) return;
   status.textContent = "";
   if (error instanceof ApiError && error.code === "UNAUTHENTICATED") {
     forgetKey();
