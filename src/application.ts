@@ -4,6 +4,7 @@ import { Config } from "./config";
 import { createRequestContext } from "./graphql/request-context";
 import { openDatabase } from "./database/open-database";
 import { PolicyRuntime } from "./policies/policy-runtime";
+import { RuleWorkbench } from "./policies/publication/rule-workbench";
 import { buildCustomerGraphSchema } from "./schema";
 import { startGraphQLHttpServer } from "./http/graphql-http-server";
 import { defaultWorkbenchAssetDirectory } from "./http/rule-workbench";
@@ -82,7 +83,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     const pollMilliseconds = onPostgres ? 1_000 : 250;
     const work = await startEventWork(dataSource, jobs, config, { pollMilliseconds });
     eventWork = work;
-    const services = { webhookJobs: work.webhookJobs };
+    const services = { webhookJobs: work.webhookJobs, ruleWorkbench: new RuleWorkbench(dataSource, { queue: jobs, reviewFamilies: config.reviewFamilies }) };
     const schema = await buildCustomerGraphSchema();
     const server = createApolloServer(schema, database.dataSource, { limits: config.queryLimits });
     const http = await startGraphQLHttpServer(server, {

@@ -1,4 +1,5 @@
 import { bool, cleanEnv, makeValidator, num, port, str, url } from "envalid";
+import { PolicyFamily, policyFamilies } from "./shared/policy-families";
 import { LimitsByRole, limitsWithOverrides } from "./access/query-limits";
 
 /** QUERY_LIMITS: JSON overrides of the per-role query limits, checked here so a typo stops the boot. */
@@ -57,6 +58,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       MAX_REQUEST_BYTES: num({ default: 1_000_000, desc: "Largest request body accepted (a 500-item upsert fits); larger ones get HTTP 413" }),
       RULES_DIRECTORY: str({ default: "rules", desc: "Folder of the analysts' rule files and their tests (rules/tests)" }),
       RULES_WATCH: bool({ default: true, desc: "Reload the rule files when they change, without a restart" }),
+      RULES_REVIEW_FAMILIES: str({
+        default: policyFamilies.join(","),
+        desc: "Families whose drafts another analyst approves before they are published (four eyes), comma-separated; empty: none",
+      }),
       RULES_FOLLOW_MS: num({
         default: 1_000,
         desc: "How often a process looks for a rule set put in service by another (NOTIFY usually tells it sooner)",
@@ -107,6 +112,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     rulesDirectory: settings.RULES_DIRECTORY,
     watchRules: settings.RULES_WATCH,
     followRulesMilliseconds: settings.RULES_FOLLOW_MS,
+    reviewFamilies: reviewFamilies(settings.RULES_REVIEW_FAMILIES),
     queryLimits: settings.QUERY_LIMITS,
     jobQueue: { schema: settings.JOB_QUEUE_SCHEMA, maintenanceSeconds: settings.JOB_MAINTENANCE_SECONDS },
     slaWarningShare: share("SLA_WARNING_SHARE", settings.SLA_WARNING_SHARE),
@@ -118,6 +124,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     metricsHost: settings.METRICS_HOST,
     webhooks: webhookSettings(settings),
   });
+}
+
+function reviewFamilies(text: string): readonly PolicyFamily[] {
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  const unknown = names.filter((name) => !policyFamilies.includes(name as PolicyFamily));
+  if (unknown.length > 0)
+    throw new ConfigurationError(`Invalid settings:\n  RULES_REVIEW_FAMILIES: ${unknown.join(", ")} not one of ${policyFamilies.join(", ")}`);
+  return Object.freeze(names as PolicyFamily[]);
 }
 
 /** The WEBHOOK_* settings, checked together: an attempt must time out before its job expires. */

@@ -27,6 +27,7 @@ import {
 } from "./policies/graphql/policy-vocabulary.resolver";
 import { AccountOrdersResolver, OrderResolver, OrderUpsertResultResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver, TicketUpsertResultResolver } from "./tickets/ticket.resolver";
+import { RuleDraftResolver } from "./policies/graphql/rule-draft.resolver";
 import { EventSubscriptionResolver } from "./subscriptions/event-subscriptions.resolver";
 import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from "./webhooks/webhook.resolver";
 
@@ -57,6 +58,7 @@ export const resolvers = [
   ServicePriorityRankResolver,
   TierShareRankResolver,
   NearMissRankResolver,
+  RuleDraftResolver,
   EventSubscriptionResolver,
   WebhookSubscriptionResolver,
   WebhookDeliveryResolver,

@@ -17,6 +17,7 @@ import { entities } from "../src/entities";
 const caller = {
   keyId: "00000000-0000-0000-0000-000000000000",
   keyPrefix: "cgk_test",
+  keyName: "cgk_test",
   role: Role.INTERNAL,
   partnerId: null,
   personalData: fullPersonalDataAccess,

@@ -91,6 +91,7 @@ export async function rotateApiKey(dataSource: DataSource, id: string): Promise<
 interface KeyCallerRow {
   id: string;
   key_prefix: string;
+  name: string;
   role: Role;
   partner_id: string | null;
   /** Read for a partner's key only: the LEFT JOIN leaves them null for the others. */
@@ -101,12 +102,12 @@ interface KeyCallerRow {
 /** The caller a key stands for, or undefined when the key is unknown, revoked or expired. */
 export async function findCallerByKey(dataSource: DataSource, key: string): Promise<Caller | undefined> {
   const [row]: KeyCallerRow[] = await dataSource.query(
-    `SELECT api_key.id, api_key.key_prefix, api_key.role, api_key.partner_id, partner.shares_contact_email, partner.shares_contact_phone
+    `SELECT api_key.id, api_key.key_prefix, api_key.name, api_key.role, api_key.partner_id, partner.shares_contact_email, partner.shares_contact_phone
      FROM api_keys api_key LEFT JOIN partners partner ON partner.id = api_key.partner_id
      WHERE api_key.key_hash = $1 AND api_key.revoked_at IS NULL AND (api_key.expires_at IS NULL OR api_key.expires_at > now())`,
     [hashApiKey(key)],
   );
   if (!row) return undefined;
   const personalData = row.partner_id === null ? fullPersonalDataAccess : { contactEmail: row.shares_contact_email, contactPhone: row.shares_contact_phone };
-  return { keyId: row.id, keyPrefix: row.key_prefix, role: row.role, partnerId: row.partner_id, personalData };
+  return { keyId: row.id, keyPrefix: row.key_prefix, keyName: row.name, role: row.role, partnerId: row.partner_id, personalData };
 }

@@ -45,6 +45,32 @@ export const roleRules: RoleRules = {
   // registering, disabling and redelivering are mutations (internal keys). Which key registered one is ours.
   "WebhookSubscription.createdBy": staff,
 
+  // The analysts' rule workbench: drafts, checks, review, publication, history and rollback are staff's;
+  // what partners may never see (the rules themselves, who changed them) stays closed on every type behind them.
+  "Query.ruleDrafts": staff,
+  "Query.ruleDraft": staff,
+  "Query.ruleFilesInService": staff,
+  "Query.ruleSetHistory": staff,
+  "Query.ruleAudit": staff,
+  "Query.checkRuleDraft": staff,
+  "Query.testRuleDraft": staff,
+  "Mutation.saveRuleDraft": staff,
+  "Mutation.discardRuleDraft": staff,
+  "Mutation.requestRuleReview": staff,
+  "Mutation.approveRuleDraft": staff,
+  "Mutation.publishRuleDraft": staff,
+  "Mutation.rollbackRuleSet": staff,
+  RuleDraft: staff,
+  RuleDraftFile: staff,
+  RuleApproval: staff,
+  RuleProblemReport: staff,
+  RuleCheck: staff,
+  RuleTestCaseResult: staff,
+  RuleTestRun: staff,
+  RuleFileDiff: staff,
+  RuleSetVersion: staff,
+  RuleAuditEntry: staff,
+
   // The analysts' reports on refused rule edits; the version in service is public.
   "RuleSet.lastError": staff,
   "RuleSet.lastErrorAt": staff,

@@ -22,6 +22,8 @@ export const noPersonalDataAccess: PersonalDataAccess = { contactEmail: false, c
 export interface Caller {
   keyId: string;
   keyPrefix: string;
+  /** The key's name, as its creator gave it: who took a step, in the rules' audit and history. */
+  keyName: string;
   role: Role;
   /** Set for partners only: the partner whose accounts the caller may see. */
   partnerId: string | null;

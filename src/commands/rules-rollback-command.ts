@@ -1,35 +1,52 @@
-import { hostname, userInfo } from "node:os";
 import { Command } from "commander";
-import { publishedVersions, rollBackTo, UnknownRuleSetVersionError } from "../policies/publication/rule-set-publication";
+import { rollBackTo, ruleSetHistory } from "../policies/publication/rule-set-history";
+import { recordRuleAudit } from "../policies/publication/rule-audit";
+import { RulePublicationError } from "../policies/publication/rule-publication.errors";
 import { CommandFactory } from "./harness/command-context";
 import { UsageError } from "./harness/command-errors";
 import { withDatabase } from "./harness/with-database";
+import { commandActor } from "./harness/command-actor";
 import { startJobQueue } from "../jobs/job-queue";
 import { primaryUrl } from "../database/data-source";
 
 /**
- * npm run rules:rollback -- --to <version>: puts an earlier published rule set back in service on every
- * server process of the group (within a second) and re-evaluates the accounts with it. Without --to,
- * lists the published versions. The rules folder is not touched: a later edit there publishes anew.
+ * npm run rules:rollback -- --to <version> --comment "...": puts an earlier published rule set back in
+ * service on every server process of the group (within a second) and re-evaluates the accounts with it.
+ * Without --to, lists the publications and rollbacks. It holds until someone publishes anew: a later
+ * edit of a rules folder becomes a draft.
  */
 export const rulesRollbackCommand: CommandFactory = (context) =>
   new Command("rules:rollback")
-    .description("lists the published rule-set versions (* in service), or puts an earlier one back in service on every process")
+    .description("lists the publications of rule sets (* in service), or puts an earlier version back in service on every process")
     .option("--to <version>", "the version to put back in service")
-    .action((options: { to?: string }) =>
+    .option("--comment <text>", "why (kept in the history)", "")
+    .action((options: { to?: string; comment: string }) =>
       withDatabase(context, { applicationName: "customer-graph-rules-rollback", poolSize: 4 }, async (database) => {
         if (options.to === undefined) {
-          for (const published of await publishedVersions(database.dataSource.manager)) {
-            console.log(`${published.inService ? "*" : " "} ${published.version}  ${published.publishedAt.toISOString()}  ${published.publishedBy}`);
+          for (const entry of await ruleSetHistory(database.dataSource.manager, 50)) {
+            console.log(
+              `${entry.inService ? "*" : " "} ${entry.version}  ${entry.at.toISOString()}  ${entry.reason.padEnd(9)}  ${entry.author}` +
+                (entry.comment ? `  "${entry.comment}"` : ""),
+            );
           }
           return;
         }
+        if (options.comment.trim() === "") throw new UsageError('Say why with --comment "..." (kept in the history)');
         const version = options.to;
+        const actor = commandActor("rules:rollback");
         const queue = await startJobQueue(primaryUrl(database.dataSource), database.config.jobQueue, "producer", (error) => console.error(error.message));
-        const by = `${userInfo().username}@${hostname()} (rules:rollback)`;
-        const activation = await rollBackTo(database.dataSource, version, by, queue)
+        const activation = await rollBackTo(
+          database.dataSource,
+          version,
+          {
+            by: actor.name,
+            comment: options.comment,
+            alongside: (manager) => recordRuleAudit(manager, actor, { action: "rolled back", version, comment: options.comment }),
+          },
+          queue,
+        )
           .catch((error: unknown) => {
-            throw error instanceof UnknownRuleSetVersionError ? new UsageError(error.message) : error;
+            throw error instanceof RulePublicationError ? new UsageError(error.message) : error;
           })
           .finally(() => queue.stop(5_000));
         console.log(

@@ -15,6 +15,8 @@ import { PolicyRegistry } from "../policies/policy-registry";
 import { TicketRequest } from "../tickets/ticket.context";
 import { createTicketLoaders } from "../tickets/ticket.loaders";
 import { WebhookRequest } from "../webhooks/webhook.context";
+import { RuleWorkbenchRequest } from "../policies/graphql/rule-draft.context";
+import { RuleWorkbench } from "../policies/publication/rule-workbench";
 import { WebhookJobs } from "../webhooks/webhook-jobs";
 import { createWebhookLoaders } from "../webhooks/webhook.loaders";
 import { partnerConditions } from "./partner-conditions";
@@ -35,13 +37,14 @@ export function createLoaders(scope: DataScope) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** One request's context: what every domain's resolvers ask of it, put together. */
-export interface RequestContext extends AccountRequest, ContactRequest, OrderRequest, TicketRequest, PolicyRequest, WebhookRequest {
+export interface RequestContext extends AccountRequest, ContactRequest, OrderRequest, TicketRequest, PolicyRequest, WebhookRequest, RuleWorkbenchRequest {
   loaders: Loaders;
 }
 
-/** What a process runs besides the database that some requests need: the webhooks' job queue (redeliveries). */
+/** What a process runs besides the database that some requests need: the webhooks' job queue (redeliveries), the analysts' rule workbench (publications queue re-evaluations). */
 export interface RequestServices {
   webhookJobs?: WebhookJobs;
+  ruleWorkbench?: RuleWorkbench;
 }
 
 export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry, caller: Caller, services: RequestServices = {}): RequestContext {

@@ -1,7 +1,6 @@
-import { EventEmitter } from "node:events";
 import { PolicyFamily, policyFamilies } from "./rule-files/rule-file";
 import { describeProblem } from "./rule-files/rule-problem";
-import { loadTestedRuleSet } from "./rule-set-loading";
+import { loadTestedRuleSet, TestedRuleSet } from "./rule-set-loading";
 import { RuleSet } from "./rule-set";
 
 export interface RuleSetStatus {
@@ -22,18 +21,16 @@ export class RuleSetUnavailableError extends Error {
 }
 
 /**
- * Holds the rule set in service and swaps it whole when a reload is good; a bad reload keeps the
- * last good set and records the error per family. Emits "changed" with the new set after a swap.
+ * Holds the rule set a process serves and swaps it whole when another goes into service (requests keep
+ * the set they started with), with the problems its rules folder has, per family.
  */
-export class PolicyRegistry extends EventEmitter<{ changed: [RuleSet]; rejected: [string]; adopted: [RuleSet] }> {
+export class PolicyRegistry {
   private lastErrors = new Map<PolicyFamily, { message: string; at: Date }>();
 
   private constructor(
     readonly rulesDirectory: string,
     private ruleSet: RuleSet,
-  ) {
-    super();
-  }
+  ) {}
 
   /** Loads the folder; fails when there is no good set to start with. */
   static async open(rulesDirectory: string): Promise<PolicyRegistry> {
@@ -42,37 +39,32 @@ export class PolicyRegistry extends EventEmitter<{ changed: [RuleSet]; rejected:
     return new PolicyRegistry(rulesDirectory, tested.ruleSet);
   }
 
+  /** Serves a set that did not come from the folder (the version in service in PostgreSQL). */
+  static serving(rulesDirectory: string, ruleSet: RuleSet): PolicyRegistry {
+    return new PolicyRegistry(rulesDirectory, ruleSet);
+  }
+
   /** The set a request or a run should use from start to end. */
   current(): RuleSet {
     return this.ruleSet;
   }
 
-  /** Re-reads the folder; returns the new set when it was swapped in, undefined when unchanged or refused. */
-  async reload(): Promise<RuleSet | undefined> {
-    const tested = await loadTestedRuleSet(this.rulesDirectory);
-    if (!tested.ruleSet) {
-      const at = new Date();
-      for (const family of tested.failingFamilies) {
-        const message = tested.problems
-          .filter((problem) => problem.file.includes(family))
-          .map(describeProblem)
-          .join("\n");
-        this.lastErrors.set(family, { message: message || tested.problems.map(describeProblem).join("\n"), at });
+  /** Keeps the problems of each family the folder's check failed, and forgets those of the families it passed. */
+  recordFolderCheck(tested: Pick<TestedRuleSet, "problems" | "failingFamilies">): void {
+    const at = new Date();
+    for (const family of policyFamilies) {
+      if (!tested.failingFamilies.has(family)) {
+        this.lastErrors.delete(family);
+        continue;
       }
-      this.emit("rejected", tested.problems.map(describeProblem).join("\n"));
-      return undefined;
+      const ofFamily = tested.problems.filter((problem) => problem.file.endsWith(`/${family}.json`));
+      this.lastErrors.set(family, { message: (ofFamily.length > 0 ? ofFamily : tested.problems).map(describeProblem).join("\n"), at });
     }
-    this.lastErrors.clear();
-    if (tested.ruleSet.version === this.ruleSet.version) return undefined;
-    this.ruleSet = tested.ruleSet;
-    this.emit("changed", tested.ruleSet);
-    return tested.ruleSet;
   }
 
-  /** Serves a set put in service elsewhere (another process's file change, a rollback), without announcing it as this folder's change. */
+  /** Serves the set put in service (a publication, a rollback): requests that began on the earlier one finish on it. */
   adopt(ruleSet: RuleSet): void {
     this.ruleSet = ruleSet;
-    this.emit("adopted", ruleSet);
   }
 
   status(): RuleSetStatus[] {

@@ -1,8 +1,11 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
-import { PolicyRegistry } from "./policy-registry";
-import { activate, activeRuleSet, Activation, isPublished } from "./publication/rule-set-publication";
+import { PolicyRegistry, RuleSetUnavailableError } from "./policy-registry";
+import { activate, activeRuleSet, Activation } from "./publication/rule-set-publication";
+import { checkRulesFolder, CheckedFolder, folderActor, saveFolderDraft, standingOf } from "./publication/rules-folder";
+import { recordRuleAudit } from "./publication/rule-audit";
+import { describeProblem } from "./rule-files/rule-problem";
 import { RuleSetForActivation, workOnReevaluations } from "./publication/reevaluation-jobs";
 import { JobQueue } from "../jobs/job-queue";
 import { compileRuleSet, RuleSet } from "./rule-set";
@@ -26,11 +29,13 @@ export interface PolicyRuntimeOptions {
 }
 
 /**
- * The policy layer of a running server, one of a group on one PostgreSQL: a valid change of its rules
- * folder is published there (src/policies/publication), every process follows the activation in
- * service within a second, and works through the re-evaluation it starts together with the others,
- * job by job (src/policies/publication/reevaluation-jobs.ts). A newer activation stops the work on an
- * older one between batches.
+ * The policy layer of a running server, one of a group on one PostgreSQL, whose published versions are
+ * the truth: every process serves the activation in service (following a new one within a second) and
+ * works through the re-evaluation it starts together with the others, job by job
+ * (src/policies/publication/reevaluation-jobs.ts); a newer activation stops the work on an older one
+ * between batches. The rules folder only proposes: its valid change becomes a draft (published from the
+ * workbench or with npm run rules:publish); it is published by itself only to a database that has no
+ * version yet.
  */
 export class PolicyRuntime {
   /** Names this process in finished jobs and activations. */
@@ -42,31 +47,19 @@ export class PolicyRuntime {
   /** The activation this process serves, and what stops its re-evaluation when a newer one arrives or the process stops. */
   private serving?: { activationId: number; controller: AbortController };
   private workerId?: string;
-  /** The set read from this process's rules folder. */
-  private filesRuleSet: RuleSet;
-  /** A change of the folder not yet put in service (kept until the database takes it). */
-  private pendingPublication?: RuleSet;
 
   private constructor(
     readonly registry: PolicyRegistry,
     private readonly dataSource: DataSource,
     private readonly log: PolicyLog,
     private readonly queue: JobQueue,
-  ) {
-    this.filesRuleSet = registry.current();
-  }
+  ) {}
 
   static async start(dataSource: DataSource, rulesDirectory: string, log: PolicyLog, options: PolicyRuntimeOptions): Promise<PolicyRuntime> {
-    const runtime = new PolicyRuntime(await PolicyRegistry.open(rulesDirectory), dataSource, log, options.queue);
-    runtime.registry.on("changed", (ruleSet) => {
-      runtime.filesRuleSet = ruleSet;
-      runtime.pendingPublication = ruleSet;
-      log.info(`rules: version ${ruleSet.version} read from the rules folder; publishing it`);
-      runtime.follow();
-    });
-    runtime.registry.on("rejected", (report) => log.error(`rules: the change was refused, the last good version keeps serving:\n${report}`));
-    // At start, the folder's version only if it was never published, so that a restart does not undo a rollback.
-    if (!(await isPublished(dataSource.manager, runtime.filesRuleSet.version))) runtime.pendingPublication = runtime.filesRuleSet;
+    const folder = await checkRulesFolder(rulesDirectory);
+    const serving = await ruleSetToStartWith(dataSource, rulesDirectory, folder, log, options.queue);
+    const runtime = new PolicyRuntime(PolicyRegistry.serving(rulesDirectory, serving), dataSource, log, options.queue);
+    runtime.registry.recordFolderCheck(folder.tested);
     runtime.follow();
     await runtime.following;
     runtime.follower = setInterval(() => runtime.follow(), options.followMilliseconds ?? 1_000);
@@ -84,8 +77,28 @@ export class PolicyRuntime {
           `(${summary.accountsChanged} changed), ${summary.tickets} open tickets (${summary.ticketsChanged} changed)`,
       ),
     );
-    if (options.watch) runtime.watcher = watchRules(runtime.registry, (error) => log.error(`rules: reload failed: ${String(error)}`));
+    if (options.watch) {
+      runtime.watcher = watchRules(
+        rulesDirectory,
+        () => runtime.folderChanged(),
+        (error) => log.error(`rules: reading the rules folder failed: ${String(error)}`),
+      );
+    }
     return runtime;
+  }
+
+  /** A change of the folder: its problems are reported per family; a valid change becomes the folder's draft. */
+  private async folderChanged(): Promise<void> {
+    const folder = await checkRulesFolder(this.registry.rulesDirectory);
+    this.registry.recordFolderCheck(folder.tested);
+    if (!folder.tested.ruleSet) {
+      this.log.error(`rules: the rules folder has problems; the version in service keeps serving:\n${folder.tested.problems.map(describeProblem).join("\n")}`);
+      return;
+    }
+    const active = await activeRuleSet(this.dataSource.manager);
+    if (!active || (await standingOf(this.dataSource, folder, active)) !== "a new change") return;
+    const draftId = await saveFolderDraft(this.dataSource, this.registry.rulesDirectory, folder, active);
+    this.log.info(`rules: the rules folder's change is saved as rule draft ${draftId}; publish it from the workbench (/rules) or with npm run rules:publish`);
   }
 
   /** Starts a re-evaluation for the group when some account has no result of the version in service and none is under way. */
@@ -99,7 +112,7 @@ export class PolicyRuntime {
          WHERE assessment.account_id IS NULL OR assessment.rules_version <> $1) AS stale`,
       [active.version],
     );
-    if (stale) await activate(this.dataSource, { version: active.version, sources: active.sources }, "stale", this.name, this.queue);
+    if (stale) await activate(this.dataSource, active, { reason: "stale", by: this.name, comment: "results missing for the version in service" }, this.queue);
     this.follow();
     await this.following;
   }
@@ -133,13 +146,8 @@ export class PolicyRuntime {
     );
   }
 
-  /** A change seen in the folder goes into service (also a return to an earlier content); then the group's version is followed. */
+  /** Serves the version in service when it is not the one served here, and takes its re-evaluation jobs. */
   private async followOnce(): Promise<void> {
-    const pending = this.pendingPublication;
-    if (pending) {
-      await activate(this.dataSource, pending, "published", this.name, this.queue);
-      if (this.pendingPublication === pending) this.pendingPublication = undefined;
-    }
     const active = await activeRuleSet(this.dataSource.manager);
     if (!active) return;
     if (active.version !== this.registry.current().version) this.adopt(active);
@@ -169,7 +177,6 @@ export class PolicyRuntime {
   };
 
   private adopt(active: Activation): void {
-    if (active.version === this.filesRuleSet.version) return this.registry.adopt(this.filesRuleSet);
     const compiled = compileRuleSet(active.sources);
     if (!compiled.loaded) {
       this.log.error(`rules: version ${active.version} in service does not compile here; version ${this.registry.current().version} keeps serving`);
@@ -178,4 +185,63 @@ export class PolicyRuntime {
     this.log.info(`rules: version ${active.version} is in service (published by the group); adopting it`);
     this.registry.adopt(compiled.ruleSet);
   }
+}
+
+/**
+ * The version a starting process serves: the one in service in PostgreSQL, whatever the folder holds
+ * (invalid, older, or a change not published: then saved as a draft), each case said in the log. A
+ * database without a version takes the folder's, which must then be good.
+ */
+async function ruleSetToStartWith(dataSource: DataSource, rulesDirectory: string, folder: CheckedFolder, log: PolicyLog, queue: JobQueue): Promise<RuleSet> {
+  const active = await activeRuleSet(dataSource.manager);
+  const folderSet = folder.tested.ruleSet;
+  const report = folder.tested.problems.map(describeProblem).join("\n");
+  if (!active) {
+    if (!folderSet) throw new RuleSetUnavailableError(report);
+    await publishFirstVersion(dataSource, rulesDirectory, folder, queue);
+    return folderSet;
+  }
+  const compiled = compileRuleSet(active.sources);
+  if (!compiled.loaded) {
+    if (!folderSet) throw new RuleSetUnavailableError(report);
+    log.error(`rules: version ${active.version} in service does not compile here; the rules folder's version ${folderSet.version} serves this process`);
+    return folderSet;
+  }
+  if (!folderSet) {
+    log.error(`rules: the rules folder has problems; version ${active.version}, in service in the database, serves:\n${report}`);
+    return compiled.ruleSet;
+  }
+  // Versions published before the workbench kept no cases: the folder's, when its rules are those in service.
+  if (active.tests === null && folderSet.version === active.version) {
+    await dataSource.query(`UPDATE rule_set_activations SET tests = $2 WHERE id = $1 AND tests IS NULL`, [active.id, folder.sources.tests]);
+  }
+  const standing = await standingOf(dataSource, folder, active);
+  if (standing === "published before") {
+    log.info(
+      `rules: the rules folder holds version ${folderSet.version}, published before; version ${active.version} is in service and serves (npm run rules:pull writes it to the folder)`,
+    );
+  } else if (standing === "a new change") {
+    const draftId = await saveFolderDraft(dataSource, rulesDirectory, folder, active);
+    log.info(
+      `rules: the rules folder differs from version ${active.version} in service: saved as rule draft ${draftId}; version ${active.version} serves until it is published`,
+    );
+  }
+  return compiled.ruleSet;
+}
+
+async function publishFirstVersion(dataSource: DataSource, rulesDirectory: string, folder: CheckedFolder, queue: JobQueue): Promise<void> {
+  const actor = folderActor(rulesDirectory);
+  const comment = "the rules folder, published as the first version when the first server started";
+  const version = folder.tested.ruleSet!.version;
+  await activate(
+    dataSource,
+    { version, sources: folder.sources.rules, tests: folder.sources.tests },
+    {
+      reason: "published",
+      by: actor.name,
+      comment,
+      alongside: (manager) => recordRuleAudit(manager, actor, { action: "published", version, comment }),
+    },
+    queue,
+  );
 }

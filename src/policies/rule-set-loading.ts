@@ -1,8 +1,7 @@
-import path from "node:path";
-import { PolicyFamily } from "./rule-files/rule-file";
+import { PolicyFamily, policyFamilies } from "./rule-files/rule-file";
 import { RuleProblem } from "./rule-files/rule-problem";
-import { runRuleTests } from "./rule-tests/run-rule-tests";
-import { compileRuleSet, readRuleFileSources, RuleSet } from "./rule-set";
+import { RuleTestReport, runRuleTestFiles } from "./rule-tests/run-rule-tests";
+import { compileRuleSet, readRuleFolder, RuleSet, RuleSetSources } from "./rule-set";
 import { RuleFileSource } from "./rule-files/validate-rule-files";
 
 export interface TestedRuleSet {
@@ -12,21 +11,37 @@ export interface TestedRuleSet {
   /** The families the problems belong to (a failing test case counts against its family). */
   failingFamilies: Set<PolicyFamily>;
   testsPassed: number;
+  /** The cases run (none when the rule files did not compile). */
+  cases: RuleTestReport["cases"];
 }
 
 /**
- * Reads, validates and compiles the rules folder, then runs rules/tests against the result:
- * a set is good only when both pass. `replace` swaps one family's file for a draft (impact previews).
+ * Validates and compiles a rule set's files, then runs its test cases against the result: a set is
+ * good only when both pass. Every problem found is returned; the cases run only on files that compile.
+ */
+export async function checkRuleSetSources(sources: RuleSetSources): Promise<TestedRuleSet> {
+  const compiled = compileRuleSet(sources.rules);
+  if (!compiled.loaded) {
+    const familyOfFile = new Map(Object.values(sources.rules).map((source) => [source.file, source.family]));
+    return {
+      problems: compiled.problems,
+      failingFamilies: new Set(compiled.problems.map((problem) => familyOfFile.get(problem.file)!)),
+      testsPassed: 0,
+      cases: [],
+    };
+  }
+  const testFiles = policyFamilies.map((family) => sources.tests[family]).filter((source) => source.text.trim() !== "");
+  const report = await runRuleTestFiles(compiled.ruleSet, testFiles);
+  const tested = { problems: report.problems, failingFamilies: new Set(report.families), testsPassed: report.passed, cases: report.cases };
+  return report.problems.length > 0 ? tested : { ...tested, ruleSet: compiled.ruleSet };
+}
+
+/**
+ * Reads and checks the rules folder (src/policies/rule-set-loading.ts checkRuleSetSources).
+ * `replace` swaps one family's file for a draft (impact previews).
  */
 export async function loadTestedRuleSet(rulesDirectory: string, replace?: { family: PolicyFamily; source: RuleFileSource }): Promise<TestedRuleSet> {
-  const sources = await readRuleFileSources(rulesDirectory);
-  if (replace) sources[replace.family] = replace.source;
-  const compiled = compileRuleSet(sources);
-  if (!compiled.loaded) {
-    const familyOfFile = new Map(Object.values(sources).map((source) => [source.file, source.family]));
-    return { problems: compiled.problems, failingFamilies: new Set(compiled.problems.map((problem) => familyOfFile.get(problem.file)!)), testsPassed: 0 };
-  }
-  const report = await runRuleTests(compiled.ruleSet, path.join(rulesDirectory, "tests"));
-  if (report.problems.length > 0) return { problems: report.problems, failingFamilies: new Set(report.families), testsPassed: report.passed };
-  return { ruleSet: compiled.ruleSet, problems: [], failingFamilies: new Set(), testsPassed: report.passed };
+  const sources = await readRuleFolder(rulesDirectory);
+  if (replace) sources.rules[replace.family] = replace.source;
+  return checkRuleSetSources(sources);
 }

@@ -32,6 +32,12 @@ function ruleFileName(family: PolicyFamily): string {
   return `${family}.json`;
 }
 
+/** A rule set as text: the three rule files, and each family's test cases (rules/tests/<family>.json). */
+export interface RuleSetSources {
+  rules: Record<PolicyFamily, RuleFileSource>;
+  tests: Record<PolicyFamily, RuleFileSource>;
+}
+
 /** Reads the three files of a rules folder; a missing file reads as empty and is reported as such. */
 export async function readRuleFileSources(directory: string, displayDirectory = "rules"): Promise<Record<PolicyFamily, RuleFileSource>> {
   const entries = await Promise.all(
@@ -41,6 +47,12 @@ export async function readRuleFileSources(directory: string, displayDirectory = 
     }),
   );
   return Object.fromEntries(entries) as Record<PolicyFamily, RuleFileSource>;
+}
+
+/** Reads a rules folder whole: the rule files and their test cases (a missing test file reads as no cases). */
+export async function readRuleFolder(directory: string): Promise<RuleSetSources> {
+  const [rules, tests] = await Promise.all([readRuleFileSources(directory), readRuleFileSources(path.join(directory, "tests"), "rules/tests")]);
+  return { rules, tests };
 }
 
 /** Validates the sources and, when they are valid, builds one engine per family. */

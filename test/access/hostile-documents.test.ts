@@ -5,6 +5,7 @@ import { anyNumber, anyString } from "../support/matchers";
 const partner: Caller = {
   keyId: "11111111-1111-1111-1111-111111111111",
   keyPrefix: "cgk_partner1",
+  keyName: "cgk_partner1",
   role: Role.PARTNER,
   partnerId: "22222222-2222-2222-2222-222222222222",
   personalData: noPersonalDataAccess,

@@ -55,7 +55,14 @@ describe("query limits configured per role (QUERY_LIMITS)", () => {
   test("when the server runs with a stricter partner cost, then a query over it is refused with MAX_COST_EXCEEDED", async () => {
     const app = await startTestApp({ limits: limitsWithOverrides({ partner: { cost: 50 } }) });
     try {
-      const partner = { keyId: randomUUID(), keyPrefix: "cgk_strict", role: Role.PARTNER, partnerId: randomUUID(), personalData: noPersonalDataAccess };
+      const partner = {
+        keyId: randomUUID(),
+        keyPrefix: "cgk_strict",
+        keyName: "cgk_strict",
+        role: Role.PARTNER,
+        partnerId: randomUUID(),
+        personalData: noPersonalDataAccess,
+      };
       const result = await app.executeText(`{ accounts(first: 20) { nodes { id name } } }`, undefined, partner);
       expect(errorCodes(result)).toEqual(["MAX_COST_EXCEEDED"]);
       expect(result.errors?.[0].message).toContain("the limit is 50");

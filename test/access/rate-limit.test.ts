@@ -10,6 +10,7 @@ const costly = `{ accounts(first: 100) { nodes { id name industry } } }`;
 const newPartner = (): Caller => ({
   keyId: randomUUID(),
   keyPrefix: "cgk_rate",
+  keyName: "cgk_rate",
   role: Role.PARTNER,
   partnerId: randomUUID(),
   personalData: noPersonalDataAccess,

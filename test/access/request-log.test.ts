@@ -7,6 +7,7 @@ import { stringMatching } from "../support/matchers";
 const partner: Caller = {
   keyId: "33333333-3333-3333-3333-333333333333",
   keyPrefix: "cgk_partner3",
+  keyName: "cgk_partner3",
   role: Role.PARTNER,
   partnerId: "44444444-4444-4444-4444-444444444444",
   personalData: noPersonalDataAccess,

@@ -7,6 +7,7 @@ import { anyString } from "../support/matchers";
 const partner: Caller = {
   keyId: "55555555-5555-5555-5555-555555555555",
   keyPrefix: "cgk_partner5",
+  keyName: "cgk_partner5",
   role: Role.PARTNER,
   partnerId: "66666666-6666-6666-6666-666666666666",
   personalData: noPersonalDataAccess,
@@ -14,6 +15,7 @@ const partner: Caller = {
 const analyst: Caller = {
   keyId: "77777777-7777-7777-7777-777777777777",
   keyPrefix: "cgk_analyst",
+  keyName: "cgk_analyst",
   role: Role.ANALYST,
   partnerId: null,
   personalData: fullPersonalDataAccess,

@@ -65,7 +65,7 @@ describe("re-evaluation", () => {
       `SELECT count(*)::int AS stale FROM accounts WHERE NOT EXISTS (SELECT 1 FROM account_assessments WHERE account_id = accounts.id AND rules_version = $1)`,
       [ruleSet.version],
     );
-    const activationId = (await activate(dataSource, ruleSet, "stale", "test", queue))!;
+    const activationId = (await activate(dataSource, { ...ruleSet, tests: null }, { reason: "stale", by: "test", comment: "" }, queue))!;
     const refusing = await workOnReevaluations(queue, dataSource, async () => undefined, "process-a");
     await within(10_000, async () => (await queue.unfinished("reevaluate-accounts")) > 0 && (await retriedJobs(activationId)) > 0);
     await queue.stopWorking(refusing);

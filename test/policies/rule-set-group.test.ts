@@ -1,7 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PolicyRuntime } from "../../src/policies/policy-runtime";
-import { activeRuleSet, rollBackTo } from "../../src/policies/publication/rule-set-publication";
+import { activeRuleSet } from "../../src/policies/publication/rule-set-publication";
+import { rollBackTo } from "../../src/policies/publication/rule-set-history";
+import { folderActor } from "../../src/policies/publication/rules-folder";
+import { RuleWorkbench } from "../../src/policies/publication/rule-workbench";
 import { reevaluationProgress } from "../../src/policies/publication/reevaluation-jobs";
 import { JobQueue } from "../../src/jobs/job-queue";
 import { startTestJobQueue } from "../support/test-job-queue";
@@ -19,8 +22,8 @@ async function within(milliseconds: number, condition: () => boolean | Promise<b
 }
 
 /**
- * Three server processes on one database, as runtimes of their own (names, folders, followers): the one
- * whose folder changes publishes; all follow; the re-evaluation is shared. (One pool serves the three:
+ * Three server processes on one database, as runtimes of their own (names, folders, followers): a change
+ * of one's folder becomes a draft, published by an analyst; all follow; the re-evaluation is shared. (One pool serves the three:
  * the embedded test database takes one connection per process.)
  */
 /**
@@ -63,14 +66,20 @@ describe("several processes, one rule set in service", () => {
     await app.close();
   });
 
-  test("when one process's rule file changes, then all three serve the new version within 2 s and every account is re-evaluated exactly once", async () => {
+  test("when one process's rule file changes, then it becomes a draft; published, all three serve it within 2 s and every account is re-evaluated exactly once", async () => {
     const before = runtimes[0].registry.current().version;
     const files = minimalRuleFiles();
     // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- rule files are edited as free JSON (EditableRuleFiles)
     files.tiering.rules[1].conditions.all[0].value = 6000;
     await writeFile(path.join(folders[0], "tiering.json"), `${JSON.stringify(files.tiering, null, 2)}\n`);
-    await within(2_000, () => runtimes[0].registry.current().version !== before);
-    const published = runtimes[0].registry.current().version;
+    const workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [] });
+    const folderDraft = async () => (await workbench.drafts(false)).find((draft) => draft.authorKeyId === folderActor(folders[0]).keyId);
+    await within(5_000, async () => (await folderDraft())?.files.some((file) => file.document.includes("6000")) ?? false);
+    expect(runtimes[0].registry.current().version).toBe(before);
+
+    await workbench.publish({ name: "analyst", keyId: "analyst-key" }, (await folderDraft())!.id, "silver from 6,000");
+    const published = (await activeRuleSet(app.dataSource.manager))!.version;
+    expect(published).not.toBe(before);
     const switched = await within(2_000, () => runtimes.every((runtime) => runtime.registry.current().version === published));
     expect(switched).toBeLessThan(2_000);
 
@@ -90,11 +99,11 @@ describe("several processes, one rule set in service", () => {
 
   test("when an operator rolls back to the earlier version, then all three serve it again within 2 s; the changed folder does not publish it over", async () => {
     const earlier = startVersion;
-    await rollBackTo(app.dataSource, earlier, "test", queue);
+    await rollBackTo(app.dataSource, earlier, { by: "test", comment: "back" }, queue);
     await within(2_000, () => runtimes.every((runtime) => runtime.registry.current().version === earlier));
     await Promise.all(runtimes.map((runtime) => runtime.idle()));
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await activeRuleSet(app.dataSource.manager))!.version).toBe(earlier);
-    await expect(rollBackTo(app.dataSource, "000000000000", "test", queue)).rejects.toThrow(/was ever published/);
+    await expect(rollBackTo(app.dataSource, "000000000000", { by: "test", comment: "back" }, queue)).rejects.toThrow(/was ever published/);
   });
 });

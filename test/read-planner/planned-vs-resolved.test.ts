@@ -68,7 +68,7 @@ describe("the read planner answers as the resolvers do", () => {
     graph = await seedDifferentialGraph(planned.dataSource, planned.policies.current());
     callers = {
       internal: internalCaller,
-      analyst: { ...internalCaller, keyPrefix: "cgk_analyst", role: Role.ANALYST },
+      analyst: { ...internalCaller, keyPrefix: "cgk_analyst", keyName: "cgk_analyst", role: Role.ANALYST },
       partnerSharing: partnerCaller(graph.partners.sharing),
       partnerNotSharing: partnerCaller(graph.partners.notSharing),
       partnerEmailOnly: partnerCaller(graph.partners.emailOnly),

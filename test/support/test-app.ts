@@ -44,6 +44,7 @@ export const shippedRulesDirectory = path.resolve(__dirname, "../../rules");
 export const internalCaller: Caller = {
   keyId: "00000000-0000-0000-0000-000000000000",
   keyPrefix: "cgk_test",
+  keyName: "cgk_test",
   role: Role.INTERNAL,
   partnerId: null,
   personalData: fullPersonalDataAccess,
@@ -54,6 +55,7 @@ export function partnerCaller(partner: Partner): Caller {
   return {
     keyId: randomUUID(),
     keyPrefix: "cgk_partner",
+    keyName: "cgk_partner",
     role: Role.PARTNER,
     partnerId: partner.id,
     personalData: { contactEmail: partner.sharesContactEmail, contactPhone: partner.sharesContactPhone },

@@ -24,6 +24,8 @@ const commands = new Map<string, () => Promise<CommandFactory>>([
   ["rules:impact", async () => (await import("../rules-impact-command")).rulesImpactCommand],
   ["rules:explain", async () => (await import("../rules-explain-command")).rulesExplainCommand],
   ["rules:rollback", async () => (await import("../rules-rollback-command")).rulesRollbackCommand],
+  ["rules:publish", async () => (await import("../rules-publish-command")).rulesPublishCommand],
+  ["rules:pull", async () => (await import("../rules-pull-command")).rulesPullCommand],
   ["policies:evaluate", async () => (await import("../policies-evaluate-command")).policiesEvaluateCommand],
   ["bench", async () => (await import("../bench-command")).benchCommand],
   ["bench:readme", async () => (await import("../bench-readme-command")).benchReadmeCommand],

@@ -11,6 +11,7 @@ import { upsertDocuments } from "./upsert-documents";
 const importCaller: Caller = {
   keyId: "00000000-0000-0000-0000-000000000000",
   keyPrefix: "import",
+  keyName: "import",
   role: Role.INTERNAL,
   partnerId: null,
   personalData: fullPersonalDataAccess,

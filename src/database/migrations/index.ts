@@ -12,6 +12,7 @@ import { DomainEvents1764800000000 } from "./1764800000000-domain-events";
 import { JobQueue1765000000000 } from "./1765000000000-job-queue";
 import { DomainEventFeed1764900000000 } from "./1764900000000-domain-event-feed";
 import { Webhooks1765100000000 } from "./1765100000000-webhooks";
+import { RuleDrafts1765200000000 } from "./1765200000000-rule-drafts";
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DomainEventFeed1764900000000,
   JobQueue1765000000000,
   Webhooks1765100000000,
+  RuleDrafts1765200000000,
 ];

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from "typeorm";
-import { PolicyFamily } from "../rule-files/rule-file";
+import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
 import { RuleFileSource } from "../rule-files/validate-rule-files";
 import { appendEvents } from "../../events/domain-events";
 import { JobQueue } from "../../jobs/job-queue";
@@ -12,6 +12,24 @@ export interface Activation {
   id: number;
   version: string;
   sources: Record<PolicyFamily, RuleFileSource>;
+  /** The cases published with it; null for an activation older than the analysts' workbench (the folder's are used then). */
+  tests: Record<PolicyFamily, RuleFileSource> | null;
+}
+
+/** What is put in service: a version's rule files and the cases that go with them. */
+export interface PublishableRuleSet {
+  version: string;
+  sources: Record<PolicyFamily, RuleFileSource>;
+  tests: Record<PolicyFamily, RuleFileSource> | null;
+}
+
+/** Who puts a version in service, and why: the name of an API key, or the command line's host. */
+export interface ActivationRecord {
+  reason: ActivationReason;
+  by: string;
+  comment: string;
+  /** Runs in the activation's transaction (a draft marked published, the audit written): all of it happens or none. */
+  alongside?: (manager: EntityManager, activationId: number) => Promise<void>;
 }
 
 /** Accounts per re-evaluation batch: one transaction of facts, engines and writes. */
@@ -23,11 +41,11 @@ const activationLockKey = 7_346_210_002;
 /** The version in service: the last activation. */
 export async function activeRuleSet(manager: EntityManager): Promise<Activation | undefined> {
   const [row]: Activation[] = await manager.query(
-    `SELECT activation.id, activation.version, version.sources
+    `SELECT activation.id, activation.version, version.sources, activation.tests
      FROM rule_set_activations activation JOIN rule_set_versions version ON version.version = activation.version
      ORDER BY activation.id DESC LIMIT 1`,
   );
-  return row && { id: Number(row.id), version: row.version, sources: row.sources };
+  return row && { id: Number(row.id), version: row.version, sources: row.sources, tests: row.tests };
 }
 
 export async function isPublished(manager: EntityManager, version: string): Promise<boolean> {
@@ -38,28 +56,24 @@ export async function isPublished(manager: EntityManager, version: string): Prom
 /**
  * Puts a version in service for every process: stores it (once), records the activation and queues the
  * jobs of the re-evaluation it needs (src/policies/publication/reevaluation-jobs.ts), in one transaction. Nothing happens when the version is in
- * service already (other processes saw the same file change). Returns the new activation, if any.
+ * service already with the same cases (other processes saw the same change). Returns the new activation, if any.
  */
-export async function activate(
-  dataSource: DataSource,
-  ruleSet: { version: string; sources: Record<PolicyFamily, RuleFileSource> },
-  reason: ActivationReason,
-  activatedBy: string,
-  queue: JobQueue,
-): Promise<number | undefined> {
+export async function activate(dataSource: DataSource, ruleSet: PublishableRuleSet, record: ActivationRecord, queue: JobQueue): Promise<number | undefined> {
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [activationLockKey]);
     const active = await activeRuleSet(manager);
-    if (active?.version === ruleSet.version && reason !== "stale") return undefined;
+    const unchanged = active?.version === ruleSet.version && sameTests(active.tests, ruleSet.tests);
+    if (unchanged && record.reason !== "stale") return undefined;
     await manager.query(`INSERT INTO rule_set_versions (version, sources, published_by) VALUES ($1, $2, $3) ON CONFLICT (version) DO NOTHING`, [
       ruleSet.version,
       ruleSet.sources,
-      activatedBy,
+      record.by,
     ]);
     const [{ id }]: { id: number }[] = await manager.query(
-      `INSERT INTO rule_set_activations (version, reason, activated_by) VALUES ($1, $2, $3) RETURNING id`,
-      [ruleSet.version, reason, activatedBy],
+      `INSERT INTO rule_set_activations (version, reason, activated_by, tests, comment) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [ruleSet.version, record.reason, record.by, ruleSet.tests ?? active?.tests ?? null, record.comment],
     );
+    await record.alongside?.(manager, Number(id));
     await appendEvents(manager, [
       {
         type: "ruleSet.activated",
@@ -68,7 +82,7 @@ export async function activate(
         accountId: null,
         subjectId: null,
         before: active ? { version: active.version } : null,
-        after: { version: ruleSet.version, reason, activatedBy },
+        after: { version: ruleSet.version, reason: record.reason, activatedBy: record.by },
       },
     ]);
     // Batches over the accounts without a result of this version (all of them, for a new version); jobs
@@ -90,27 +104,19 @@ export async function activate(
 /** The channel on which activations are announced (the payload is the activation id). */
 export const ruleSetChannel = "customer_graph_rule_sets";
 
-export interface PublishedVersion {
-  version: string;
-  publishedBy: string;
-  publishedAt: Date;
-  inService: boolean;
+function sameTests(left: Activation["tests"], right: Activation["tests"]): boolean {
+  if (!left || !right) return left === right || right === null;
+  return policyFamilies.every((family) => left[family]?.text === right[family]?.text);
 }
 
-/** Every version ever published, newest first, marking the one in service. */
-export async function publishedVersions(manager: EntityManager): Promise<PublishedVersion[]> {
-  const active = await activeRuleSet(manager);
-  const rows: Array<{ version: string; publishedBy: string; publishedAt: Date }> = await manager.query(
-    `SELECT version, published_by AS "publishedBy", published_at AS "publishedAt" FROM rule_set_versions ORDER BY published_at DESC, version`,
+/** The rule files and cases of a published version, as its latest activation had them; undefined when never published. */
+export async function publishedRuleSet(manager: EntityManager, version: string): Promise<PublishableRuleSet | undefined> {
+  const [row]: PublishableRuleSet[] = await manager.query(
+    `SELECT version.version, version.sources, activation.tests
+     FROM rule_set_versions version
+     LEFT JOIN LATERAL (SELECT tests FROM rule_set_activations WHERE version = version.version AND tests IS NOT NULL ORDER BY id DESC LIMIT 1) activation ON true
+     WHERE version.version = $1`,
+    [version],
   );
-  return rows.map((row) => ({ ...row, inService: row.version === active?.version }));
-}
-
-export class UnknownRuleSetVersionError extends Error {}
-
-/** Puts an earlier published version back in service for the whole group (and re-evaluates with it). */
-export async function rollBackTo(dataSource: DataSource, version: string, by: string, queue: JobQueue): Promise<number | undefined> {
-  const [row]: Pick<Activation, "sources">[] = await dataSource.query(`SELECT sources FROM rule_set_versions WHERE version = $1`, [version]);
-  if (!row) throw new UnknownRuleSetVersionError(`No rule set version ${version} was ever published (see npm run rules:rollback without --to)`);
-  return activate(dataSource, { version, sources: row.sources }, "rollback", by, queue);
+  return row;
 }

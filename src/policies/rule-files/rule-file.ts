@@ -4,8 +4,9 @@
  * no `path`, no `params`, no shared named conditions.
  */
 
-export const policyFamilies = ["tiering", "service-priority", "retention-barriers"] as const;
-export type PolicyFamily = (typeof policyFamilies)[number];
+import { PolicyFamily } from "../../shared/policy-families";
+
+export { policyFamilies, type PolicyFamily } from "../../shared/policy-families";
 
 /** first: per decision, the highest-priority rule that fires wins (file order breaks ties); collect: every rule that fires counts. */
 export type HitPolicy = "first" | "collect";

@@ -27,16 +27,27 @@ export interface RuleTestReport {
   families: PolicyFamily[];
   /** The families with at least one case. */
   tested: Set<PolicyFamily>;
+  /** Every case run, in file order, and whether it passed. */
+  cases: { family: PolicyFamily; name: string; passed: boolean }[];
 }
 
 /** Runs the analysts' cases in rules/tests/*.json against a rule set: given these facts, expect this outcome. */
 export async function runRuleTests(ruleSet: RuleSet, directory: string, displayDirectory = "rules/tests"): Promise<RuleTestReport> {
   const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort();
-  const report: RuleTestReport = { passed: 0, problems: [], families: [], tested: new Set() };
-  for (const name of names) {
-    const text = await readFile(path.join(directory, name), "utf8");
-    await runTestFile(ruleSet, `${displayDirectory}/${name}`, text, report);
-  }
+  const files = await Promise.all(
+    names.map(async (name) => ({ file: `${displayDirectory}/${name}`, text: await readFile(path.join(directory, name), "utf8") })),
+  );
+  return runRuleTestFiles(ruleSet, files, displayDirectory);
+}
+
+/** Runs test case files held in memory (a draft's, a published version's): the same checks as the folder's. */
+export async function runRuleTestFiles(
+  ruleSet: RuleSet,
+  files: readonly { file: string; text: string }[],
+  displayDirectory = "rules/tests",
+): Promise<RuleTestReport> {
+  const report: RuleTestReport = { passed: 0, problems: [], families: [], tested: new Set(), cases: [] };
+  for (const { file, text } of files) await runTestFile(ruleSet, file, text, report);
   reportUntestedFamilies(report, displayDirectory);
   return report;
 }
@@ -74,6 +85,7 @@ async function runTestFile(ruleSet: RuleSet, file: string, text: string, report:
       const mismatches = compare(testCase.expect, await outcomeOf(ruleSet, tests.family, testCase.facts));
       mismatches.forEach((mismatch) => problems.report(["cases", index, "expect", mismatch.key], mismatch.message, testCase.name));
       if (mismatches.length === 0) report.passed++;
+      report.cases.push({ family: tests.family, name: testCase.name, passed: mismatches.length === 0 });
     }
   }
   report.problems.push(...problems.problems);

@@ -1,0 +1,95 @@
+import { DataSource } from "typeorm";
+import { JobQueue } from "../../jobs/job-queue";
+import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
+import { recordRuleAudit, RuleActor, ruleAudit, RuleAuditEntry } from "./rule-audit";
+import { checkRuleDraft, DraftCheck, publishRuleDraft } from "./rule-draft-publication";
+import { approveRuleDraft, discardRuleDraft, findRuleDraft, listRuleDrafts, requestRuleReview, RuleDraft, RuleDraftFile, saveRuleDraft } from "./rule-drafts";
+import { rollBackTo, ruleSetHistory, RuleSetHistoryEntry } from "./rule-set-history";
+import { activeRuleSet } from "./rule-set-publication";
+
+export interface RuleWorkbenchSettings {
+  queue: JobQueue;
+  /** The families whose changes another analyst approves before they are published (four eyes). */
+  reviewFamilies: readonly PolicyFamily[];
+}
+
+/** Files not saved yet, over a draft (or over the version in service when no draft is named). */
+export interface DraftContent {
+  draftId?: string;
+  files?: readonly { family: PolicyFamily; document: string; tests?: string | null }[];
+}
+
+/**
+ * What the analysts' API (and the /rules workbench page on it) does with rules, each step in one
+ * transaction with its audit entry: drafts, checks and cases, review, publication, history, rollback.
+ * Handed to requests by the process, which owns the job queue a publication fills.
+ */
+export class RuleWorkbench {
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly settings: RuleWorkbenchSettings,
+  ) {}
+
+  drafts(includeClosed: boolean): Promise<RuleDraft[]> {
+    return listRuleDrafts(this.dataSource.manager, includeClosed);
+  }
+
+  draft(id: string): Promise<RuleDraft | undefined> {
+    return findRuleDraft(this.dataSource.manager, id);
+  }
+
+  history(first: number): Promise<RuleSetHistoryEntry[]> {
+    return ruleSetHistory(this.dataSource.manager, first);
+  }
+
+  audit(first: number): Promise<RuleAuditEntry[]> {
+    return ruleAudit(this.dataSource.manager, first);
+  }
+
+  /** The files in service, each family's rules and cases: where a new draft starts. */
+  async filesInService(): Promise<RuleDraftFile[]> {
+    const active = await activeRuleSet(this.dataSource.manager);
+    if (!active) return [];
+    return policyFamilies.map((family) => ({ family, document: active.sources[family].text, tests: active.tests?.[family]?.text ?? "" }));
+  }
+
+  check(content: DraftContent): Promise<DraftCheck> {
+    return checkRuleDraft(this.dataSource.manager, content);
+  }
+
+  reviewRequired(draft: Pick<RuleDraft, "files">): boolean {
+    return draft.files.some((file) => this.settings.reviewFamilies.includes(file.family));
+  }
+
+  save(actor: RuleActor, change: Parameters<typeof saveRuleDraft>[2]): Promise<RuleDraft> {
+    return this.dataSource.transaction((manager) => saveRuleDraft(manager, actor, change));
+  }
+
+  discard(actor: RuleActor, id: string, comment: string): Promise<RuleDraft> {
+    return this.dataSource.transaction((manager) => discardRuleDraft(manager, actor, id, comment));
+  }
+
+  requestReview(actor: RuleActor, id: string, comment: string): Promise<RuleDraft> {
+    return this.dataSource.transaction((manager) => requestRuleReview(manager, actor, id, comment));
+  }
+
+  approve(actor: RuleActor, id: string, comment: string): Promise<RuleDraft> {
+    return this.dataSource.transaction((manager) => approveRuleDraft(manager, actor, id, comment));
+  }
+
+  /** Publishes the draft; returns it as published and the history entry of the version in service. */
+  async publish(actor: RuleActor, id: string, comment: string): Promise<{ draft: RuleDraft; version: RuleSetHistoryEntry }> {
+    await publishRuleDraft(this.dataSource, actor, id, comment, this.settings);
+    return { draft: (await this.draft(id))!, version: (await this.history(1))[0] };
+  }
+
+  async rollback(actor: RuleActor, to: string, comment: string): Promise<RuleSetHistoryEntry> {
+    await rollBackTo(
+      this.dataSource,
+      to,
+      { by: actor.name, comment, alongside: (manager) => recordRuleAudit(manager, actor, { action: "rolled back", version: to, comment }) },
+      this.settings.queue,
+    );
+    return (await this.history(1))[0];
+  }
+}
