@@ -52,6 +52,8 @@ export interface DecisionImpact {
   decision: string;
   total: number;
   changed: number;
+  /** Every value met, in the order the rule files declare them: the matrix's rows and columns. */
+  values: string[];
   cells: Array<{ from: string; to: string; count: number }>;
   examples: Array<{ accountId: string; subject: string; from: string; to: string }>;
 }
@@ -121,7 +123,7 @@ export const testQuery = `query WorkbenchTest($draftId: ID, $files: [RuleDraftFi
 export const previewQuery = `query WorkbenchPreview($draftId: ID!) {
   previewRuleDraft(draftId: $draftId) {
     accounts openTickets accountsChanged changedShare warning
-    decisions { family decision total changed cells { from to count } examples { accountId subject from to } }
+    decisions { family decision total changed values cells { from to count } examples { accountId subject from to } }
   }
 }`;
 

@@ -72,8 +72,9 @@ export function impactView(impact: RuleImpact, explain: (accountId: string, subj
 }
 
 function decisionView(decision: DecisionImpact, explain: (accountId: string, subject: string) => void): HTMLElement {
-  const from = [...new Set(decision.cells.map((cell) => cell.from))].sort();
-  const to = [...new Set(decision.cells.map((cell) => cell.to))].sort();
+  // Rows and columns in the order the rule files declare the values (tiers best first), those met only.
+  const from = decision.values.filter((value) => decision.cells.some((cell) => cell.from === value));
+  const to = decision.values.filter((value) => decision.cells.some((cell) => cell.to === value));
   const count = (row: string, column: string) => decision.cells.find((cell) => cell.from === row && cell.to === column)?.count ?? 0;
   const matrix = element(
     "table",
