@@ -83,7 +83,14 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     const pollMilliseconds = onPostgres ? 1_000 : 250;
     const work = await startEventWork(dataSource, jobs, config, { pollMilliseconds });
     eventWork = work;
-    const services = { webhookJobs: work.webhookJobs, ruleWorkbench: new RuleWorkbench(dataSource, { queue: jobs, reviewFamilies: config.reviewFamilies }) };
+    const services = {
+      webhookJobs: work.webhookJobs,
+      ruleWorkbench: new RuleWorkbench(dataSource, {
+        queue: jobs,
+        reviewFamilies: config.reviewFamilies,
+        previewWarningShare: config.rulesPreviewWarningShare,
+      }),
+    };
     const schema = await buildCustomerGraphSchema();
     const server = createApolloServer(schema, database.dataSource, { limits: config.queryLimits });
     const http = await startGraphQLHttpServer(server, {

@@ -66,6 +66,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
         default: 1_000,
         desc: "How often a process looks for a rule set put in service by another (NOTIFY usually tells it sooner)",
       }),
+      RULES_PREVIEW_WARNING_SHARE: num({
+        default: 0.2,
+        desc: "Share of accounts (0 to 1) a draft may change before its impact preview warns that the change is wide (0: always warn of a change, 1: never)",
+      }),
       SHUTDOWN_GRACE_MS: num({ default: 10_000, desc: "On SIGTERM, how long requests in flight may take to finish before their connections close" }),
       METRICS_PORT: num({ default: 9464, desc: "Port of GET /metrics (Prometheus), apart from the API's; 0: any free port" }),
       METRICS_HOST: str({ default: "127.0.0.1", desc: "Interface the metrics port listens on (keep it off the partners' network)" }),
@@ -113,6 +117,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     watchRules: settings.RULES_WATCH,
     followRulesMilliseconds: settings.RULES_FOLLOW_MS,
     reviewFamilies: reviewFamilies(settings.RULES_REVIEW_FAMILIES),
+    rulesPreviewWarningShare: shareInclusive("RULES_PREVIEW_WARNING_SHARE", settings.RULES_PREVIEW_WARNING_SHARE),
     queryLimits: settings.QUERY_LIMITS,
     jobQueue: { schema: settings.JOB_QUEUE_SCHEMA, maintenanceSeconds: settings.JOB_MAINTENANCE_SECONDS },
     slaWarningShare: share("SLA_WARNING_SHARE", settings.SLA_WARNING_SHARE),
@@ -164,6 +169,12 @@ export type Config = ReturnType<typeof loadConfig>;
 /** A share strictly between 0 and 1. */
 function share(name: string, value: number): number {
   if (!(value > 0 && value < 1)) throw new ConfigurationError(`Invalid settings:\n  ${name}: must be between 0 and 1 (e.g. 0.8), got ${value}`);
+  return value;
+}
+
+/** A share from 0 to 1, both ends allowed. */
+function shareInclusive(name: string, value: number): number {
+  if (!(value >= 0 && value <= 1)) throw new ConfigurationError(`Invalid settings:\n  ${name}: must be from 0 to 1 (e.g. 0.2), got ${value}`);
   return value;
 }
 

@@ -54,6 +54,7 @@ export const roleRules: RoleRules = {
   "Query.ruleAudit": staff,
   "Query.checkRuleDraft": staff,
   "Query.testRuleDraft": staff,
+  "Query.previewRuleDraft": staff,
   "Mutation.saveRuleDraft": staff,
   "Mutation.discardRuleDraft": staff,
   "Mutation.requestRuleReview": staff,
@@ -70,6 +71,10 @@ export const roleRules: RoleRules = {
   RuleFileDiff: staff,
   RuleSetVersion: staff,
   RuleAuditEntry: staff,
+  RuleImpact: staff,
+  DecisionImpact: staff,
+  ImpactCell: staff,
+  ImpactExample: staff,
 
   // The analysts' reports on refused rule edits; the version in service is public.
   "RuleSet.lastError": staff,

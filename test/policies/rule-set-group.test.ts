@@ -72,7 +72,7 @@ describe("several processes, one rule set in service", () => {
     // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- rule files are edited as free JSON (EditableRuleFiles)
     files.tiering.rules[1].conditions.all[0].value = 6000;
     await writeFile(path.join(folders[0], "tiering.json"), `${JSON.stringify(files.tiering, null, 2)}\n`);
-    const workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [] });
+    const workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [], previewWarningShare: 0.2 });
     const folderDraft = async () => (await workbench.drafts(false)).find((draft) => draft.authorKeyId === folderActor(folders[0]).keyId);
     await within(5_000, async () => (await folderDraft())?.files.some((file) => file.document.includes("6000")) ?? false);
     expect(runtimes[0].registry.current().version).toBe(before);

@@ -54,7 +54,7 @@ describe("a server's rules folder, next to the version in service", () => {
     directory = await writeRulesFolder(minimalRuleFiles(), bigBuyersAreGold);
     app = await startTestApp({ rulesDirectory: directory });
     queue = await startTestJobQueue("rules_folder");
-    workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [] });
+    workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [], previewWarningShare: 0.2 });
     // The shared test database may hold another test's version: this folder's is put in service first.
     runtime = await PolicyRuntime.start(app.dataSource, directory, log, { watch: true, queue });
     await publishFolder(app.dataSource, directory, queue);
@@ -207,7 +207,7 @@ describe("a process restarting follows the version in service", () => {
     const restarted = await restartWith(changed);
     expect(restarted.version).toBe(inService);
     expect(restarted.log.info).toHaveBeenCalledWith(expect.stringMatching(/saved as rule draft (\d+)/));
-    const workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [] });
+    const workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [], previewWarningShare: 0.2 });
     const draft = (await workbench.drafts(false)).find((open) => open.authorKeyId === folderActor(changed).keyId)!;
     expect(draft.files.map((file) => file.family)).toEqual(["tiering"]);
     expect(draft.baseVersion).toBe(inService);

@@ -5,7 +5,7 @@ import { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { GraphQLFormattedError, GraphQLSchema, print } from "graphql";
 import { DataSource } from "typeorm";
 import path from "node:path";
-import { createRequestContext, RequestContext } from "../../src/graphql/request-context";
+import { createRequestContext, RequestContext, RequestServices } from "../../src/graphql/request-context";
 import { AuditEntry } from "../../src/graphql/plugins/request-log-plugin";
 import { LimitsByRole } from "../../src/access/query-limits";
 import { Caller, fullPersonalDataAccess, Role } from "../../src/access/roles";
@@ -73,6 +73,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Another app's rule sets, so that two apps answer alike. */
   policies?: PolicyRegistry;
+  /** What a server process hands its requests besides the database (e.g. the rule workbench), made on the app's data source. */
+  services?: (dataSource: DataSource) => RequestServices;
 }
 
 export async function startTestApp(options: TestAppOptions = {}) {
@@ -83,6 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}) {
     ...options.database,
     ...(options.databaseUrl && { url: options.databaseUrl }),
   });
+  const services = options.services?.(dataSource) ?? {};
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];
@@ -108,7 +111,7 @@ export async function startTestApp(options: TestAppOptions = {}) {
 
   /** Any text as a document, as a hostile client might send it. */
   function executeText<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller: Caller = internalCaller) {
-    return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller));
+    return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller, services));
   }
 
   /** A document run with a context made by the test, e.g. with a data scope of its own, and HTTP headers if given. */
@@ -133,7 +136,7 @@ export async function startTestApp(options: TestAppOptions = {}) {
     headers: Record<string, string>,
     caller: Caller = internalCaller,
   ) {
-    return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller), headers);
+    return executeInContext<Data>(query, variables, createRequestContext(dataSource, policies, caller, services), headers);
   }
 
   return {

@@ -13,6 +13,7 @@ import {
 } from "./rule-draft.payloads";
 import { actorOf, RuleWorkbenchRequest, workbenchOf } from "./rule-draft.context";
 import { RuleAuditEntryType, RuleCheck, RuleDraftFileType, RuleDraftType, RuleSetVersionType, RuleTestRun } from "./rule-draft.types";
+import { RuleImpact } from "./rule-impact.types";
 import { draftView, problemView, testRunView, versionView } from "./rule-draft.views";
 
 function contentOf(draftId: string | null | undefined, files: RuleDraftFileInput[] | null | undefined) {
@@ -81,6 +82,17 @@ export class RuleDraftResolver {
     @Ctx() context: RuleWorkbenchRequest,
   ): Promise<RuleTestRun> {
     return testRunView((await workbenchOf(context).check(contentOf(draftId, files))).tested);
+  }
+
+  @Query(() => RuleImpact, {
+    description:
+      "What a draft would change on live data, for every decision (tier, stage, risk, signals, barriers, actions, let go, priority, lane, due times): counts, from→to cells and examples, with a warning above RULES_PREVIEW_WARNING_SHARE. Reads only",
+  })
+  previewRuleDraft(
+    @Arg("draftId", () => ID, { description: "The draft to preview" }) draftId: string,
+    @Ctx() context: RuleWorkbenchRequest,
+  ): Promise<RuleImpact> {
+    return workbenchOf(context).preview(draftId);
   }
 
   @Mutation(() => SaveRuleDraftPayload, {

@@ -6,11 +6,18 @@ import { checkRuleDraft, DraftCheck, publishRuleDraft } from "./rule-draft-publi
 import { approveRuleDraft, discardRuleDraft, findRuleDraft, listRuleDrafts, requestRuleReview, RuleDraft, RuleDraftFile, saveRuleDraft } from "./rule-drafts";
 import { rollBackTo, ruleSetHistory, RuleSetHistoryEntry } from "./rule-set-history";
 import { activeRuleSet } from "./rule-set-publication";
+import { RulePublicationError, RulePublicationErrorReason } from "./rule-publication.errors";
+import { compileRuleSet } from "../rule-set";
+import { describeProblem } from "../rule-files/rule-problem";
+import { previewImpact } from "../impact/preview-impact";
+import { RuleImpact } from "../impact/rule-impact";
 
 export interface RuleWorkbenchSettings {
   queue: JobQueue;
   /** The families whose changes another analyst approves before they are published (four eyes). */
   reviewFamilies: readonly PolicyFamily[];
+  /** Above this share of accounts changed, a preview warns (RULES_PREVIEW_WARNING_SHARE). */
+  previewWarningShare: number;
 }
 
 /** Files not saved yet, over a draft (or over the version in service when no draft is named). */
@@ -55,6 +62,27 @@ export class RuleWorkbench {
 
   check(content: DraftContent): Promise<DraftCheck> {
     return checkRuleDraft(this.dataSource.manager, content);
+  }
+
+  /**
+   * What a draft would change on live data, decision by decision, against the version in service
+   * (refused when its rule files do not compile; failing cases do not stop a preview).
+   */
+  async preview(draftId: string): Promise<RuleImpact> {
+    const { sources } = await this.check({ draftId });
+    const active = (await activeRuleSet(this.dataSource.manager))!;
+    const current = compileRuleSet(active.sources);
+    const compiled = compileRuleSet(sources.rules);
+    if (!compiled.loaded) {
+      throw new RulePublicationError(
+        RulePublicationErrorReason.RULE_DRAFT_INVALID,
+        `Rule draft ${draftId} does not compile, so it cannot be previewed: ${compiled.problems.map(describeProblem).join("\n")}`,
+        "draftId",
+      );
+    }
+    // The version in service compiled where it was published; a process that cannot compile it serves another and says so.
+    if (!current.loaded) throw new Error(`Version ${active.version} in service does not compile in this process`);
+    return previewImpact(this.dataSource, current.ruleSet, compiled.ruleSet, { warningShare: this.settings.previewWarningShare });
   }
 
   reviewRequired(draft: Pick<RuleDraft, "files">): boolean {
