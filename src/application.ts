@@ -4,7 +4,6 @@ import { Config } from "./config";
 import { createRequestContext } from "./graphql/request-context";
 import { openDatabase } from "./database/open-database";
 import { PolicyRuntime } from "./policies/policy-runtime";
-import { RuleWorkbench } from "./policies/publication/rule-workbench";
 import { buildCustomerGraphSchema } from "./schema";
 import { startGraphQLHttpServer } from "./http/graphql-http-server";
 import { defaultWorkbenchAssetDirectory } from "./http/rule-workbench";
@@ -85,11 +84,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
     eventWork = work;
     const services = {
       webhookJobs: work.webhookJobs,
-      ruleWorkbench: new RuleWorkbench(dataSource, {
-        queue: jobs,
-        reviewFamilies: config.reviewFamilies,
-        previewWarningShare: config.rulesPreviewWarningShare,
-      }),
+      rulePublication: { queue: jobs, reviewFamilies: config.reviewFamilies, previewWarningShare: config.rulesPreviewWarningShare },
     };
     const schema = await buildCustomerGraphSchema();
     const server = createApolloServer(schema, database.dataSource, { limits: config.queryLimits });

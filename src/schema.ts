@@ -25,6 +25,7 @@ import {
   ServicePriorityRankResolver,
   TierShareRankResolver,
 } from "./policies/graphql/policy-vocabulary.resolver";
+import { AssessmentInsightResolver, ConditionWordingResolver, RetentionInsightResolver, RuleOutlineResolver } from "./policies/graphql/explanation.resolver";
 import { AccountOrdersResolver, OrderResolver, OrderUpsertResultResolver } from "./orders/order.resolver";
 import { AccountTicketsResolver, TicketResolver, TicketUpsertResultResolver } from "./tickets/ticket.resolver";
 import { RuleDraftResolver } from "./policies/graphql/rule-draft.resolver";
@@ -52,6 +53,10 @@ export const resolvers = [
   TicketPolicyResolver,
   ServicePriorityResolver,
   PolicyQueryResolver,
+  ConditionWordingResolver,
+  RuleOutlineResolver,
+  AssessmentInsightResolver,
+  RetentionInsightResolver,
   PolicyVocabularyResolver,
   AssessmentRankResolver,
   RetentionRankResolver,

@@ -27,6 +27,8 @@ export const roleRules: RoleRules = {
   "AccountAssessment.facts": staff,
   "AccountAssessment.explanation": staff,
   "AccountAssessment.nearMiss": staff,
+  "AccountAssessment.lifecycleStageNearMisses": staff,
+  "AccountAssessment.ruleExplanation": staff,
   "ServicePriority.explanation": staff,
   // Every field of the types behind those, so that a new path to one of them stays closed too.
   Retention: staff,
@@ -36,6 +38,11 @@ export const roleRules: RoleRules = {
   RuleEvent: staff,
   ConditionExplanation: staff,
   NearMiss: staff,
+  ConditionGroupExplanation: staff,
+  RuleBlock: staff,
+  StageNearMiss: staff,
+  RiskNearMiss: staff,
+  SignalNearMiss: staff,
   // Counting accounts by risk would tell the risk.
   "AccountFilter.retentionRisk": staff,
   // Risk levels belong with the retention they grade; tiers, stages, levels and lanes are open.

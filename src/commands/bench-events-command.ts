@@ -10,6 +10,7 @@ import { Config, loadConfig } from "../config";
 import { CommandFactory } from "./harness/command-context";
 import { CommandFailure } from "./harness/command-errors";
 import { decimalNumber, machine, wholeNumber } from "./harness/option-values";
+import { shellWord } from "./harness/shell-words";
 
 interface EventsCommandOptions {
   clients: number;
@@ -114,9 +115,4 @@ async function benchWebhooks(config: Config, databaseUrl: string, options: Event
   printWebhooksReport(report);
   await writeBenchReport(report, output);
   console.log(`\nWritten to ${output}`);
-}
-
-/** A word as a POSIX shell reads it back: quoted when it holds anything but plain characters. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

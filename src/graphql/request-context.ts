@@ -16,7 +16,7 @@ import { TicketRequest } from "../tickets/ticket.context";
 import { createTicketLoaders } from "../tickets/ticket.loaders";
 import { WebhookRequest } from "../webhooks/webhook.context";
 import { RuleWorkbenchRequest } from "../policies/graphql/rule-draft.context";
-import { RuleWorkbench } from "../policies/publication/rule-workbench";
+import { readOnlyRuleWorkbench, RuleWorkbench, RuleWorkbenchSettings } from "../policies/publication/rule-workbench";
 import { WebhookJobs } from "../webhooks/webhook-jobs";
 import { createWebhookLoaders } from "../webhooks/webhook.loaders";
 import { partnerConditions } from "./partner-conditions";
@@ -44,11 +44,13 @@ export interface RequestContext extends AccountRequest, ContactRequest, OrderReq
 /** What a process runs besides the database that some requests need: the webhooks' job queue (redeliveries), the analysts' rule workbench (publications queue re-evaluations). */
 export interface RequestServices {
   webhookJobs?: WebhookJobs;
-  ruleWorkbench?: RuleWorkbench;
+  /** How this process publishes rules (its job queue, review and preview settings); without it the workbench reads only. */
+  rulePublication?: RuleWorkbenchSettings;
 }
 
 export function createRequestContext(dataSource: DataSource, policies: PolicyRegistry, caller: Caller, services: RequestServices = {}): RequestContext {
-  return contextWithScope(createDataScope(dataSource, caller, partnerConditions), policies, caller, services);
+  const context = contextWithScope(createDataScope(dataSource, caller, partnerConditions), policies, caller, services);
+  return { ...context, ruleWorkbench: new RuleWorkbench(dataSource, services.rulePublication ?? readOnlyRuleWorkbench) };
 }
 
 export function contextWithScope(scope: DataScope, policies: PolicyRegistry, caller: Caller, services: RequestServices = {}): RequestContext {

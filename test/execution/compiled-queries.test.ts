@@ -132,8 +132,9 @@ describe("queries on graphql-jit against graphql-js", () => {
     );
     expect(outcome.differences).toEqual([]);
     // Most documents run (the rest break a limit, fail validation or have variables of the wrong kind), and graphql-jit answers most.
+    // Fewer answer without errors since the staff-only rule workbench joined the root fields: partners' documents reaching it are FORBIDDEN.
     expect(outcome.executed).toBeGreaterThan(corpusSize * 0.6);
-    expect(outcome.answered).toBeGreaterThan(corpusSize * 0.4);
+    expect(outcome.answered).toBeGreaterThan(corpusSize * 0.25);
     expect(outcome.onJit).toBeGreaterThan(outcome.answered * 0.9);
     // 24 s on an idle machine; jest's 60 s default was passed on a shared, loaded one.
   }, 240_000);

@@ -11,6 +11,11 @@ function ruleSetOf(files = minimalRuleFiles()): RuleSet {
   return compiled.ruleSet;
 }
 
+/** What a comparison written without a label and against a value (not a fact) carries besides the comparison: its place. */
+function unlabelled(path: number[]) {
+  return { path };
+}
+
 describe("policy evaluation", () => {
   test("when two tier rules fire, then the higher priority decides and the explanation shows both with each condition", async () => {
     const ruleSet = ruleSetOf();
@@ -24,8 +29,8 @@ describe("policy evaluation", () => {
       ["Silver: 10k a year", false],
     ]);
     expect(tiering.explanation.firedRules[0].conditions).toEqual([
-      { fact: "revenue12m", operator: "greaterThanInclusive", expected: 50000, actual: 60000, outcome: "passed", within: "" },
-      { fact: "orders12m", operator: "greaterThanInclusive", expected: 4, actual: 5, outcome: "passed", within: "" },
+      { ...unlabelled([0]), fact: "revenue12m", operator: "greaterThanInclusive", expected: 50000, actual: 60000, outcome: "passed", within: "" },
+      { ...unlabelled([1]), fact: "orders12m", operator: "greaterThanInclusive", expected: 4, actual: 5, outcome: "passed", within: "" },
     ]);
   });
 
@@ -35,7 +40,9 @@ describe("policy evaluation", () => {
     expect(tiering.nearMiss).toEqual({
       tier: "gold",
       rule: "Gold: 50k a year",
-      failingConditions: [{ fact: "revenue12m", operator: "greaterThanInclusive", expected: 50000, actual: 41200, outcome: "failed", within: "" }],
+      failingConditions: [
+        { ...unlabelled([0]), fact: "revenue12m", operator: "greaterThanInclusive", expected: 50000, actual: 41200, outcome: "failed", within: "" },
+      ],
       summary: ["revenue12m 41,200 < 50,000"],
       blockedBy: null,
     });
@@ -49,7 +56,7 @@ describe("policy evaluation", () => {
   test("when a fact is unknown, then its comparisons fail and the near miss says it is unknown", async () => {
     const { tiering } = await assessAccount(ruleSetOf(), { revenue12m: 20000, orders12m: null });
     expect(tiering.tier).toBe("silver");
-    expect(tiering.nearMiss?.summary).toEqual(["revenue12m 20,000 < 50,000", "orders12m is unknown (needs greaterThanInclusive 4)"]);
+    expect(tiering.nearMiss?.summary).toEqual(["revenue12m 20,000 < 50,000", "orders12m is unknown (needs ≥ 4)"]);
   });
 
   test("when no rule fires, then the file's default decides and the explanation says so", async () => {

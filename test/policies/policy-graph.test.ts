@@ -1,5 +1,6 @@
 import { Account } from "../../src/accounts/account.entity";
 import {
+  AccountNearMissesAndRuleDocument,
   AccountPoliciesDocument,
   AccountsByAssessmentDocument,
   CloseTicketForRetentionDocument,
@@ -150,5 +151,56 @@ describe("policies in the graph", () => {
     const closed = await app.execute(CloseTicketForRetentionDocument, { id: first, satisfaction: 2 });
     expect(closed.errors).toBeUndefined();
     expect(closed.data?.closeTicket.account.retention).toMatchObject({ risk: "medium", signals: [{ signal: "complaints" }] });
+  });
+  test("when an explanation is read, then each comparison is worded with symbols, each rule shows its groups and outline, and a rule that lost names the rule that decided", async () => {
+    const account = await goldAccount();
+    const explanation = (await app.execute(AccountPoliciesDocument, { id: account.globalId })).data!.account!.assessment!.explanation!;
+    const [gold, silver] = explanation.firedRules;
+    expect(gold.conditions[0]).toMatchObject({ label: null, path: [0], requirement: "revenue12m ≥ 50,000", text: "revenue12m 60,000 ≥ 50,000" });
+    expect(gold).toMatchObject({ fired: true, decided: true, blockedBy: null, groups: [{ kind: "ALL", label: null, outcome: "PASSED", path: [] }] });
+    expect(gold.outline).toEqual(["held          all of", "held            revenue12m ≥ 50,000 (is 60,000)", "held            orders12m ≥ 4 (is 4)"]);
+    expect(silver.blockedBy).toEqual({ decidedBy: "Gold: 50k a year", text: '"Gold: 50k a year" decided first' });
+  });
+
+  test("when stage and risk near misses and a rule that did not fire are asked for, then they come from the stored facts through the rules in service", async () => {
+    const account = await createAccount(app.dataSource);
+    await placeOrder(account, 12000);
+    const read = (tieringRule: string, retentionRule: string) =>
+      app.execute(AccountNearMissesAndRuleDocument, { id: account.globalId, tieringRule, retentionRule });
+    const { assessment, retention } = (await read("gold: 50K A YEAR", "Points at stake")).data!.account!;
+    expect(assessment!.lifecycleStage).toBe("active");
+    expect(assessment!.lifecycleStageNearMisses!.map((nearMiss) => [nearMiss.stage, nearMiss.rule, nearMiss.blockedBy])).toEqual([
+      ["new", "New", null],
+      ["churned", "Churned", null],
+    ]);
+    expect(assessment!.lifecycleStageNearMisses![1].summary).toEqual(["accountStatus active ≠ churned"]);
+    expect(assessment!.ruleExplanation).toMatchObject({
+      fired: false,
+      decided: false,
+      blockedBy: { decidedBy: null, text: "revenue12m 12,000 < 50,000", failingCondition: { path: [0], outcome: "FAILED" } },
+    });
+    expect(retention!.nearMiss).toMatchObject({ risk: "medium", pointsNeeded: 30 });
+    expect(retention!.nearMiss!.signals.map((signal) => signal.rule)).toEqual(["Orders falling", "Complaints"]);
+    expect(retention!.ruleExplanation!.blockedBy!.text).toBe("loyaltyPoints 0 < 5,000");
+
+    const unknown = await read("Platinum", "Points at stake");
+    expect(errorCodes(unknown)).toEqual(["BAD_USER_INPUT"]);
+    expect(unknown.errors?.[0].message).toBe('rule: no tiering rule is named "Platinum"');
+  });
+
+  test("when an explanation was stored before labels, paths and groups were kept, then it still reads, worded as new ones are", async () => {
+    const account = await goldAccount();
+    await app.dataSource.query(
+      `UPDATE account_assessments SET tiering_explanation = jsonb_set(tiering_explanation, '{firedRules}', (
+         SELECT jsonb_agg((fired - 'fired' - 'groups' - 'blockedBy') || jsonb_build_object('conditions', (
+           SELECT jsonb_agg(condition - 'label' - 'path' - 'comparedFact') FROM jsonb_array_elements(fired -> 'conditions') condition)))
+         FROM jsonb_array_elements(tiering_explanation -> 'firedRules') fired))
+       WHERE account_id = $1`,
+      [account.id],
+    );
+    const [gold] = (await app.execute(AccountPoliciesDocument, { id: account.globalId })).data!.account!.assessment!.explanation!.firedRules;
+    expect(gold).toMatchObject({ fired: true, groups: [], blockedBy: null });
+    expect(gold.conditions[0]).toMatchObject({ label: null, path: [], requirement: "revenue12m ≥ 50,000" });
+    expect(gold.outline).toEqual(["held          revenue12m ≥ 50,000 (is 60,000)", "held          orders12m ≥ 4 (is 4)"]);
   });
 });

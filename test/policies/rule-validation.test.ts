@@ -1,16 +1,9 @@
 import { describeProblem } from "../../src/policies/rule-files/rule-problem";
 import { validateRuleFiles } from "../../src/policies/rule-files/validate-rule-files";
-import { EditableRuleFiles, minimalRuleFiles, rule, toSources } from "./support/rule-fixtures";
+import { minimalRuleFiles, problemsAfter, rule, toSources } from "./support/rule-fixtures";
 
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment --
    the tests edit rule files as free JSON (EditableRuleFiles is any), to write what the types would refuse */
-
-function problemsAfter(change: (files: EditableRuleFiles) => void, texts = {}) {
-  const files = minimalRuleFiles();
-  change(files);
-  const validation = validateRuleFiles(toSources(files, texts));
-  return validation.valid ? [] : validation.problems;
-}
 
 describe("rule file validation", () => {
   test("when the files are the minimal valid set, then there is no problem", () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { fullPersonalDataAccess, noPersonalDataAccess, Role, Caller } from "../../src/access/roles";
-import { RuleWorkbench } from "../../src/policies/publication/rule-workbench";
 import { JobQueue } from "../../src/jobs/job-queue";
 import {
   ApproveRuleDraftDocument,
@@ -53,9 +52,7 @@ describe("the analysts' rule API", () => {
   beforeAll(async () => {
     queue = await startTestJobQueue("rule_api");
     app = await startTestApp({
-      services: (dataSource) => ({
-        ruleWorkbench: new RuleWorkbench(dataSource, { queue, reviewFamilies: ["tiering", "service-priority"], previewWarningShare: 0 }),
-      }),
+      services: { rulePublication: { queue, reviewFamilies: ["tiering", "service-priority"], previewWarningShare: 0 } },
     });
     startVersion = await publishFolder(app.dataSource, await writeRulesFolder(minimalRuleFiles()), queue, "the minimal rules");
     for (let index = 0; index < 4; index++) {

@@ -61,6 +61,10 @@ const rareFields = new Set([
   "AccountAssessment.facts",
   "AccountAssessment.explanation",
   "AccountAssessment.nearMiss",
+  "AccountAssessment.lifecycleStageNearMisses",
+  "AccountAssessment.ruleExplanation",
+  "Retention.nearMiss",
+  "Retention.ruleExplanation",
   "ServicePriority.explanation",
 ]);
 
@@ -195,6 +199,9 @@ export class DocumentGenerator {
       values = await this.listArguments.generate(listKind, filterType, sizes);
     } else if (type.name === "Query" && field.name === "account") {
       values = { id: this.accountId() };
+    } else if (field.name === "ruleExplanation") {
+      // Its one argument is required; any name will do: an unknown one is the same BAD_USER_INPUT either way.
+      values = { rule: this.random.pick(["Silver: 10k a year", "no such rule"]) };
     }
     const written = Object.entries(values).map(
       ([name, value]) => `${name}: ${this.variables.write(value, field.args.find((argument) => argument.name === name)!.type)}`,

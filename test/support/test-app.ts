@@ -73,8 +73,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Another app's rule sets, so that two apps answer alike. */
   policies?: PolicyRegistry;
-  /** What a server process hands its requests besides the database (e.g. the rule workbench), made on the app's data source. */
-  services?: (dataSource: DataSource) => RequestServices;
+  /** What a server process hands its requests besides the database (e.g. how it publishes rules). */
+  services?: RequestServices;
 }
 
 export async function startTestApp(options: TestAppOptions = {}) {
@@ -85,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}) {
     ...options.database,
     ...(options.databaseUrl && { url: options.databaseUrl }),
   });
-  const services = options.services?.(dataSource) ?? {};
+  const services = options.services ?? {};
   const internalErrors: unknown[] = [];
   const internalErrorRequestIds: string[] = [];
   const auditEntries: AuditEntry[] = [];

@@ -1,8 +1,8 @@
 import { AccountFacts, factCatalogue, FactValues, TicketFacts } from "../facts/fact-catalogue";
 import { RuleSet } from "../rule-set";
-import { RetentionOutcome } from "./retention-policy";
+import { RetentionInsight, RetentionOutcome } from "./retention-policy";
 import { ServicePriorityOutcome } from "./service-priority-policy";
-import { TieringOutcome } from "./tiering-policy";
+import { TieringInsight, TieringOutcome } from "./tiering-policy";
 
 export interface AccountPolicyOutcome {
   /** The facts as the rules saw them, with the tier and stage tiering decided. */
@@ -12,7 +12,7 @@ export interface AccountPolicyOutcome {
 }
 
 /** Every catalogue fact unknown: the base that computed or hand-written facts fill in. */
-const unknownFacts: FactValues = Object.freeze(Object.fromEntries(factCatalogue.map((fact) => [fact.name, null])));
+export const unknownFacts: FactValues = Object.freeze(Object.fromEntries(factCatalogue.map((fact) => [fact.name, null])));
 
 /** Tiering first; retention then sees the tier and stage it decided. */
 export async function assessAccount(ruleSet: RuleSet, accountFacts: AccountFacts | FactValues): Promise<AccountPolicyOutcome> {
@@ -21,6 +21,20 @@ export async function assessAccount(ruleSet: RuleSet, accountFacts: AccountFacts
   const facts = { ...base, accountTier: tiering.tier, lifecycleStage: tiering.lifecycleStage };
   const retention = await ruleSet.retention.evaluate(facts);
   return { facts, tiering, retention };
+}
+
+export interface AccountPolicyInsight {
+  facts: FactValues;
+  tiering: TieringInsight;
+  retention: RetentionInsight;
+}
+
+/** As assessAccount, with every rule explained, fired or not, and the near misses of stage and risk: for analysts' questions, not for every evaluation. */
+export async function explainAccount(ruleSet: RuleSet, accountFacts: AccountFacts | FactValues): Promise<AccountPolicyInsight> {
+  const base = { ...unknownFacts, ...accountFacts };
+  const tiering = await ruleSet.tiering.explain(base);
+  const facts = { ...base, accountTier: tiering.outcome.tier, lifecycleStage: tiering.outcome.lifecycleStage };
+  return { facts, tiering, retention: await ruleSet.retention.explain(facts) };
 }
 
 /** A ticket's priority from its own facts and its account's facts, tier included; the region selects business hours. */

@@ -1,7 +1,10 @@
+import { RuleResult } from "json-rules-engine";
 import { FactValues } from "../facts/fact-catalogue";
 import { RetentionFile } from "../rule-files/rule-file";
-import { Explanation } from "./explanation";
-import { buildExplanation, RuleRunner } from "./rule-runner";
+import { Explanation, RuleExplanation } from "./explanation";
+import { RiskNearMiss, riskNearMiss } from "./near-misses";
+import { buildExplanation, DeciderOf, explainRule } from "./rule-explanations";
+import { RuleRun, RuleRunner } from "./rule-runner";
 
 export interface RetentionSignal {
   signal: string;
@@ -21,6 +24,13 @@ export interface RetentionOutcome {
   explanation: Explanation;
 }
 
+/** What an analyst asks of one account beyond the outcome: every rule, fired or not, and the way to the next risk level. */
+export interface RetentionInsight {
+  outcome: RetentionOutcome;
+  rules: RuleExplanation[];
+  riskNearMiss: RiskNearMiss | null;
+}
+
 const maximumScore = 100;
 
 /** Collect-all: every rule that fires adds its signal, barrier, action or let-go; the summed weights give the risk. */
@@ -35,7 +45,22 @@ export class RetentionPolicy {
   }
 
   async evaluate(facts: FactValues): Promise<RetentionOutcome> {
-    const { fired } = await this.runner.run(facts);
+    return this.decide(await this.runner.run(facts));
+  }
+
+  /** As evaluate, with every rule explained (a rule that did not fire names its first failing condition) and the risk near miss. */
+  async explain(facts: FactValues): Promise<RetentionInsight> {
+    const run = await this.runner.run(facts);
+    const outcome = this.decide(run);
+    const deciderOf = letGoDeciders(run.fired);
+    return {
+      outcome,
+      rules: this.runner.everyRule(run).map((result) => explainRule(result, result.result === true && deciderOf(result) === undefined, deciderOf(result))),
+      riskNearMiss: riskNearMiss(run, this.file.riskLevels, outcome.risk, outcome.riskScore),
+    };
+  }
+
+  private decide({ fired }: RuleRun): RetentionOutcome {
     const paramsOf = (type: string) =>
       fired.filter((result) => result.event?.type === type).map((result) => ({ rule: result.name, params: result.event!.params! }));
     const signals = paramsOf("signal").map(({ rule, params }) => ({ signal: String(params.signal), weight: Number(params.weight), rule }));
@@ -45,6 +70,7 @@ export class RetentionPolicy {
       signals.reduce((sum, signal) => sum + signal.weight, 0),
     );
     const risk = fired.length === 0 ? this.file.default.risk : this.riskOf(riskScore);
+    const deciderOf = letGoDeciders(fired);
     return {
       risk,
       riskScore,
@@ -53,7 +79,14 @@ export class RetentionPolicy {
       actions: letGoRule ? [] : unique(paramsOf("action").map(({ params }) => String(params.action))),
       letGo: letGoRule !== undefined,
       letGoReason: letGoRule ? String(letGoRule.params.reason) : null,
-      explanation: buildExplanation(this.rulesVersion, "collect", fired, new Set(fired), fired.length === 0 ? [`risk: ${risk}`] : []),
+      explanation: buildExplanation(
+        this.rulesVersion,
+        "collect",
+        fired,
+        new Set(fired.filter((result) => deciderOf(result) === undefined)),
+        fired.length === 0 ? [`risk: ${risk}`] : [],
+        deciderOf,
+      ),
     };
   }
 
@@ -61,6 +94,12 @@ export class RetentionPolicy {
   private riskOf(score: number): string {
     return (this.file.riskLevels.find((level) => score >= level.minScore) ?? this.file.riskLevels.at(-1)!).level;
   }
+}
+
+/** Under collect, only a let-go rule takes anything from another: the actions it drops. */
+function letGoDeciders(fired: readonly RuleResult[]): DeciderOf {
+  const letGoRule = fired.find((result) => result.event?.type === "let-go");
+  return (result) => (letGoRule && result.event?.type === "action" ? letGoRule : undefined);
 }
 
 function unique(values: string[]): string[] {

@@ -1,7 +1,6 @@
 import { Engine, RuleResult } from "json-rules-engine";
 import { FactValues } from "../facts/fact-catalogue";
-import { HitPolicy, PolicyRule } from "../rule-files/rule-file";
-import { explainConditions, Explanation } from "./explanation";
+import { PolicyRule } from "../rule-files/rule-file";
 import { addUnknownAwareOperators } from "./unknown-aware-operators";
 
 export interface RuleRun {
@@ -34,6 +33,11 @@ export class RuleRunner {
     return { fired: results.sort(this.byHitOrder), failed: failureResults.sort(this.byHitOrder) };
   }
 
+  /** Every rule of a run, fired or not, in hit-policy order: which rule ranks above which, for explanations. */
+  everyRule(run: RuleRun): RuleResult[] {
+    return [...run.fired, ...run.failed].sort(this.byHitOrder);
+  }
+
   private readonly byHitOrder = (left: RuleResult, right: RuleResult): number =>
     (right.priority ?? 1) - (left.priority ?? 1) || this.fileOrder.get(left.name)! - this.fileOrder.get(right.name)!;
 }
@@ -41,25 +45,4 @@ export class RuleRunner {
 /** Under first match: the first fired rule that raises this event type. */
 export function firstFired(fired: readonly RuleResult[], eventType: string): RuleResult | undefined {
   return fired.find((result) => result.event?.type === eventType);
-}
-
-export function buildExplanation(
-  rulesVersion: string,
-  hitPolicy: HitPolicy,
-  fired: readonly RuleResult[],
-  decided: ReadonlySet<RuleResult>,
-  defaults: string[],
-): Explanation {
-  return {
-    rulesVersion,
-    hitPolicy,
-    firedRules: fired.map((result) => ({
-      rule: result.name,
-      priority: result.priority ?? 1,
-      event: { type: result.event?.type ?? "", params: { ...(result.event?.params ?? {}) } },
-      decided: decided.has(result),
-      conditions: explainConditions(result),
-    })),
-    defaults,
-  };
 }

@@ -3,7 +3,8 @@ import { FactValues } from "../facts/fact-catalogue";
 import { BusinessHoursOfRegion, PriorityLevel, ServicePriorityFile, weekdays } from "../rule-files/rule-file";
 import { BusinessCalendar } from "../../shared/business-calendar";
 import { Explanation } from "./explanation";
-import { buildExplanation, firstFired, RuleRunner } from "./rule-runner";
+import { buildExplanation, firstMatchDeciders } from "./rule-explanations";
+import { firstFired, RuleRunner } from "./rule-runner";
 
 export interface ServicePriorityOutcome {
   level: PriorityLevel;
@@ -47,7 +48,7 @@ export class ServicePriorityPolicy {
       firstResponseMinutes: target.firstResponseMinutes,
       resolutionMinutes: target.resolutionMinutes,
       businessCalendar: target.clock === "business" && region !== undefined ? (this.calendars.get(region) ?? null) : null,
-      explanation: buildExplanation(this.rulesVersion, "first", fired, decided, defaults),
+      explanation: buildExplanation(this.rulesVersion, "first", fired, decided, defaults, firstMatchDeciders(fired, fired)),
     };
   }
 }

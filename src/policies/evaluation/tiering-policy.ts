@@ -1,25 +1,25 @@
 import { RuleResult } from "json-rules-engine";
 import { FactValues } from "../facts/fact-catalogue";
 import { TieringFile } from "../rule-files/rule-file";
-import { ConditionExplanation, describeFailedCondition, explainConditions, Explanation } from "./explanation";
-import { buildExplanation, firstFired, RuleRunner } from "./rule-runner";
+import { Explanation, RuleExplanation } from "./explanation";
+import { closestRule, NearMiss, StageNearMiss, stageNearMisses } from "./near-misses";
+import { buildExplanation, explainRule, firstMatchDeciders } from "./rule-explanations";
+import { firstFired, RuleRun, RuleRunner } from "./rule-runner";
 
-/** How close the account is to the next tier up, and what still stands in the way. */
-export interface NearMiss {
-  tier: string;
-  rule: string;
-  failingConditions: ConditionExplanation[];
-  /** The failing conditions in words: "revenue12m 41,200 < 50,000". */
-  summary: string[];
-  /** Set when the next tier's rule held but a higher-priority rule decided first (e.g. a cost-to-serve cap). */
-  blockedBy: string | null;
-}
+export type { NearMiss } from "./near-misses";
 
 export interface TieringOutcome {
   tier: string;
   lifecycleStage: string;
   explanation: Explanation;
   nearMiss: NearMiss | null;
+}
+
+/** What an analyst asks of one account beyond the outcome: every rule, fired or not, and the stages it nearly reached. */
+export interface TieringInsight {
+  outcome: TieringOutcome;
+  rules: RuleExplanation[];
+  stageNearMisses: StageNearMiss[];
 }
 
 /** Tier and lifecycle stage, each decided by the first matching rule, with the near miss to the tier above. */
@@ -38,40 +38,37 @@ export class TieringPolicy {
   }
 
   async evaluate(facts: FactValues): Promise<TieringOutcome> {
-    const { fired, failed } = await this.runner.run(facts);
+    return this.decide(await this.runner.run(facts)).outcome;
+  }
+
+  /** As evaluate, with every rule explained (a rule that did not fire names what blocked it) and the stage near misses. */
+  async explain(facts: FactValues): Promise<TieringInsight> {
+    const run = await this.runner.run(facts);
+    const { outcome, stageRule } = this.decide(run);
+    const deciderOf = firstMatchDeciders(run.fired, this.runner.everyRule(run));
+    return {
+      outcome,
+      rules: this.runner.everyRule(run).map((result) => explainRule(result, result === firstFired(run.fired, result.event?.type ?? ""), deciderOf(result))),
+      stageNearMisses: stageNearMisses(run, this.file.lifecycleStages, outcome.lifecycleStage, stageRule),
+    };
+  }
+
+  private decide(run: RuleRun): { outcome: TieringOutcome; stageRule: RuleResult | undefined } {
+    const { fired } = run;
     const tierRule = firstFired(fired, "tier");
     const stageRule = firstFired(fired, "lifecycle-stage");
     const tier = tierRule ? String(tierRule.event!.params!.tier) : this.file.default.tier;
     const lifecycleStage = stageRule ? String(stageRule.event!.params!.stage) : this.file.default.lifecycleStage;
     const defaults = [...(tierRule ? [] : [`tier: ${tier}`]), ...(stageRule ? [] : [`lifecycleStage: ${lifecycleStage}`])];
     const decided = new Set([tierRule, stageRule].filter((rule): rule is RuleResult => rule !== undefined));
-    return {
-      tier,
-      lifecycleStage,
-      explanation: buildExplanation(this.rulesVersion, "first", fired, decided, defaults),
-      nearMiss: this.nearMiss(tier, tierRule, fired, failed),
-    };
+    const explanation = buildExplanation(this.rulesVersion, "first", fired, decided, defaults, firstMatchDeciders(fired, fired));
+    return { outcome: { tier, lifecycleStage, explanation, nearMiss: this.nearMiss(tier, tierRule, run) }, stageRule };
   }
 
-  private nearMiss(tier: string, tierRule: RuleResult | undefined, fired: RuleResult[], failed: RuleResult[]): NearMiss | null {
+  private nearMiss(tier: string, tierRule: RuleResult | undefined, run: RuleRun): NearMiss | null {
     const nextTier = this.file.tiers[this.file.tiers.indexOf(tier) - 1];
     if (nextTier === undefined) return null;
-    const raisesNextTier = (result: RuleResult) => result.event?.type === "tier" && result.event.params?.tier === nextTier;
-    const blocked = fired.find(raisesNextTier);
-    if (blocked) {
-      return { tier: nextTier, rule: blocked.name, failingConditions: [], summary: [], blockedBy: tierRule?.name ?? null };
-    }
-    const candidates = failed
-      .filter(raisesNextTier)
-      .map((result) => ({ result, failing: explainConditions(result).filter((condition) => condition.outcome !== "passed") }));
-    if (candidates.length === 0) return null;
-    const closest = candidates.reduce((best, candidate) => (candidate.failing.length < best.failing.length ? candidate : best));
-    return {
-      tier: nextTier,
-      rule: closest.result.name,
-      failingConditions: closest.failing,
-      summary: closest.failing.map(describeFailedCondition),
-      blockedBy: null,
-    };
+    const closest = closestRule(run, (result) => result.event?.type === "tier" && result.event.params?.tier === nextTier, tierRule);
+    return closest ? { tier: nextTier, ...closest } : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { rankOf, VocabularyDecision } from "../policy-vocabulary";
 import { AccountAssessment, Retention } from "./assessment.types";
-import { NearMiss } from "./explanation.types";
+import { NearMiss } from "./near-miss.types";
 import { PolicyRequest } from "./policy.context";
 import { PolicyVocabularyInfo } from "./policy-vocabulary.types";
 import { TierShare } from "./rule-set.types";

@@ -2,7 +2,8 @@ import { DataScope } from "../../access/data-scope";
 import { loaderById } from "../../access/scoped-loaders";
 import { AccountAssessment, Retention } from "./assessment.types";
 import { AssessmentSummary } from "../results/assessment-summary.entity";
-import { Explanation, NearMiss } from "./explanation.types";
+import { Explanation } from "./explanation.types";
+import { NearMiss } from "./near-miss.types";
 
 export interface StoredAssessment {
   id: string;

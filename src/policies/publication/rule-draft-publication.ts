@@ -7,7 +7,7 @@ import { checkRuleSetSources, TestedRuleSet } from "../rule-set-loading";
 import { recordRuleAudit, RuleActor } from "./rule-audit";
 import { findRuleDraft, openRuleDraft, RuleDraft, RuleDraftFile } from "./rule-drafts";
 import { RulePublicationError, RulePublicationErrorReason } from "./rule-publication.errors";
-import { activate, Activation, activeRuleSet, publishedRuleSet, PublishableRuleSet } from "./rule-set-publication";
+import { activate, Activation, publishedRuleSet, PublishableRuleSet, versionInService } from "./rule-set-publication";
 
 /** What a draft would put in service: the version in service with the draft's files (then any given files) over it. */
 export function sourcesWithDraft(
@@ -37,8 +37,7 @@ export async function checkRuleDraft(
   manager: EntityManager,
   content: { draftId?: string; files?: readonly { family: PolicyFamily; document: string; tests?: string | null }[] },
 ): Promise<DraftCheck> {
-  const active = await activeRuleSet(manager);
-  if (!active) throw new Error("No rule set is in service yet");
+  const active = await versionInService(manager);
   const draft = content.draftId === undefined ? undefined : await findRuleDraft(manager, content.draftId);
   if (content.draftId !== undefined && !draft) {
     throw new RulePublicationError(RulePublicationErrorReason.RULE_DRAFT_NOT_FOUND, `No rule draft with id "${content.draftId}"`, "draftId");
@@ -62,7 +61,7 @@ export interface PublicationPolicy {
  */
 export async function publishRuleDraft(dataSource: DataSource, actor: RuleActor, id: string, comment: string, policy: PublicationPolicy): Promise<string> {
   const draft = await openRuleDraft(dataSource.manager, id);
-  const active = (await activeRuleSet(dataSource.manager))!;
+  const active = await versionInService(dataSource.manager);
   await refuseConflicts(dataSource.manager, draft, active);
   refuseUnreviewed(draft, policy.reviewFamilies);
   const { tested, sources } = await checkRuleDraft(dataSource.manager, { draftId: id });

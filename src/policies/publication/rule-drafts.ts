@@ -1,6 +1,6 @@
 import { EntityManager } from "typeorm";
 import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
-import { activeRuleSet } from "./rule-set-publication";
+import { versionInService } from "./rule-set-publication";
 import { recordRuleAudit, RuleActor } from "./rule-audit";
 import { RulePublicationError, RulePublicationErrorReason } from "./rule-publication.errors";
 
@@ -89,8 +89,7 @@ export async function saveRuleDraft(
   actor: RuleActor,
   change: { draftId?: string; files: { family: string; document: string; tests?: string | null }[]; comment: string },
 ): Promise<RuleDraft> {
-  const active = await activeRuleSet(manager);
-  if (!active) throw new Error("No rule set is in service yet: the server publishes its rules folder when it first starts");
+  const active = await versionInService(manager);
   const draft = change.draftId === undefined ? undefined : await openRuleDraft(manager, change.draftId);
   const files: Record<string, RuleDraftFile> = Object.fromEntries((draft?.files ?? []).map((file) => [file.family, file]));
   for (const file of change.files) {

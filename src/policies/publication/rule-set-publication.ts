@@ -4,6 +4,7 @@ import { RuleFileSource } from "../rule-files/validate-rule-files";
 import { appendEvents } from "../../events/domain-events";
 import { JobQueue } from "../../jobs/job-queue";
 import { Batch, reevaluationJobs } from "./reevaluation-jobs";
+import { RulePublicationError, RulePublicationErrorReason } from "./rule-publication.errors";
 
 /** Why a version went into service: a valid file change, an operator's rollback, or results missing for it. */
 export type ActivationReason = "published" | "rollback" | "stale";
@@ -46,6 +47,13 @@ export async function activeRuleSet(manager: EntityManager): Promise<Activation 
      ORDER BY activation.id DESC LIMIT 1`,
   );
   return row && { id: Number(row.id), version: row.version, sources: row.sources, tests: row.tests };
+}
+
+/** The activation in service: a server publishes its rules folder when it first starts, so only a database no server ever used has none. */
+export async function versionInService(manager: EntityManager): Promise<Activation> {
+  const active = await activeRuleSet(manager);
+  if (active) return active;
+  throw new RulePublicationError(RulePublicationErrorReason.RULE_VERSION_NOT_FOUND, "No rule set has been published to this database yet: start a server once");
 }
 
 export async function isPublished(manager: EntityManager, version: string): Promise<boolean> {

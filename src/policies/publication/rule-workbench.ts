@@ -13,12 +13,16 @@ import { previewImpact } from "../impact/preview-impact";
 import { RuleImpact } from "../impact/rule-impact";
 
 export interface RuleWorkbenchSettings {
-  queue: JobQueue;
+  /** Where a publication or rollback queues its re-evaluation; without one (a test app) the workbench reads only. */
+  queue?: JobQueue;
   /** The families whose changes another analyst approves before they are published (four eyes). */
   reviewFamilies: readonly PolicyFamily[];
   /** Above this share of accounts changed, a preview warns (RULES_PREVIEW_WARNING_SHARE). */
   previewWarningShare: number;
 }
+
+/** A process without a job queue (a command, a test server): it reads, checks, tests and previews; it publishes nothing. */
+export const readOnlyRuleWorkbench: RuleWorkbenchSettings = Object.freeze({ reviewFamilies: policyFamilies, previewWarningShare: 0.2 });
 
 /** Files not saved yet, over a draft (or over the version in service when no draft is named). */
 export interface DraftContent {
@@ -85,6 +89,11 @@ export class RuleWorkbench {
     return previewImpact(this.dataSource, current.ruleSet, compiled.ruleSet, { warningShare: this.settings.previewWarningShare });
   }
 
+  private queue(): JobQueue {
+    if (!this.settings.queue) throw new Error("This process runs no job queue: it cannot publish or roll back rules");
+    return this.settings.queue;
+  }
+
   reviewRequired(draft: Pick<RuleDraft, "files">): boolean {
     return draft.files.some((file) => this.settings.reviewFamilies.includes(file.family));
   }
@@ -107,7 +116,7 @@ export class RuleWorkbench {
 
   /** Publishes the draft; returns it as published and the history entry of the version in service. */
   async publish(actor: RuleActor, id: string, comment: string): Promise<{ draft: RuleDraft; version: RuleSetHistoryEntry }> {
-    await publishRuleDraft(this.dataSource, actor, id, comment, this.settings);
+    await publishRuleDraft(this.dataSource, actor, id, comment, { reviewFamilies: this.settings.reviewFamilies, queue: this.queue() });
     return { draft: (await this.draft(id))!, version: (await this.history(1))[0] };
   }
 
@@ -116,7 +125,7 @@ export class RuleWorkbench {
       this.dataSource,
       to,
       { by: actor.name, comment, alongside: (manager) => recordRuleAudit(manager, actor, { action: "rolled back", version: to, comment }) },
-      this.settings.queue,
+      this.queue(),
     );
     return (await this.history(1))[0];
   }

@@ -1,6 +1,6 @@
 import { FactDefinition, factsByName } from "../facts/fact-catalogue";
 import { comparisonOperators, PolicyFamily } from "./rule-file";
-import { didYouMean, isRecord, ProblemCollector } from "./problem-collector";
+import { didYouMean, isRecord, nearestNames, ProblemCollector, ProblemText } from "./problem-collector";
 import { JsonPath } from "./rule-problem";
 
 /** What a condition may refer to in one family: its facts, and the names the tiering file declares. */
@@ -14,21 +14,40 @@ const orderingOperators = new Set(["lessThan", "lessThanInclusive", "greaterThan
 const listOperators = new Set(["in", "notIn"]);
 const groupKeys = ["all", "any", "not"] as const;
 
-/** Checks a condition tree: its shape, that every fact exists for the family, and that every value fits its fact. */
+/**
+ * Checks a condition tree: its shape, that every fact exists for the family, and that every value fits its
+ * fact. A comparison the JSON Schema found misshapen is left to its problem; the others are still checked.
+ */
 export function checkCondition(condition: unknown, path: JsonPath, scope: ConditionScope, problems: ProblemCollector, rule: string): void {
   if (!isRecord(condition)) return; // The JSON Schema reports the wrong type.
   const kinds = ["fact", ...groupKeys].filter((key) => key in condition);
   if (kinds.length !== 1) {
-    problems.report(path, "a condition needs exactly one of: fact (a comparison), all, any, not", rule);
+    if (!problems.isMalformedAt(path)) {
+      problems.report(
+        path,
+        { message: "a condition needs exactly one of: fact (a comparison), all, any, not", fix: "split it into two conditions inside an all (or an any)" },
+        rule,
+      );
+    }
     return;
   }
-  if ("fact" in condition) return checkComparison(condition, path, scope, problems, rule);
+  if ("fact" in condition) {
+    if (!problems.isMalformed(path)) checkComparison(condition, path, scope, problems, rule);
+    return;
+  }
   if ("not" in condition) return checkCondition(condition.not, [...path, "not"], scope, problems, rule);
   const key = "all" in condition ? "all" : "any";
   const members = condition[key];
   if (Array.isArray(members) && members.length === 0) {
     // json-rules-engine takes an empty group as true, without a word: never what was meant.
-    problems.report([...path, key], `an empty "${key}" is always true (the rule would fire for everyone): give it conditions`, rule);
+    problems.report(
+      [...path, key],
+      {
+        message: `an empty "${key}" is always true (the rule would fire for everyone): give it conditions`,
+        fix: `put at least one condition in the "${key}" list, or remove the group`,
+      },
+      rule,
+    );
   }
   if (Array.isArray(members)) members.forEach((member, index) => checkCondition(member, [...path, key, index], scope, problems, rule));
 }
@@ -51,7 +70,15 @@ function resolveFact(name: unknown, path: JsonPath, scope: ConditionScope, probl
   if (typeof name !== "string") return undefined;
   const fact = factsByName.get(name);
   if (!fact) {
-    problems.report(path, `unknown fact "${name}".${didYouMean(name, factsByName.keys())} The facts are listed in rules/FACTS.md`, rule);
+    const nearest = nearestNames(name, factsByName.keys()).map((known) => `"${known}"`);
+    problems.report(
+      path,
+      {
+        message: `unknown fact "${name}".${didYouMean(name, factsByName.keys())} The facts are listed in rules/FACTS.md`,
+        fix: `write a fact of the catalogue; the nearest names are ${nearest.join(", ")} (every fact, its unit and its range: rules/FACTS.md)`,
+      },
+      rule,
+    );
     return undefined;
   }
   const unavailable = unavailabilityReason(fact, scope.family);
@@ -62,11 +89,19 @@ function resolveFact(name: unknown, path: JsonPath, scope: ConditionScope, probl
   return fact;
 }
 
-function unavailabilityReason(fact: FactDefinition, family: PolicyFamily): string | undefined {
+function unavailabilityReason(fact: FactDefinition, family: PolicyFamily): ProblemText | undefined {
   if (fact.subject === "ticket" && family !== "service-priority") {
-    return `"${fact.name}" is a ticket fact: only service-priority rules can use it`;
+    return {
+      message: `"${fact.name}" is a ticket fact: only service-priority rules can use it`,
+      fix: "use an account fact here (rules/FACTS.md lists which facts each family can use), or move the rule to rules/service-priority.json",
+    };
   }
-  if (fact.producedBy === family) return `"${fact.name}" is what the ${family} rules decide; they cannot use it as a fact`;
+  if (fact.producedBy === family) {
+    return {
+      message: `"${fact.name}" is what the ${family} rules decide; they cannot use it as a fact`,
+      fix: `decide from the facts behind it instead (revenue, orders, activity): a ${family} rule cannot read its own outcome`,
+    };
+  }
   return undefined;
 }
 
@@ -95,7 +130,7 @@ function checkFactReference(
 }
 
 /** Why the value does not fit the fact and operator, in an analyst's words; undefined when it fits. */
-function describeValueMismatch(fact: FactDefinition, operator: string, value: unknown, allowed: readonly string[] | undefined): string | undefined {
+function describeValueMismatch(fact: FactDefinition, operator: string, value: unknown, allowed: readonly string[] | undefined): ProblemText | undefined {
   if (value === null) {
     if (operator !== "equal" && operator !== "notEqual") return `${operator} cannot compare with null; use equal or notEqual null to test "unknown"`;
     return fact.nullable ? undefined : `"${fact.name}" is never unknown, so comparing it with null is always ${operator === "notEqual"}`;
@@ -113,26 +148,46 @@ function describeValueMismatch(fact: FactDefinition, operator: string, value: un
   return describeSingleValueMismatch(fact, value, allowed);
 }
 
-function describeSingleValueMismatch(fact: FactDefinition, value: unknown, allowed: readonly string[] | undefined): string | undefined {
+function describeSingleValueMismatch(fact: FactDefinition, value: unknown, allowed: readonly string[] | undefined): ProblemText | undefined {
   if (isNumeric(fact)) {
-    if (typeof value !== "number" || !Number.isFinite(value)) return `"${fact.name}" is a number (${fact.unit}); ${JSON.stringify(value)} is not`;
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      return {
+        message: `"${fact.name}" is a number (${fact.unit}); ${JSON.stringify(value)} is not`,
+        fix: `write a number without quotes, in ${fact.unit}${fact.range ? `, ${describeRange(fact.range)}` : ""}`,
+      };
+    }
     return describeOutOfRange(fact, value);
   }
-  if (fact.type === "boolean") return typeof value === "boolean" ? undefined : `"${fact.name}" is true or false; ${JSON.stringify(value)} is neither`;
-  if (typeof value !== "string") return `"${fact.name}" is text; ${JSON.stringify(value)} is not`;
+  if (fact.type === "boolean") {
+    return typeof value === "boolean"
+      ? undefined
+      : { message: `"${fact.name}" is true or false; ${JSON.stringify(value)} is neither`, fix: "write true or false, without quotes" };
+  }
+  if (typeof value !== "string") return { message: `"${fact.name}" is text; ${JSON.stringify(value)} is not`, fix: "write the value in double quotes" };
   if (allowed && !allowed.includes(value)) {
-    return `"${value}" is not a ${fact.unit} "${fact.name}" can have.${didYouMean(value, allowed)} It can be: ${allowed.join(", ")}`;
+    return {
+      message: `"${value}" is not a ${fact.unit} "${fact.name}" can have.${didYouMean(value, allowed)} It can be: ${allowed.join(", ")}`,
+      fix: `write one of ${allowed.map((known) => `"${known}"`).join(", ")}${fact.values === "tiers" || fact.values === "lifecycleStages" ? `, or declare "${value}" in ${fact.values} of rules/tiering.json first` : ""}`,
+    };
   }
   return undefined;
 }
 
 /** A value the fact never takes: a unit mistake (a return rate of 20 meaning 20 %, a 30 on a 1-to-5 score). */
-function describeOutOfRange(fact: FactDefinition, value: number): string | undefined {
+function describeOutOfRange(fact: FactDefinition, value: number): ProblemText | undefined {
   const { min, max } = fact.range ?? {};
   if ((min === undefined || value >= min) && (max === undefined || value <= max)) return undefined;
-  const range = max === undefined ? `${min} or more` : min === undefined ? `at most ${max}` : `from ${min} to ${max}`;
-  const hint = fact.unit.startsWith("ratio") && value > 1 && value <= 100 ? ` (${value} % is ${value / 100})` : "";
-  return `${value} is outside what "${fact.name}" can be: ${range} (${fact.unit})${hint}`;
+  const range = describeRange({ min, max });
+  const percent = fact.unit.startsWith("ratio") && value > 1 && value <= 100;
+  const hint = percent ? ` (${value} % is ${value / 100})` : "";
+  return {
+    message: `${value} is outside what "${fact.name}" can be: ${range} (${fact.unit})${hint}`,
+    fix: percent ? `write ${value / 100}: "${fact.name}" is a ratio, ${range}, not a percentage` : `write a value ${range}, in ${fact.unit}`,
+  };
+}
+
+function describeRange({ min, max }: { min?: number; max?: number }): string {
+  return max === undefined ? `${min} or more` : min === undefined ? `at most ${max}` : `from ${min} to ${max}`;
 }
 
 export function allowedValues(fact: FactDefinition, scope: ConditionScope): readonly string[] | undefined {

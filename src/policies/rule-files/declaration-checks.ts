@@ -42,7 +42,10 @@ function checkServicePriority(file: ServicePriorityFile, declared: DeclaredNames
   }
   for (const [tier, targetsOfTier] of Object.entries(file.targets)) {
     if (!declared.tiers.includes(tier)) {
-      problems.report(["targets", tier], `"${tier}" is not a tier in rules/tiering.json.${didYouMean(tier, declared.tiers)}`);
+      problems.report(["targets", tier], {
+        message: `"${tier}" is not a tier in rules/tiering.json.${didYouMean(tier, declared.tiers)}`,
+        fix: `name one of the tiers (${declared.tiers.join(", ")}), or declare "${tier}" in tiers of rules/tiering.json first`,
+      });
     }
     for (const level of priorityLevels) {
       const target = targetsOfTier?.[level];
@@ -79,7 +82,12 @@ function checkListedOnce<File extends RuleFile>(file: File, fields: ReadonlyArra
     const names = file[field];
     if (!Array.isArray(names)) continue;
     names.forEach((name, index) => {
-      if (names.indexOf(name) !== index) problems.report([field, index], `"${String(name)}" is listed twice in ${field}`);
+      if (names.indexOf(name) !== index) {
+        problems.report([field, index], {
+          message: `"${String(name)}" is listed twice in ${field}`,
+          fix: `remove this one: its place in ${field} is its rank`,
+        });
+      }
     });
   }
 }
@@ -101,8 +109,12 @@ function checkDefault(outcome: Record<string, string>, allowed: Record<string, r
   for (const [key, values] of Object.entries(allowed)) {
     const value = outcome[key];
     if (value === undefined) problems.report(["default"], `the default needs "${key}"`);
-    else if (values && !values.includes(value))
-      problems.report(["default", key], `"${value}" is not declared.${didYouMean(value, values)} It can be: ${values.join(", ")}`);
+    else if (values && !values.includes(value)) {
+      problems.report(["default", key], {
+        message: `"${value}" is not declared.${didYouMean(value, values)} It can be: ${values.join(", ")}`,
+        fix: `write one of ${values.map((known) => `"${known}"`).join(", ")}, or declare "${value}" first`,
+      });
+    }
   }
   for (const key of Object.keys(outcome)) {
     if (!(key in allowed)) problems.report(["default", key], `the default has no "${key}"; it takes: ${Object.keys(allowed).join(", ")}`);

@@ -1,5 +1,5 @@
 import { eventTypesOfFamily, PolicyFamily, priorityLevels } from "./rule-file";
-import { didYouMean, isRecord, ProblemCollector } from "./problem-collector";
+import { didYouMean, isRecord, ProblemCollector, ProblemText } from "./problem-collector";
 import { JsonPath } from "./rule-problem";
 
 /** The names an event may use, as this file and the tiering file declare them. */
@@ -10,7 +10,7 @@ export interface DeclaredNames {
 }
 
 type ParamSpec =
-  | { kind: "one of"; what: string; values: (declared: DeclaredNames) => readonly string[] | undefined }
+  | { kind: "one of"; what: string; declaredIn?: string; values: (declared: DeclaredNames) => readonly string[] | undefined }
   | { kind: "name" }
   | { kind: "weight" }
   | { kind: "text" };
@@ -19,10 +19,17 @@ const namePattern = /^[a-z0-9][a-z0-9_]*$/;
 
 /** Per event type, the params it must carry. */
 const paramsOfEvent: Record<string, Record<string, ParamSpec>> = {
-  tier: { tier: { kind: "one of", what: "tier declared in tiers", values: (declared) => declared.tiers } },
-  "lifecycle-stage": { stage: { kind: "one of", what: "stage declared in lifecycleStages", values: (declared) => declared.lifecycleStages } },
+  tier: { tier: { kind: "one of", what: "tier declared in tiers", declaredIn: "tiers of rules/tiering.json", values: (declared) => declared.tiers } },
+  "lifecycle-stage": {
+    stage: {
+      kind: "one of",
+      what: "stage declared in lifecycleStages",
+      declaredIn: "lifecycleStages of rules/tiering.json",
+      values: (declared) => declared.lifecycleStages,
+    },
+  },
   priority: { level: { kind: "one of", what: "priority level", values: () => priorityLevels } },
-  lane: { lane: { kind: "one of", what: "lane declared in lanes", values: (declared) => declared.lanes } },
+  lane: { lane: { kind: "one of", what: "lane declared in lanes", declaredIn: "lanes of rules/service-priority.json", values: (declared) => declared.lanes } },
   signal: { signal: { kind: "name" }, weight: { kind: "weight" } },
   barrier: { barrier: { kind: "name" } },
   action: { action: { kind: "name" } },
@@ -34,7 +41,14 @@ export function checkEvent(family: PolicyFamily, event: unknown, path: JsonPath,
   if (!isRecord(event) || typeof event.type !== "string" || !isRecord(event.params)) return; // The JSON Schema reports it.
   const allowed = eventTypesOfFamily[family];
   if (!allowed.includes(event.type)) {
-    problems.report([...path, "type"], `a ${family} rule raises one of these events: ${allowed.join(", ")}; not "${event.type}"`, rule);
+    problems.report(
+      [...path, "type"],
+      {
+        message: `a ${family} rule raises one of these events: ${allowed.join(", ")}; not "${event.type}"`,
+        fix: `write one of ${allowed.map((type) => `"${type}"`).join(", ")}, or move the rule to the file of the family that raises "${event.type}"`,
+      },
+      rule,
+    );
     return;
   }
   const specs = paramsOfEvent[event.type];
@@ -49,14 +63,18 @@ export function checkEvent(family: PolicyFamily, event: unknown, path: JsonPath,
   }
 }
 
-function describeParamMismatch(param: string, spec: ParamSpec, value: unknown, declared: DeclaredNames): string | undefined {
+function describeParamMismatch(param: string, spec: ParamSpec, value: unknown, declared: DeclaredNames): ProblemText | undefined {
   if (value === undefined) return `the event needs "${param}"`;
   switch (spec.kind) {
     case "one of": {
       const values = spec.values(declared);
       if (values === undefined || (typeof value === "string" && values.includes(value))) return undefined;
       const text = typeof value === "string" ? `"${value}"` : JSON.stringify(value);
-      return `${text} is not a ${spec.what}.${typeof value === "string" ? didYouMean(value, values) : ""} It can be: ${values.join(", ")}`;
+      const declare = spec.declaredIn && typeof value === "string" ? `, or declare "${value}" in ${spec.declaredIn} first` : "";
+      return {
+        message: `${text} is not a ${spec.what}.${typeof value === "string" ? didYouMean(value, values) : ""} It can be: ${values.join(", ")}`,
+        fix: `write one of ${values.map((known) => `"${known}"`).join(", ")}${declare}`,
+      };
     }
     case "name":
       return typeof value === "string" && namePattern.test(value) ? undefined : `"${param}" must be a lower-case name such as orders_falling`;

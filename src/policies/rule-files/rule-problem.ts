@@ -10,13 +10,17 @@ export interface RuleProblem {
   testCase?: string;
   /** Where in the file, as a JSON path: $.rules[3].conditions.all[0].fact */
   path: string;
+  /** What is wrong, as a statement. */
   message: string;
+  /** What to do about it, in plain words (the nearest fact names, the range in its unit, the limit and how to stay within it). */
+  fix?: string;
 }
 
 export function describeProblem(problem: RuleProblem): string {
   const subject = problem.rule !== undefined ? `rule "${problem.rule}" ` : problem.testCase !== undefined ? `test case "${problem.testCase}" ` : "";
   const where = subject ? `${subject}(${problem.path})` : problem.path;
-  return `${problem.file}:${problem.line}:${problem.column} ${where}: ${problem.message}`;
+  const fix = problem.fix === undefined ? "" : ` Fix: ${problem.fix}`;
+  return `${problem.file}:${problem.line}:${problem.column} ${where}: ${problem.message}${fix}`;
 }
 
 export type JsonPath = ReadonlyArray<string | number>;

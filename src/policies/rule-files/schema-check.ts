@@ -1,5 +1,5 @@
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
-import { didYouMean, ProblemCollector } from "./problem-collector";
+import { closestName, didYouMean, ProblemCollector, ProblemText } from "./problem-collector";
 import { buildRuleFileJsonSchema, buildRuleTestsJsonSchema } from "./rules-json-schema";
 import { JsonPath } from "./rule-problem";
 
@@ -44,20 +44,26 @@ function toPath(error: ErrorObject): JsonPath {
   return segments;
 }
 
-function describeSchemaError(error: ErrorObject): string {
+function describeSchemaError(error: ErrorObject): ProblemText {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "required":
-      return `"${String(params.missingProperty)}" is missing`;
+      return { message: `"${String(params.missingProperty)}" is missing`, fix: `add "${String(params.missingProperty)}"` };
     case "additionalProperties":
       return describeUnknownField(String(params.additionalProperty), Object.keys((error.parentSchema?.properties as object) ?? {}));
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value));
       const suggestion = typeof error.data === "string" ? didYouMean(error.data, (params.allowedValues as unknown[]).map(String)) : "";
-      return `${JSON.stringify(error.data)} is not allowed here.${suggestion} It can be: ${allowed.join(", ")}`;
+      return {
+        message: `${JSON.stringify(error.data)} is not allowed here.${suggestion} It can be: ${allowed.join(", ")}`,
+        fix: `write one of ${allowed.join(", ")}`,
+      };
     }
     case "type":
-      return `must be ${describeType(String(params.type))}, not ${JSON.stringify(error.data)}`;
+      return {
+        message: `must be ${describeType(String(params.type))}, not ${JSON.stringify(error.data)}`,
+        fix: `write ${describeType(String(params.type))} here`,
+      };
     case "dependencies":
       return `"${String(params.property)}" needs "${String(params.missingProperty)}" beside it`;
     case "minLength":
@@ -71,10 +77,16 @@ function describeSchemaError(error: ErrorObject): string {
   }
 }
 
-function describeUnknownField(field: string, known: string[]): string {
-  if (field === "path" || field === "params") return `"${field}" is not allowed: facts are plain values (see rules/FACTS.md), nothing to look inside`;
-  if (field === "condition") return `shared conditions are not allowed: write the conditions out in the rule`;
-  return `"${field}" is not a field here.${didYouMean(field, known)}${known.length ? ` Fields: ${known.join(", ")}` : ""}`;
+function describeUnknownField(field: string, known: string[]): ProblemText {
+  if (field === "path" || field === "params") {
+    return { message: `"${field}" is not allowed: facts are plain values (see rules/FACTS.md), nothing to look inside`, fix: `remove "${field}"` };
+  }
+  if (field === "condition") return { message: `shared conditions are not allowed: write the conditions out in the rule`, fix: `remove "condition"` };
+  const meant = closestName(field, known);
+  return {
+    message: `"${field}" is not a field here.${didYouMean(field, known)}${known.length ? ` Fields: ${known.join(", ")}` : ""}`,
+    fix: meant === undefined ? `remove "${field}"` : `rename "${field}" to "${meant}"`,
+  };
 }
 
 function describeType(type: string): string {

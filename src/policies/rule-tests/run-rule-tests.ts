@@ -3,11 +3,12 @@ import path from "node:path";
 import { assessAccount, prioritizeTicket } from "../evaluation/assess";
 import { FactValues } from "../facts/fact-catalogue";
 import { parseJsonDocument } from "../rule-files/json-document";
-import { ProblemCollector } from "../rule-files/problem-collector";
+import { isRecord, ProblemCollector } from "../rule-files/problem-collector";
 import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
 import { RuleProblem } from "../rule-files/rule-problem";
 import { checkAgainstSchema } from "../rule-files/schema-check";
 import { RuleSet } from "../rule-set";
+import { checkEvaluationTime, Clock } from "./evaluation-time";
 
 interface RuleTestCase {
   name: string;
@@ -31,25 +32,52 @@ export interface RuleTestReport {
   cases: { family: PolicyFamily; name: string; passed: boolean }[];
 }
 
+interface RunningReport extends RuleTestReport {
+  /** The facts of every well-formed case: what the engines are timed on. */
+  factSets: FactValues[];
+}
+
+export interface RuleTestOptions {
+  /** What times the engines (performance.now); a test gives its own. */
+  clock?: Clock;
+}
+
 /** Runs the analysts' cases in rules/tests/*.json against a rule set: given these facts, expect this outcome. */
-export async function runRuleTests(ruleSet: RuleSet, directory: string, displayDirectory = "rules/tests"): Promise<RuleTestReport> {
+export async function runRuleTests(
+  ruleSet: RuleSet,
+  directory: string,
+  displayDirectory = "rules/tests",
+  options: RuleTestOptions = {},
+): Promise<RuleTestReport> {
   const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort();
   const files = await Promise.all(
     names.map(async (name) => ({ file: `${displayDirectory}/${name}`, text: await readFile(path.join(directory, name), "utf8") })),
   );
-  return runRuleTestFiles(ruleSet, files, displayDirectory);
+  return runRuleTestFiles(ruleSet, files, displayDirectory, options);
 }
 
-/** Runs test case files held in memory (a draft's, a published version's): the same checks as the folder's. */
+/**
+ * Runs test case files held in memory (a draft's, a published version's): the same checks as the folder's.
+ * Then times each family's engine on the cases' facts and refuses a family over the evaluation-time limit.
+ */
 export async function runRuleTestFiles(
   ruleSet: RuleSet,
   files: readonly { file: string; text: string }[],
   displayDirectory = "rules/tests",
+  options: RuleTestOptions = {},
 ): Promise<RuleTestReport> {
-  const report: RuleTestReport = { passed: 0, problems: [], families: [], tested: new Set(), cases: [] };
+  const report: RunningReport = { passed: 0, problems: [], families: [], tested: new Set(), cases: [], factSets: [] };
   for (const { file, text } of files) await runTestFile(ruleSet, file, text, report);
   reportUntestedFamilies(report, displayDirectory);
-  return report;
+  const slow = await checkEvaluationTime(ruleSet, report.factSets, options.clock ?? (() => performance.now()));
+  report.problems.push(...slow);
+  report.families.push(...slow.map((problem) => familyOfRuleFile(ruleSet, problem.file)));
+  const { factSets, ...result } = report;
+  return result;
+}
+
+function familyOfRuleFile(ruleSet: RuleSet, file: string): PolicyFamily {
+  return policyFamilies.find((family) => ruleSet.sources[family].file === file)!;
 }
 
 /** A family without cases cannot go live: deleting its test file is a problem, not a way round the tests. */
@@ -62,12 +90,16 @@ function reportUntestedFamilies(report: RuleTestReport, displayDirectory: string
       column: 1,
       path: "$",
       message: `${family} has no test cases: a family without cases cannot be published; add at least one case to ${displayDirectory}/${family}.json`,
+      fix:
+        `write ${displayDirectory}/${family}.json with a case for each decision you rely on: ` +
+        `{ "family": "${family}", "cases": [{ "name": "...", "facts": { ... }, "expect": { ... } }] }`,
     });
     report.families.push(family);
   }
 }
 
-async function runTestFile(ruleSet: RuleSet, file: string, text: string, report: RuleTestReport): Promise<void> {
+/** Runs every well-formed case of a file, also when others are misshapen: every problem at once. */
+async function runTestFile(ruleSet: RuleSet, file: string, text: string, report: RunningReport): Promise<void> {
   const { document, syntaxProblems } = parseJsonDocument(text);
   if (!document) {
     report.problems.push(...syntaxProblems.map((problem) => ({ file, path: "$", ...problem })));
@@ -78,28 +110,44 @@ async function runTestFile(ruleSet: RuleSet, file: string, text: string, report:
   const tests = document.value as RuleTestFile;
   const caseName = (testPath: ReadonlyArray<string | number>) =>
     testPath[0] === "cases" && typeof testPath[1] === "number" ? tests.cases?.[testPath[1]]?.name : undefined;
-  if (checkAgainstSchema("ruleTests", document.value, problems, caseName)) {
-    if (tests.cases.length > 0) report.tested.add(tests.family);
-    reportRepeatedNames(tests.cases, problems);
-    for (const [index, testCase] of tests.cases.entries()) {
-      const mismatches = compare(testCase.expect, await outcomeOf(ruleSet, tests.family, testCase.facts));
-      mismatches.forEach((mismatch) => problems.report(["cases", index, "expect", mismatch.key], mismatch.message, testCase.name));
-      if (mismatches.length === 0) report.passed++;
-      report.cases.push({ family: tests.family, name: testCase.name, passed: mismatches.length === 0 });
-    }
+  checkAgainstSchema("ruleTests", document.value, problems, caseName);
+  problems.endSchemaCheck();
+  const cases = wellFormedCases(tests, problems);
+  if (cases.length > 0) report.tested.add(tests.family);
+  reportRepeatedNames(cases, problems);
+  for (const { index, testCase } of cases) {
+    report.factSets.push(testCase.facts);
+    const mismatches = compare(testCase.expect, await outcomeOf(ruleSet, tests.family, testCase.facts));
+    mismatches.forEach((mismatch) => problems.report(["cases", index, "expect", mismatch.key], mismatch, testCase.name));
+    if (mismatches.length === 0) report.passed++;
+    report.cases.push({ family: tests.family, name: testCase.name, passed: mismatches.length === 0 });
   }
   report.problems.push(...problems.problems);
   report.families.push(...problems.problems.map(() => tests.family ?? familyFromFileName(file)));
 }
 
+/** The cases the JSON Schema found well-formed, with their index in the file; none when the file's family is not known. */
+function wellFormedCases(tests: RuleTestFile, problems: ProblemCollector): { index: number; testCase: RuleTestCase }[] {
+  if (!isRecord(tests) || problems.isMalformed(["family"]) || !policyFamilies.includes(tests.family) || !Array.isArray(tests.cases)) return [];
+  return tests.cases.map((testCase, index) => ({ index, testCase })).filter(({ index }) => !problems.isMalformed(["cases", index]));
+}
+
 /** A case's name is how a failure is reported: two of one name would hide which one failed. */
-function reportRepeatedNames(cases: readonly RuleTestCase[], problems: ProblemCollector): void {
+function reportRepeatedNames(cases: readonly { index: number; testCase: RuleTestCase }[], problems: ProblemCollector): void {
   const seen = new Set<string>();
-  cases.forEach((testCase, index) => {
-    if (seen.has(testCase.name))
-      problems.report(["cases", index, "name"], `the case name "${testCase.name}" is used twice: give each case a name of its own`, testCase.name);
+  for (const { index, testCase } of cases) {
+    if (seen.has(testCase.name)) {
+      problems.report(
+        ["cases", index, "name"],
+        {
+          message: `the case name "${testCase.name}" is used twice: give each case a name of its own`,
+          fix: `rename this case to say what it checks, e.g. "${testCase.name} (${index + 1})"`,
+        },
+        testCase.name,
+      );
+    }
     seen.add(testCase.name);
-  });
+  }
 }
 
 function familyFromFileName(file: string): PolicyFamily {
@@ -120,11 +168,19 @@ async function outcomeOf(ruleSet: RuleSet, family: PolicyFamily, facts: FactValu
   return { ...retention, signals: retention.signals.map((signal) => signal.signal) };
 }
 
-function compare(expected: Record<string, unknown>, actual: Record<string, unknown>): { key: string; message: string }[] {
+function compare(expected: Record<string, unknown>, actual: Record<string, unknown>): { key: string; message: string; fix: string }[] {
   return Object.entries(expected).flatMap(([key, wanted]) => {
     const got = actual[key];
     const same = Array.isArray(wanted) && Array.isArray(got) ? sameSet(wanted, got) : wanted === got;
-    return same ? [] : [{ key, message: `expected ${key} ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}` }];
+    return same
+      ? []
+      : [
+          {
+            key,
+            message: `expected ${key} ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`,
+            fix: `if the rules are right, expect ${JSON.stringify(got)}; if the case is right, change the rules (the explanation of the case's facts names the rule that decided)`,
+          },
+        ];
   });
 }
 

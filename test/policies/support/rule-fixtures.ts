@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PolicyFamily, policyFamilies } from "../../../src/policies/rule-files/rule-file";
-import { RuleFileSource } from "../../../src/policies/rule-files/validate-rule-files";
+import { RuleProblem } from "../../../src/policies/rule-files/rule-problem";
+import { RuleFileSource, validateRuleFiles } from "../../../src/policies/rule-files/validate-rule-files";
 
 /** A small, valid rule set: tests change one thing in a copy and look for the problem it causes. */
 // Tests reach into the files freely to break them: any, as a parsed file is, so that they may write what the types would refuse.
@@ -117,4 +118,12 @@ export async function writeRulesFolder(files: Record<PolicyFamily, unknown>, tes
     await writeFile(path.join(directory, "tests", name), JSON.stringify(content, null, 2));
   }
   return directory;
+}
+
+/** The problems of the minimal files after `change`, with `texts` in place of some files' content; none when they are valid. */
+export function problemsAfter(change: (files: EditableRuleFiles) => void, texts: Partial<Record<PolicyFamily, string>> = {}): RuleProblem[] {
+  const files = minimalRuleFiles();
+  change(files);
+  const validation = validateRuleFiles(toSources(files, texts));
+  return validation.valid ? [] : validation.problems;
 }
