@@ -1,4 +1,4 @@
-/** npm run test:browser: the compiled server (npm run build first) opened in Debian's headless Chromium. */
+/** npm run test:browser: the compiled server (npm run build first) opened in Debian's headless Chromium: GraphiQL, and the rule workbench on the local PostgreSQL. */
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",

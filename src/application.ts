@@ -6,6 +6,7 @@ import { openDatabase } from "./database/open-database";
 import { PolicyRuntime } from "./policies/policy-runtime";
 import { buildCustomerGraphSchema } from "./schema";
 import { startGraphQLHttpServer } from "./http/graphql-http-server";
+import { defaultWorkbenchAssetDirectory } from "./http/rule-workbench";
 import { createApolloServer } from "./server";
 import { RunningMetricsServer, startMetricsServer } from "./metrics/metrics-server";
 import { checkReadiness } from "./health/readiness";
@@ -93,6 +94,7 @@ export async function startApplication(config: Config): Promise<RunningApplicati
       maxRequestBytes: config.maxRequestBytes,
       shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
       ide: config.graphqlIde,
+      workbenchAssetDirectory: config.rulesWorkbench ? defaultWorkbenchAssetDirectory() : null,
       readiness: () => checkReadiness(database.dataSource, registry),
       context: async (request) => createRequestContext(dataSource, registry, await authenticator.authenticate(request.headers.authorization), services),
     });

@@ -48,6 +48,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
         desc: "Accounts seeded on the first start of an empty embedded database (0: none)",
       }),
       GRAPHQL_IDE: bool({ default: true, desc: "Serve GraphiQL (bundled, works offline) to browsers opening /graphql" }),
+      RULES_WORKBENCH: bool({ default: true, desc: "Serve the analysts' rule workbench (bundled, works offline) at /rules" }),
       LOG_LEVEL: str({
         default: "info",
         choices: ["fatal", "error", "warn", "info", "debug", "trace", "silent"],
@@ -123,6 +124,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     eventRetentionDays: atLeast("EVENT_RETENTION_DAYS", settings.EVENT_RETENTION_DAYS, 4),
     shutdownGraceMilliseconds: settings.SHUTDOWN_GRACE_MS,
     graphqlIde: settings.GRAPHQL_IDE,
+    rulesWorkbench: settings.RULES_WORKBENCH,
     metricsPort: settings.METRICS_PORT,
     metricsHost: settings.METRICS_HOST,
     webhooks: webhookSettings(settings),

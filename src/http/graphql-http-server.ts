@@ -2,6 +2,7 @@ import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from "@apollo/server";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { ideAssetPath, sendIdeAsset, sendIdePage, wantsIdePage } from "./graphql-ide";
+import { isWorkbenchRequest, sendWorkbench } from "./rule-workbench";
 
 export interface GraphQLHttpServerOptions<Context extends object> {
   port: number;
@@ -15,6 +16,8 @@ export interface GraphQLHttpServerOptions<Context extends object> {
   shutdownGraceMilliseconds: number;
   /** Serve GraphiQL (from our own bundle) to browsers opening /graphql. */
   ide: boolean;
+  /** Serve the analysts' rule workbench at /rules from this folder (the bundle `npm run build` makes); null: not served. */
+  workbenchAssetDirectory: string | null;
 }
 
 export interface RunningHttpServer {
@@ -63,6 +66,8 @@ async function handle<Context extends object>(
   }
   if (options.ide && url.pathname.startsWith(ideAssetPath)) return sendIdeAsset(response, url.pathname);
   if (options.ide && wantsIdePage(request, url.pathname)) return sendIdePage(response);
+  if (options.workbenchAssetDirectory !== null && isWorkbenchRequest(url.pathname))
+    return sendWorkbench(request, response, url.pathname, options.workbenchAssetDirectory);
   if (url.pathname !== "/graphql") return sendError(response, 404, "NOT_FOUND", "The GraphQL endpoint is /graphql");
   const body = await readBody(request, options.maxRequestBytes);
   if (body === undefined) return sendError(response, 413, "PAYLOAD_TOO_LARGE", `Requests are limited to ${options.maxRequestBytes} bytes`);

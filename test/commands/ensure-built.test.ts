@@ -72,4 +72,24 @@ describe("the commands' build step", () => {
     expect(build()).toBe("rebuilt");
     expect(build()).toBe("fresh");
   });
+
+  test("when the workbench page's sources change, then the page is bundled again; when they do not, then not", async () => {
+    const bundle = () => readFile(path.join(root, "dist/workbench/workbench.js"), "utf8");
+    // A stand-in for esbuild: the bundle is the page's source, copied.
+    const copy =
+      "node -e \"require('fs').mkdirSync('dist/workbench',{recursive:true});require('fs').copyFileSync('src/workbench/workbench.ts','dist/workbench/workbench.js')\"";
+    await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "ensure-built-workbench", private: true, scripts: { "build:workbench": copy } }));
+    await mkdir(path.join(root, "src", "workbench"));
+    await writeFile(path.join(root, "src", "workbench", "workbench.ts"), "export const page = 1;\n");
+    expect(build()).toBe("rebuilt");
+    expect(await bundle()).toBe("export const page = 1;\n");
+    expect(build()).toBe("fresh");
+    await writeFile(path.join(root, "src", "workbench", "workbench.ts"), "export const page = 2;\n");
+    const later = new Date(Date.now() + 2_000);
+    await utimes(path.join(root, "src", "workbench", "workbench.ts"), later, later);
+    announced.length = 0;
+    expect(build()).toBe("rebuilt");
+    expect(announced).toContainEqual(expect.stringMatching(/workbench page changed/));
+    expect(await bundle()).toBe("export const page = 2;\n");
+  });
 });

@@ -35,6 +35,7 @@ describe("the HTTP server", () => {
       maxRequestBytes: 100_000,
       shutdownGraceMilliseconds: 1_000,
       ide: false,
+      workbenchAssetDirectory: null,
       readiness: () => checkReadiness(dataSource, policies, (check, error) => readinessProblems.push({ check, error })),
       context: async () => createRequestContext(dataSource, policies, internalCaller),
     });

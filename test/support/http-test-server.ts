@@ -7,6 +7,7 @@ import { startSubscriptionServer } from "../../src/subscriptions/websocket-serve
 import { Role } from "../../src/access/roles";
 import { createRequestContext } from "../../src/graphql/request-context";
 import { startGraphQLHttpServer } from "../../src/http/graphql-http-server";
+import { defaultWorkbenchAssetDirectory } from "../../src/http/rule-workbench";
 import { PolicyRegistry } from "../../src/policies/policy-registry";
 import { buildCustomerGraphSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
@@ -46,6 +47,7 @@ export async function startHttpTestServer(options: { limits?: LimitsByRole; maxR
     maxRequestBytes: options.maxRequestBytes ?? 100_000,
     shutdownGraceMilliseconds: 1_000,
     ide: true,
+    workbenchAssetDirectory: defaultWorkbenchAssetDirectory(),
     readiness: async () => ({ ready: true }),
     context: async (request) => createRequestContext(dataSource, policies, await authenticator.authenticate(request.headers.authorization)),
   });
