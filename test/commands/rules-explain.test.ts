@@ -3,21 +3,16 @@ import { exitCodes } from "../../src/commands/harness/command-errors";
 import { runCommandLine } from "../../src/commands/harness/command-line";
 import { createAccount, uniqueTag } from "../support/factories";
 import { openTestDataSource, testDatabaseUrl } from "../support/test-database";
+import { capturePrintedOutput } from "../support/printed-output";
 
 /** rules:explain on the repository's rules/ folder, looking accounts up by name as an analyst would. */
 describe("rules:explain", () => {
   let dataSource: DataSource;
-  let printed: { out: string[]; err: string[] };
+  const printed = capturePrintedOutput();
   beforeAll(async () => {
     dataSource = await openTestDataSource();
   });
   afterAll(() => dataSource.destroy());
-  beforeEach(() => {
-    printed = { out: [], err: [] };
-    jest.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void printed.out.push(parts.join(" ")));
-    jest.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void printed.err.push(parts.join(" ")));
-  });
-  afterEach(() => jest.restoreAllMocks());
 
   const explain = (...options: string[]) => runCommandLine(["rules:explain", ...options], { DATABASE_URL: testDatabaseUrl() });
 

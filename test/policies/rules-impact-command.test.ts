@@ -7,6 +7,7 @@ import { runCommandLine } from "../../src/commands/harness/command-line";
 import { createAccount } from "../support/factories";
 import { openTestDataSource, testDatabaseUrl } from "../support/test-database";
 import { EditableRuleFiles, minimalRuleFiles, rule, writeRulesFolder } from "./support/rule-fixtures";
+import { capturePrintedOutput } from "../support/printed-output";
 
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call --
    the tests edit rule files as free JSON (EditableRuleFiles is any), to write what the types would refuse */
@@ -15,7 +16,7 @@ import { EditableRuleFiles, minimalRuleFiles, rule, writeRulesFolder } from "./s
 describe("rules:impact", () => {
   let dataSource: DataSource;
   let rulesDirectory: string;
-  let printed: { out: string[]; err: string[] };
+  const printed = capturePrintedOutput();
   beforeAll(async () => {
     dataSource = await openTestDataSource();
     // An account with no orders: bronze under the minimal rules, so that a draft moving bronze moves it.
@@ -23,12 +24,6 @@ describe("rules:impact", () => {
     rulesDirectory = await writeRulesFolder(minimalRuleFiles());
   });
   afterAll(() => dataSource.destroy());
-  beforeEach(() => {
-    printed = { out: [], err: [] };
-    jest.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void printed.out.push(parts.join(" ")));
-    jest.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void printed.err.push(parts.join(" ")));
-  });
-  afterEach(() => jest.restoreAllMocks());
 
   async function impactOf(
     edit: (files: EditableRuleFiles) => void,

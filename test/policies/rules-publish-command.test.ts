@@ -8,23 +8,18 @@ import { ruleAudit } from "../../src/policies/publication/rule-audit";
 import { ruleSetHistory } from "../../src/policies/publication/rule-set-history";
 import { openTestDataSource, testDatabaseUrl } from "../support/test-database";
 import { minimalRuleFiles, writeRulesFolder } from "./support/rule-fixtures";
+import { capturePrintedOutput } from "../support/printed-output";
 
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- the tests edit rule files as free JSON (EditableRuleFiles is any) */
 
 /** The file route for teams that keep rules in git: publish the folder, pull the version in service, roll back. */
 describe("rules:publish, rules:pull and rules:rollback", () => {
   let dataSource: DataSource;
-  let printed: { out: string[]; err: string[] };
+  const printed = capturePrintedOutput();
   beforeAll(async () => {
     dataSource = await openTestDataSource();
   });
   afterAll(() => dataSource.destroy());
-  beforeEach(() => {
-    printed = { out: [], err: [] };
-    jest.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void printed.out.push(parts.join(" ")));
-    jest.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void printed.err.push(parts.join(" ")));
-  });
-  afterEach(() => jest.restoreAllMocks());
 
   const run = (rulesDirectory: string, ...commandLine: string[]) =>
     runCommandLine(commandLine, { DATABASE_URL: testDatabaseUrl(), RULES_DIRECTORY: rulesDirectory, JOB_QUEUE_SCHEMA: "job_queue_rules_commands" });
@@ -69,7 +64,7 @@ describe("rules:publish, rules:pull and rules:rollback", () => {
     expect(await run(first, "rules:rollback", "--to", earlier)).toBe(exitCodes.badUsage);
     expect(await run(first, "rules:rollback", "--to", earlier, "--comment", "9,200 was too low")).toBe(exitCodes.success);
     expect((await activeRuleSet(dataSource.manager))!.version).toBe(earlier);
-    printed.out = [];
+    printed.out.length = 0;
     expect(await run(first, "rules:rollback")).toBe(exitCodes.success);
     expect(printed.out[0]).toMatch(new RegExp(`^\\* ${earlier} .* rollback .*\\(rules:rollback\\)  "9,200 was too low"$`));
   });
