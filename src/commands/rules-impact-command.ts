@@ -4,9 +4,6 @@ import { compileDraft, UnknownDraftFamilyError } from "../policies/impact/draft-
 import { previewImpact } from "../policies/impact/preview-impact";
 import { renderImpact } from "../policies/impact/render-impact";
 import { PolicyRegistry } from "../policies/policy-registry";
-import { activeRuleSet } from "../policies/publication/rule-set-publication";
-import { compileRuleSet, RuleSet } from "../policies/rule-set";
-import { DataSource } from "typeorm";
 import { describeProblem, RuleProblem } from "../policies/rule-files/rule-problem";
 import { runRuleTests } from "../policies/rule-tests/run-rule-tests";
 import { createAccountProgress } from "./harness/account-progress";
@@ -31,7 +28,7 @@ export const rulesImpactCommand: CommandFactory = (context) =>
     .option("--tests <folder>", "the test cases to run on the draft (default: the rules folder's tests/), for a draft that changes cases too")
     .action((options: RulesImpactOptions) =>
       withDatabase(context, { applicationName: "customer-graph-rules-impact", poolSize: 4 }, async (database) => {
-        const current = await ruleSetInService(database.dataSource, database.rulesDirectory);
+        const current = (await PolicyRegistry.open(database.rulesDirectory)).current();
         const { family, compiled } = await compileDraft(database.rulesDirectory, path.resolve(options.draft)).catch((error: unknown) => {
           throw error instanceof UnknownDraftFamilyError ? new CommandFailure(error.message) : error;
         });
@@ -52,13 +49,6 @@ export const rulesImpactCommand: CommandFactory = (context) =>
         console.log(`\nThe draft passes its ${tests.passed} test case(s).`);
       }),
     );
-
-/** The version in service in the database (what a publication would replace); the rules folder's before any was published. */
-async function ruleSetInService(dataSource: DataSource, rulesDirectory: string): Promise<RuleSet> {
-  const active = await activeRuleSet(dataSource.manager);
-  const compiled = active && compileRuleSet(active.sources);
-  return compiled?.loaded ? compiled.ruleSet : (await PolicyRegistry.open(rulesDirectory)).current();
-}
 
 function listed(problems: readonly RuleProblem[]): string {
   return problems.map((problem) => `  ${describeProblem(problem)}`).join("\n");

@@ -112,6 +112,8 @@ describe("the analysts' rule API", () => {
       expect.objectContaining({ family: "tiering", file: "rules/tiering.json", rule: "Gold: 50k a year", path: "$.rules[0].conditions.all[0].fact" }),
     );
     expect(check.data!.checkRuleDraft.problems[0].line).toBeGreaterThan(1);
+    const unknown = await app.execute(CheckRuleDraftDocument, { files: [{ family: "pricing", document: "{}" }] }, ana);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "RULE_FAMILY_UNKNOWN", field: "files[0].family" });
 
     const strict = JSON.stringify({
       family: "tiering",

@@ -68,11 +68,21 @@ export class SaveRuleDraftPayload extends MutationPayload {
   ruleDraft?: RuleDraftType;
 }
 
-@ObjectType({ description: "What a step on a draft did: the draft after it, or why it refused" })
-export class RuleDraftPayload extends MutationPayload {
+/** What every step on a draft answers: the draft after it. */
+@ObjectType()
+abstract class RuleDraftStepPayload extends MutationPayload {
   @Field(() => RuleDraftType, { nullable: true, description: "The draft after the step" })
   ruleDraft?: RuleDraftType;
 }
+
+@ObjectType({ description: "What discardRuleDraft did: the draft, DISCARDED, or why it refused" })
+export class DiscardRuleDraftPayload extends RuleDraftStepPayload {}
+
+@ObjectType({ description: "What requestRuleReview did: the draft, IN_REVIEW, or why it refused" })
+export class RequestRuleReviewPayload extends RuleDraftStepPayload {}
+
+@ObjectType({ description: "What approveRuleDraft did: the draft with the approval, or why it refused" })
+export class ApproveRuleDraftPayload extends RuleDraftStepPayload {}
 
 @ObjectType({ description: "What publishRuleDraft did: the draft, published, and the version now in service; or why it refused" })
 export class PublishRuleDraftPayload extends MutationPayload {

@@ -1,12 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { payloadOf } from "../../shared/mutation-payload";
-import { PolicyFamily } from "../rule-files/rule-file";
 import {
   RuleDraftFileInput,
   PublishRuleDraftPayload,
   RollbackRuleSetInput,
   RollbackRuleSetPayload,
-  RuleDraftPayload,
+  ApproveRuleDraftPayload,
+  DiscardRuleDraftPayload,
+  RequestRuleReviewPayload,
   RuleDraftStepInput,
   SaveRuleDraftInput,
   SaveRuleDraftPayload,
@@ -17,7 +18,7 @@ import { RuleImpact } from "./rule-impact.types";
 import { draftView, problemView, testRunView, versionView } from "./rule-draft.views";
 
 function contentOf(draftId: string | null | undefined, files: RuleDraftFileInput[] | null | undefined) {
-  return { draftId: draftId ?? undefined, files: files?.map((file) => ({ ...file, family: file.family as PolicyFamily })) };
+  return { draftId: draftId ?? undefined, files: files ?? undefined };
 }
 
 /** The analysts' rule API (the /rules workbench page uses it): drafts, checks, cases, review, publication, history, rollback. */
@@ -115,7 +116,7 @@ export class RuleDraftResolver {
     });
   }
 
-  @Mutation(() => RuleDraftPayload, { nullable: true, description: "Gives a draft up (kept for the audit)" })
+  @Mutation(() => DiscardRuleDraftPayload, { nullable: true, description: "Gives a draft up (kept for the audit)" })
   discardRuleDraft(
     @Arg("input", () => RuleDraftStepInput, { validate: false, description: "The draft and a comment for the audit" }) input: RuleDraftStepInput,
     @Ctx() context: RuleWorkbenchRequest,
@@ -126,7 +127,7 @@ export class RuleDraftResolver {
     });
   }
 
-  @Mutation(() => RuleDraftPayload, { nullable: true, description: "Asks another analyst to review a draft's current revision" })
+  @Mutation(() => RequestRuleReviewPayload, { nullable: true, description: "Asks another analyst to review a draft's current revision" })
   requestRuleReview(
     @Arg("input", () => RuleDraftStepInput, { validate: false, description: "The draft and a comment for the audit" }) input: RuleDraftStepInput,
     @Ctx() context: RuleWorkbenchRequest,
@@ -137,7 +138,7 @@ export class RuleDraftResolver {
     });
   }
 
-  @Mutation(() => RuleDraftPayload, {
+  @Mutation(() => ApproveRuleDraftPayload, {
     nullable: true,
     description: "Approves a draft's current revision; refused (RULE_SELF_APPROVAL) with the key that wrote it",
   })

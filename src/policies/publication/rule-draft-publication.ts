@@ -5,7 +5,7 @@ import { describeProblem } from "../rule-files/rule-problem";
 import { RuleSetSources } from "../rule-set";
 import { checkRuleSetSources, TestedRuleSet } from "../rule-set-loading";
 import { recordRuleAudit, RuleActor } from "./rule-audit";
-import { findRuleDraft, openRuleDraft, RuleDraft, RuleDraftFile } from "./rule-drafts";
+import { findRuleDraft, knownFamily, openRuleDraft, RuleDraft, RuleDraftFile } from "./rule-drafts";
 import { RulePublicationError, RulePublicationErrorReason } from "./rule-publication.errors";
 import { activate, Activation, publishedRuleSet, PublishableRuleSet, versionInService } from "./rule-set-publication";
 
@@ -35,7 +35,7 @@ export interface DraftCheck {
 /** Checks and tests a draft (or files not saved yet, over it or over the version in service) without saving anything. */
 export async function checkRuleDraft(
   manager: EntityManager,
-  content: { draftId?: string; files?: readonly { family: PolicyFamily; document: string; tests?: string | null }[] },
+  content: { draftId?: string; files?: readonly { family: string; document: string; tests?: string | null }[] },
 ): Promise<DraftCheck> {
   const active = await versionInService(manager);
   const draft = content.draftId === undefined ? undefined : await findRuleDraft(manager, content.draftId);
@@ -43,7 +43,10 @@ export async function checkRuleDraft(
     throw new RulePublicationError(RulePublicationErrorReason.RULE_DRAFT_NOT_FOUND, `No rule draft with id "${content.draftId}"`, "draftId");
   }
   const underneath = sourcesWithDraft(active, draft?.files ?? []);
-  const given = (content.files ?? []).map((file) => ({ ...file, tests: file.tests ?? underneath.tests[file.family].text }));
+  const given = (content.files ?? []).map((file, index) => {
+    const family = knownFamily(file.family, `files[${index}].family`);
+    return { ...file, family, tests: file.tests ?? underneath.tests[family].text };
+  });
   const sources = sourcesWithDraft({ sources: underneath.rules, tests: underneath.tests }, given);
   return { tested: await checkRuleSetSources(sources), sources };
 }

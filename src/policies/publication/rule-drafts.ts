@@ -122,12 +122,13 @@ async function insertDraft(
   return id;
 }
 
-function knownFamily(family: string): PolicyFamily {
+/** A family the client named: one of the three, else a refusal naming them. */
+export function knownFamily(family: string, field = "input.family"): PolicyFamily {
   if (policyFamilies.includes(family as PolicyFamily)) return family as PolicyFamily;
   throw new RulePublicationError(
     RulePublicationErrorReason.RULE_FAMILY_UNKNOWN,
     `"${family}" is not a policy family: one of ${policyFamilies.join(", ")}`,
-    "input.family",
+    field,
   );
 }
 

@@ -27,7 +27,8 @@ export const readOnlyRuleWorkbench: RuleWorkbenchSettings = Object.freeze({ revi
 /** Files not saved yet, over a draft (or over the version in service when no draft is named). */
 export interface DraftContent {
   draftId?: string;
-  files?: readonly { family: PolicyFamily; document: string; tests?: string | null }[];
+  /** As the client sent them: an unknown family is refused (RULE_FAMILY_UNKNOWN). */
+  files?: readonly { family: string; document: string; tests?: string | null }[];
 }
 
 /**
