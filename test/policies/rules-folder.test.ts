@@ -201,6 +201,23 @@ describe("a process restarting follows the version in service", () => {
     expect((await activeRuleSet(app.dataSource.manager))!.version).toBe(newer);
   });
 
+  test("when a folder's draft was begun on an earlier version, then its next change is saved as a new draft on the version in service", async () => {
+    const changed = await writeRulesFolder(withSilverFrom(6700));
+    await publishFolder(app.dataSource, await writeRulesFolder(withSilverFrom(6750)), queue);
+    await restartWith(changed);
+    const workbench = new RuleWorkbench(app.dataSource, { queue, reviewFamilies: [], previewWarningShare: 0.2 });
+    const folderDraft = async () => (await workbench.drafts(false)).find((open) => open.authorKeyId === folderActor(changed).keyId)!;
+    const first = await folderDraft();
+    const inService = await publishFolder(app.dataSource, await writeRulesFolder(withSilverFrom(6800)), queue);
+    await restartWith(changed);
+    const second = await folderDraft();
+    expect(second.id).not.toBe(first.id);
+    expect(second.baseVersion).toBe(inService);
+    expect((await workbench.draft(first.id))!.status).toBe("discarded");
+    await workbench.publish({ name: "analyst", keyId: "analyst" }, second.id, "the folder's silver from 6,700");
+    expect((await activeRuleSet(app.dataSource.manager))!.sources.tiering.text).toContain("6700");
+  });
+
   test("when its folder holds a change never published, then the change becomes a draft and the version in service serves", async () => {
     const inService = await publishFolder(app.dataSource, await writeRulesFolder(withSilverFrom(6500)), queue);
     const changed = await writeRulesFolder(withSilverFrom(6600));

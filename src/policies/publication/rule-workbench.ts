@@ -34,7 +34,8 @@ export interface DraftContent {
 /**
  * What the analysts' API (and the /rules workbench page on it) does with rules, each step in one
  * transaction with its audit entry: drafts, checks and cases, review, publication, history, rollback.
- * Handed to requests by the process, which owns the job queue a publication fills.
+ * Every request gets one (createRequestContext); the process's job queue, which a publication fills, comes
+ * with its settings (without one it reads, checks and previews only).
  */
 export class RuleWorkbench {
   constructor(

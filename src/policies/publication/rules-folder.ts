@@ -5,7 +5,7 @@ import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
 import { readRuleFolder, RuleSetSources } from "../rule-set";
 import { checkRuleSetSources, TestedRuleSet } from "../rule-set-loading";
 import { RuleActor } from "./rule-audit";
-import { listRuleDrafts, saveRuleDraft } from "./rule-drafts";
+import { discardRuleDraft, listRuleDrafts, saveRuleDraft } from "./rule-drafts";
 import { Activation, isPublished } from "./rule-set-publication";
 
 /** A rules folder as read and checked: its files, and whether they make a good set. */
@@ -41,7 +41,9 @@ function changedFamilies(sources: RuleSetSources, active: Activation): PolicyFam
 
 /**
  * A folder's change is a proposal, not a publication (a rollback holds until someone publishes anew):
- * it goes into the folder's own open draft, created on the first change. Returns the draft's id.
+ * it goes into the folder's own open draft, created on the first change. The folder says all it means at
+ * every save: a draft of it begun on an earlier version in service is discarded and begun again on the
+ * version in service, rather than refused later as a conflict. Returns the draft's id.
  */
 export async function saveFolderDraft(dataSource: DataSource, rulesDirectory: string, folder: CheckedFolder, active: Activation): Promise<string> {
   const actor = folderActor(rulesDirectory);
@@ -51,7 +53,11 @@ export async function saveFolderDraft(dataSource: DataSource, rulesDirectory: st
     tests: folder.sources.tests[family].text,
   }));
   return dataSource.transaction(async (manager) => {
-    const open = (await listRuleDrafts(manager, false)).find((draft) => draft.authorKeyId === actor.keyId);
+    let open = (await listRuleDrafts(manager, false)).find((draft) => draft.authorKeyId === actor.keyId);
+    if (open && open.baseVersion !== active.version) {
+      await discardRuleDraft(manager, actor, open.id, `the folder changed again, with version ${active.version} in service: saved as a new draft`);
+      open = undefined;
+    }
     const draft = await saveRuleDraft(manager, actor, { draftId: open?.id, files, comment: "changed in the rules folder" });
     return draft.id;
   });
