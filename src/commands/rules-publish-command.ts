@@ -1,7 +1,5 @@
 import { Command } from "commander";
-import { recordRuleAudit } from "../policies/publication/rule-audit";
-import { checkRulesFolder } from "../policies/publication/rules-folder";
-import { activate } from "../policies/publication/rule-set-publication";
+import { checkRulesFolder, publishRulesFolder } from "../policies/publication/rules-folder";
 import { describeProblem } from "../policies/rule-files/rule-problem";
 import { CommandFactory } from "./harness/command-context";
 import { CommandFailure, UsageError } from "./harness/command-errors";
@@ -29,18 +27,12 @@ export const rulesPublishCommand: CommandFactory = (context) =>
           const problems = folder.tested.problems.map((problem) => `  ${describeProblem(problem)}`).join("\n");
           throw new CommandFailure(`The rules folder cannot be published: ${folder.tested.problems.length} problem(s).\n\n${problems}`);
         }
-        const actor = commandActor("rules:publish");
         const { version } = ruleSet;
         const queue = await startJobQueue(primaryUrl(database.dataSource), database.config.jobQueue, "producer", (error) => console.error(error.message));
-        const activation = await activate(
+        const activation = await publishRulesFolder(
           database.dataSource,
-          { version, sources: folder.sources.rules, tests: folder.sources.tests },
-          {
-            reason: "published",
-            by: actor.name,
-            comment: options.comment,
-            alongside: (manager) => recordRuleAudit(manager, actor, { action: "published", version, comment: options.comment }),
-          },
+          folder,
+          { actor: commandActor("rules:publish"), comment: options.comment },
           queue,
         ).finally(() => queue.stop(5_000));
         console.log(

@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { rollBackTo, ruleSetHistory } from "../policies/publication/rule-set-history";
-import { recordRuleAudit } from "../policies/publication/rule-audit";
 import { RulePublicationError } from "../policies/publication/rule-publication.errors";
 import { CommandFactory } from "./harness/command-context";
 import { UsageError } from "./harness/command-errors";
@@ -33,18 +32,8 @@ export const rulesRollbackCommand: CommandFactory = (context) =>
         }
         if (options.comment.trim() === "") throw new UsageError('Say why with --comment "..." (kept in the history)');
         const version = options.to;
-        const actor = commandActor("rules:rollback");
         const queue = await startJobQueue(primaryUrl(database.dataSource), database.config.jobQueue, "producer", (error) => console.error(error.message));
-        const activation = await rollBackTo(
-          database.dataSource,
-          version,
-          {
-            by: actor.name,
-            comment: options.comment,
-            alongside: (manager) => recordRuleAudit(manager, actor, { action: "rolled back", version, comment: options.comment }),
-          },
-          queue,
-        )
+        const activation = await rollBackTo(database.dataSource, version, { actor: commandActor("rules:rollback"), comment: options.comment }, queue)
           .catch((error: unknown) => {
             throw error instanceof RulePublicationError ? new UsageError(error.message) : error;
           })

@@ -3,8 +3,7 @@ import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
 import { PolicyRegistry, RuleSetUnavailableError } from "./policy-registry";
 import { activate, activeRuleSet, Activation } from "./publication/rule-set-publication";
-import { checkRulesFolder, CheckedFolder, folderActor, saveFolderDraft, standingOf } from "./publication/rules-folder";
-import { recordRuleAudit } from "./publication/rule-audit";
+import { checkRulesFolder, CheckedFolder, folderActor, publishRulesFolder, saveFolderDraft, standingOf } from "./publication/rules-folder";
 import { describeProblem } from "./rule-files/rule-problem";
 import { RuleSetForActivation, workOnReevaluations } from "./publication/reevaluation-jobs";
 import { JobQueue } from "../jobs/job-queue";
@@ -198,7 +197,8 @@ async function ruleSetToStartWith(dataSource: DataSource, rulesDirectory: string
   const report = folder.tested.problems.map(describeProblem).join("\n");
   if (!active) {
     if (!folderSet) throw new RuleSetUnavailableError(report);
-    await publishFirstVersion(dataSource, rulesDirectory, folder, queue);
+    const comment = "the rules folder, published as the first version when the first server started";
+    await publishRulesFolder(dataSource, folder, { actor: folderActor(rulesDirectory), comment }, queue);
     return folderSet;
   }
   const compiled = compileRuleSet(active.sources);
@@ -227,21 +227,4 @@ async function ruleSetToStartWith(dataSource: DataSource, rulesDirectory: string
     );
   }
   return compiled.ruleSet;
-}
-
-async function publishFirstVersion(dataSource: DataSource, rulesDirectory: string, folder: CheckedFolder, queue: JobQueue): Promise<void> {
-  const actor = folderActor(rulesDirectory);
-  const comment = "the rules folder, published as the first version when the first server started";
-  const version = folder.tested.ruleSet!.version;
-  await activate(
-    dataSource,
-    { version, sources: folder.sources.rules, tests: folder.sources.tests },
-    {
-      reason: "published",
-      by: actor.name,
-      comment,
-      alongside: (manager) => recordRuleAudit(manager, actor, { action: "published", version, comment }),
-    },
-    queue,
-  );
 }

@@ -2,7 +2,6 @@ import { PolicyFamily, policyFamilies } from "./rule-files/rule-file";
 import { RuleProblem } from "./rule-files/rule-problem";
 import { RuleTestReport, runRuleTestFiles } from "./rule-tests/run-rule-tests";
 import { compileRuleSet, readRuleFolder, RuleSet, RuleSetSources } from "./rule-set";
-import { RuleFileSource } from "./rule-files/validate-rule-files";
 
 export interface TestedRuleSet {
   /** Present only when the files are valid and every analyst test case passes. */
@@ -36,12 +35,7 @@ export async function checkRuleSetSources(sources: RuleSetSources): Promise<Test
   return report.problems.length > 0 ? tested : { ...tested, ruleSet: compiled.ruleSet };
 }
 
-/**
- * Reads and checks the rules folder (src/policies/rule-set-loading.ts checkRuleSetSources).
- * `replace` swaps one family's file for a draft (impact previews).
- */
-export async function loadTestedRuleSet(rulesDirectory: string, replace?: { family: PolicyFamily; source: RuleFileSource }): Promise<TestedRuleSet> {
-  const sources = await readRuleFolder(rulesDirectory);
-  if (replace) sources.rules[replace.family] = replace.source;
-  return checkRuleSetSources(sources);
+/** Reads and checks the rules folder (checkRuleSetSources). */
+export async function loadTestedRuleSet(rulesDirectory: string): Promise<TestedRuleSet> {
+  return checkRuleSetSources(await readRuleFolder(rulesDirectory));
 }

@@ -99,11 +99,13 @@ describe("several processes, one rule set in service", () => {
 
   test("when an operator rolls back to the earlier version, then all three serve it again within 2 s; the changed folder does not publish it over", async () => {
     const earlier = startVersion;
-    await rollBackTo(app.dataSource, earlier, { by: "test", comment: "back" }, queue);
+    await rollBackTo(app.dataSource, earlier, { actor: { name: "test", keyId: "test" }, comment: "back" }, queue);
     await within(2_000, () => runtimes.every((runtime) => runtime.registry.current().version === earlier));
     await Promise.all(runtimes.map((runtime) => runtime.idle()));
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await activeRuleSet(app.dataSource.manager))!.version).toBe(earlier);
-    await expect(rollBackTo(app.dataSource, "000000000000", { by: "test", comment: "back" }, queue)).rejects.toThrow(/was ever published/);
+    await expect(rollBackTo(app.dataSource, "000000000000", { actor: { name: "test", keyId: "test" }, comment: "back" }, queue)).rejects.toThrow(
+      /was ever published/,
+    );
   });
 });

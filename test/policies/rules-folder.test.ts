@@ -115,7 +115,7 @@ describe("a server's rules folder, next to the version in service", () => {
         await workbench.publish({ name: "analyst", keyId: "analyst" }, (await folderDraft())!.id, `silver from ${threshold}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await rollBackTo(app.dataSource, first, { by: "test", comment: "back" }, queue);
+      await rollBackTo(app.dataSource, first, { actor: { name: "test", keyId: "test" }, comment: "back" }, queue);
     })();
     const context = () => createRequestContext(app.dataSource, runtime.registry, internalCaller);
     const results = [];

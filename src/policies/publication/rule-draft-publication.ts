@@ -113,8 +113,13 @@ async function refuseConflicts(manager: EntityManager, draft: RuleDraft, active:
   }
 }
 
+/** The families of a draft whose changes another analyst approves before they are published. */
+export function familiesNeedingReview(draft: Pick<RuleDraft, "files">, reviewFamilies: readonly PolicyFamily[]): PolicyFamily[] {
+  return draft.files.map((file) => file.family).filter((family) => reviewFamilies.includes(family));
+}
+
 function refuseUnreviewed(draft: RuleDraft, reviewFamilies: readonly PolicyFamily[]): void {
-  const needing = draft.files.map((file) => file.family).filter((family) => reviewFamilies.includes(family));
+  const needing = familiesNeedingReview(draft, reviewFamilies);
   if (needing.length === 0 || draft.approvals.some((approval) => approval.approverKeyId !== draft.authorKeyId)) return;
   throw new RulePublicationError(
     RulePublicationErrorReason.RULE_REVIEW_REQUIRED,

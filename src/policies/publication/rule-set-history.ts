@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from "typeorm";
 import { JobQueue } from "../../jobs/job-queue";
 import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
 import { RuleFileSource } from "../rule-files/validate-rule-files";
-import { activate, activeRuleSet, ActivationRecord, publishedRuleSet } from "./rule-set-publication";
+import { activate, activeRuleSet, publishedRuleSet } from "./rule-set-publication";
+import { recordRuleAudit, RuleActor } from "./rule-audit";
 import { RulePublicationError, RulePublicationErrorReason } from "./rule-publication.errors";
 
 export interface RuleFileDiff {
@@ -81,11 +82,11 @@ function diffOf(previous: HistoryRow | undefined, current: HistoryRow): RuleFile
     }));
 }
 
-/** Puts an earlier published version (with its cases) back in service for the whole group, and re-evaluates with it. */
+/** Puts an earlier published version (with its cases) back in service for the whole group, audited as `actor`'s, and re-evaluates with it. */
 export async function rollBackTo(
   dataSource: DataSource,
   version: string,
-  record: Omit<ActivationRecord, "reason">,
+  rollback: { actor: RuleActor; comment: string },
   queue: JobQueue,
 ): Promise<number | undefined> {
   const published = await publishedRuleSet(dataSource.manager, version);
@@ -96,5 +97,7 @@ export async function rollBackTo(
       "to",
     );
   }
-  return activate(dataSource, published, { ...record, reason: "rollback" }, queue);
+  const { actor, comment } = rollback;
+  const audit = (manager: EntityManager) => recordRuleAudit(manager, actor, { action: "rolled back", version, comment });
+  return activate(dataSource, published, { reason: "rollback", by: actor.name, comment, alongside: audit }, queue);
 }

@@ -1,8 +1,8 @@
 import { DataSource } from "typeorm";
 import { JobQueue } from "../../jobs/job-queue";
 import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
-import { recordRuleAudit, RuleActor, ruleAudit, RuleAuditEntry } from "./rule-audit";
-import { checkRuleDraft, DraftCheck, publishRuleDraft } from "./rule-draft-publication";
+import { RuleActor, ruleAudit, RuleAuditEntry } from "./rule-audit";
+import { checkRuleDraft, DraftCheck, familiesNeedingReview, publishRuleDraft } from "./rule-draft-publication";
 import { approveRuleDraft, discardRuleDraft, findRuleDraft, listRuleDrafts, requestRuleReview, RuleDraft, RuleDraftFile, saveRuleDraft } from "./rule-drafts";
 import { rollBackTo, ruleSetHistory, RuleSetHistoryEntry } from "./rule-set-history";
 import { activeRuleSet } from "./rule-set-publication";
@@ -97,7 +97,7 @@ export class RuleWorkbench {
   }
 
   reviewRequired(draft: Pick<RuleDraft, "files">): boolean {
-    return draft.files.some((file) => this.settings.reviewFamilies.includes(file.family));
+    return familiesNeedingReview(draft, this.settings.reviewFamilies).length > 0;
   }
 
   save(actor: RuleActor, change: Parameters<typeof saveRuleDraft>[2]): Promise<RuleDraft> {
@@ -123,12 +123,7 @@ export class RuleWorkbench {
   }
 
   async rollback(actor: RuleActor, to: string, comment: string): Promise<RuleSetHistoryEntry> {
-    await rollBackTo(
-      this.dataSource,
-      to,
-      { by: actor.name, comment, alongside: (manager) => recordRuleAudit(manager, actor, { action: "rolled back", version: to, comment }) },
-      this.queue(),
-    );
+    await rollBackTo(this.dataSource, to, { actor, comment }, this.queue());
     return (await this.history(1))[0];
   }
 }

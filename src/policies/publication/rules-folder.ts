@@ -4,9 +4,10 @@ import { DataSource } from "typeorm";
 import { PolicyFamily, policyFamilies } from "../rule-files/rule-file";
 import { readRuleFolder, RuleSetSources } from "../rule-set";
 import { checkRuleSetSources, TestedRuleSet } from "../rule-set-loading";
-import { RuleActor } from "./rule-audit";
+import { JobQueue } from "../../jobs/job-queue";
+import { recordRuleAudit, RuleActor } from "./rule-audit";
 import { discardRuleDraft, listRuleDrafts, saveRuleDraft } from "./rule-drafts";
-import { Activation, isPublished } from "./rule-set-publication";
+import { activate, Activation, isPublished } from "./rule-set-publication";
 
 /** A rules folder as read and checked: its files, and whether they make a good set. */
 export interface CheckedFolder {
@@ -61,4 +62,21 @@ export async function saveFolderDraft(dataSource: DataSource, rulesDirectory: st
     const draft = await saveRuleDraft(manager, actor, { draftId: open?.id, files, comment: "changed in the rules folder" });
     return draft.id;
   });
+}
+
+/** Puts a good folder (rules and cases) in service for the group, audited as `actor`'s publication; returns the activation, if any. */
+export async function publishRulesFolder(
+  dataSource: DataSource,
+  folder: CheckedFolder,
+  publication: { actor: RuleActor; comment: string },
+  queue: JobQueue,
+): Promise<number | undefined> {
+  const { actor, comment } = publication;
+  const version = folder.tested.ruleSet!.version;
+  return activate(
+    dataSource,
+    { version, sources: folder.sources.rules, tests: folder.sources.tests },
+    { reason: "published", by: actor.name, comment, alongside: (manager) => recordRuleAudit(manager, actor, { action: "published", version, comment }) },
+    queue,
+  );
 }
